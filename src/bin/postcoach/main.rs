@@ -1,0 +1,2 @@
+//! The `postcoach` command line (placeholder; being written).
+fn main() {}
