@@ -1,0 +1,62 @@
+/**
+ * EngineClient over the wasm-bindgen module, in the current JavaScript context (the extension's background and
+ * the workshop page). See docs/ARCHITECTURE.md, "The engine interface in JavaScript".
+ *
+ *   const engine = createLocalEngine(wasmUrl);              // imports postcoach.js next to the .wasm
+ *   const engine = createLocalEngine(wasmUrl, bindings);    // bindings = the imported postcoach.js module
+ *                                                           // (service workers cannot use dynamic import())
+ *
+ * The module is initialised once, on first use. Pack errors reject with an Error carrying .line and .column.
+ */
+
+/** @typedef {{analyze: Function, rewrite: Function, loadPack: Function, resetPacks: Function}} EngineClient */
+
+function packError(raw) {
+  if (raw instanceof Error && raw.line !== undefined) return raw;
+  const info = raw && typeof raw === 'object' ? raw : { line: 0, column: 0, message: String(raw) };
+  const error = new Error(info.message || String(raw));
+  error.line = info.line ?? 0;
+  error.column = info.column ?? 0;
+  return error;
+}
+
+/**
+ * @param {string|URL} wasmUrl URL of postcoach_bg.wasm
+ * @param {object} [bindings] the wasm-bindgen module namespace (default: import postcoach.js beside the wasm)
+ * @returns {EngineClient & {ready: Promise<void>, version(): Promise<string>}}
+ */
+export function createLocalEngine(wasmUrl, bindings) {
+  let loading = null;
+  const load = () => {
+    loading ??= (async () => {
+      const mod = bindings || await import(/* @vite-ignore */ new URL('postcoach.js', wasmUrl).href);
+      await mod.default({ module_or_path: wasmUrl });
+      return mod;
+    })();
+    return loading;
+  };
+  const call = async (fn) => {
+    const mod = await load();
+    try {
+      return fn(mod);
+    } catch (raw) {
+      throw packError(raw);
+    }
+  };
+  return {
+    get ready() { return load().then(() => undefined); },
+    analyze: (text, options = {}) => call((m) => m.analyze(text, clean(options))),
+    rewrite: (text, options = {}) => call((m) => m.rewrite(text, clean(options))),
+    loadPack: (source) => call((m) => m.load_pack(source)),
+    resetPacks: () => call((m) => { m.reset_packs(); }),
+    version: () => call((m) => m.version()),
+  };
+}
+
+/** Only the option keys the engine knows, without undefined values. */
+function clean({ platform, sensitivity } = {}) {
+  const options = {};
+  if (platform) options.platform = platform;
+  if (sensitivity) options.sensitivity = sensitivity;
+  return options;
+}

@@ -1,0 +1,131 @@
+/**
+ * Inline marks under each finding's span, drawn without touching the editor's DOM.
+ *
+ * Contenteditable fields use the CSS Custom Highlight API: one `Highlight` per side, registered in the page's
+ * `CSS.highlights`, shared by every field of the document, styled by static `::highlight()` rules added once to
+ * the page scope (a constructed stylesheet, or a <style> element where adoptedStyleSheets is unavailable).
+ * Textareas (whose text is not in the DOM) and browsers without the API get positioned boxes in a Shadow DOM
+ * layer, recomputed from the field's client rects on every scroll, resize and edit.
+ */
+import { createShadowHost, el } from './dom.js';
+import { HIGHLIGHT_NAMES, MARKS_CSS, PAGE_HIGHLIGHT_CSS, SIDE_CLASS } from './styles.js';
+
+/** Per document: the ranges every field contributes to each highlight. */
+const registries = new WeakMap();
+
+function highlightRegistry(doc) {
+  let reg = registries.get(doc);
+  if (reg) return reg;
+  const win = doc.defaultView;
+  const supported = !!(win && win.CSS && win.CSS.highlights && typeof win.Highlight === 'function');
+  reg = { supported, fields: new Map() };
+  if (supported) {
+    reg.highlights = { sales: new win.Highlight(), value: new win.Highlight() };
+    win.CSS.highlights.set(HIGHLIGHT_NAMES.sales, reg.highlights.sales);
+    win.CSS.highlights.set(HIGHLIGHT_NAMES.value, reg.highlights.value);
+    addPageStyles(doc);
+  }
+  registries.set(doc, reg);
+  return reg;
+}
+
+function addPageStyles(doc) {
+  if (doc.querySelector('style[data-postcoach-highlights]')) return;
+  try {
+    const sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(PAGE_HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return;
+  } catch { /* fall through to a <style> element */ }
+  const style = doc.createElement('style');
+  style.setAttribute('data-postcoach-highlights', '');
+  style.textContent = PAGE_HIGHLIGHT_CSS;
+  (doc.head || doc.documentElement).append(style);
+}
+
+function rebuild(reg) {
+  reg.highlights.sales.clear();
+  reg.highlights.value.clear();
+  for (const ranges of reg.fields.values()) {
+    for (const { side, range } of ranges) reg.highlights[side].add(range);
+  }
+}
+
+/** Which mark a finding gets: 'sales' (sales and platform findings) or 'value'. */
+export const markSide = (finding) => SIDE_CLASS[finding.side] || 'sales';
+
+/**
+ * The marks of one field.
+ * @param {ReturnType<import('./field-adapters.js').createAdapter>} adapter
+ */
+export function createMarks(adapter) {
+  const doc = adapter.element.ownerDocument;
+  const reg = highlightRegistry(doc);
+  const useHighlights = reg.supported && adapter.kind === 'contenteditable';
+  const key = {};
+  let layer = null;
+  let spans = [];         // [{side, start, end, index}]
+  let boxes = [];         // the fallback boxes drawn last, for tests and hit-testing
+  let frame = 0;
+
+  function render() {
+    frame = 0;
+    if (useHighlights) {
+      const ranges = [];
+      for (const s of spans) {
+        try { ranges.push({ side: s.side, range: adapter.rangeFor(s.start, s.end), index: s.index }); } catch { /* node gone */ }
+      }
+      reg.fields.set(key, ranges);
+      rebuild(reg);
+      return;
+    }
+    if (!layer) layer = createShadowHost(doc, MARKS_CSS, 'marks');
+    for (const b of layer.root.querySelectorAll('.mark')) b.remove();
+    boxes = [];
+    const clip = adapter.element.getBoundingClientRect();
+    for (const s of spans) {
+      for (const r of adapter.rectsFor(s.start, s.end)) {
+        if (r.bottom < clip.top || r.top > clip.bottom) continue;
+        const box = el(doc, 'div', { class: `mark ${s.side}`, 'data-finding': s.index });
+        box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`;
+        layer.root.append(box);
+        boxes.push({ side: s.side, index: s.index, rect: r });
+      }
+    }
+  }
+
+  return {
+    usesHighlights: useHighlights,
+    /** Show the phrase findings of a report (post-scope findings have no inline mark). */
+    show(report) {
+      spans = (report?.findings || [])
+        .map((f, index) => ({ side: markSide(f), start: f.span.start_utf16, end: f.span.end_utf16, index, scope: f.scope }))
+        .filter((s) => s.scope !== 'post' && s.end > s.start);
+      render();
+    },
+    /** Re-align after scroll, resize or an edit (coalesced to one frame). */
+    reposition() {
+      if (useHighlights && spans.length === 0) return;
+      if (!frame) frame = requestAnimationFrame(render);
+    },
+    /** Drawn marks: [{side, index, start, end, rects}] (ranges for highlights, boxes otherwise). */
+    snapshot() {
+      if (useHighlights) {
+        return (reg.fields.get(key) || []).map(({ side, range, index }) => ({
+          side, index, text: range.toString(), rects: Array.from(range.getClientRects()).map((r) => r.toJSON()),
+        }));
+      }
+      return boxes.map(({ side, index, rect }) => ({ side, index, rects: [rect.toJSON()] }));
+    },
+    clear() {
+      spans = [];
+      render();
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      reg.fields.delete(key);
+      if (useHighlights) rebuild(reg);
+      layer?.host.remove();
+    },
+  };
+}
