@@ -1,0 +1,47 @@
+/**
+ * The background (Chrome: module service worker; Firefox: background script). Hosts the wasm engine - page CSPs
+ * forbid WebAssembly in content scripts - and answers the messages of common/messages.js. The trainer's rule
+ * pack is kept in storage.local and loaded again whenever the worker starts, so a stopped and restarted worker
+ * coaches with the same rules.
+ */
+import * as bindings from '../../engine/postcoach.js';
+import { createLocalEngine } from '../overlay/engine-local.js';
+import { ext } from '../common/settings.js';
+
+const engine = createLocalEngine(ext.runtime.getURL('engine/postcoach_bg.wasm'), bindings);
+
+/** The engine with the stored pack applied (once per worker life). */
+const ready = (async () => {
+  await engine.ready;
+  const { packSource } = await ext.storage.local.get('packSource');
+  if (packSource) {
+    try { await engine.loadPack(packSource); } catch (error) { console.warn('postcoach: stored pack no longer loads', error); }
+  }
+  return engine;
+})();
+
+const handlers = {
+  analyze: (m) => engine.analyze(String(m.text ?? ''), m.options || {}),
+  rewrite: (m) => engine.rewrite(String(m.text ?? ''), m.options || {}),
+  async loadPack(m) {
+    const info = await engine.loadPack(String(m.source ?? ''));   // rejects, keeping the previous rules
+    await ext.storage.local.set({ packSource: String(m.source), packInfo: info });
+    return info;
+  },
+  async resetPacks() {
+    await engine.resetPacks();
+    await ext.storage.local.remove(['packSource', 'packInfo']);
+    return null;
+  },
+  status: async () => ({ version: await engine.version(), pack: (await ext.storage.local.get('packInfo')).packInfo || null }),
+};
+
+ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = message && Object.hasOwn(handlers, message.type) ? handlers[message.type] : null;
+  if (!handler || sender.id !== ext.runtime.id) return false;
+  ready
+    .then(() => handler(message))
+    .then((result) => sendResponse({ ok: true, result }),
+      (error) => sendResponse({ ok: false, error: { message: error?.message || String(error), line: error?.line, column: error?.column } }));
+  return true;   // the answer comes asynchronously
+});

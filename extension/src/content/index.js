@@ -1,0 +1,54 @@
+/**
+ * Content script: decides whether and how to coach this site (site -> platform profile, per-site switch,
+ * sensitivity from storage), watches for compose boxes and attaches THE overlay to them, with the engine reached
+ * over messages (engine-remote.js). Page-DOM work only: the page's CSP forbids WebAssembly here.
+ */
+import { createCoach } from '../overlay/index.js';
+import { createRemoteEngine } from './engine-remote.js';
+import { watchComposeBoxes } from './compose-finder.js';
+import { loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
+
+/* global __POSTCOACH_TEST__ */
+/** The site of this page. Test builds also accept the local fixture pages, which name the site they imitate. */
+function detectSite() {
+  const site = siteForHost(location.hostname);
+  if (site) return site;
+  if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__ && location.hostname === '127.0.0.1') {
+    return new URLSearchParams(location.search).get('postcoach-site') || document.documentElement.dataset.postcoachSite || null;
+  }
+  return null;
+}
+
+async function main() {
+  const site = detectSite();
+  if (!site) return;
+  let settings = await loadSettings();
+  let coach = null;
+  let watcher = null;
+
+  function start() {
+    coach = createCoach({ engine: createRemoteEngine(), platform: platformFor(site, settings), sensitivity: settings.sensitivity });
+    const fields = new Map();
+    watcher = watchComposeBoxes(document, {
+      onFound: (el) => fields.set(el, coach.attach(el)),
+      onLost: (el) => { fields.get(el)?.detach(); fields.delete(el); },
+    });
+  }
+  function stop() {
+    watcher?.stop();
+    coach?.destroy();
+    watcher = coach = null;
+  }
+
+  if (settings.sites[site] !== false) start();
+  onSettingsChanged((next) => {
+    settings = next;
+    const enabled = settings.sites[site] !== false;
+    if (!enabled) return stop();
+    if (!coach) return start();
+    coach.setPlatform(platformFor(site, settings));
+    coach.setSensitivity(settings.sensitivity);
+  });
+}
+
+main().catch((error) => console.warn('postcoach: could not start', error));
