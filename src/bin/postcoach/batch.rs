@@ -1,0 +1,134 @@
+//! Batch mode (`--jsonl`): one `{"text": ..., "platform"?: ..., "sensitivity"?: ...}` per input line, one JSON
+//! object per output line, in the same order.
+//!
+//! A line that cannot be scored (not UTF-8, not JSON, no `text`, unknown platform) gives an error object in its
+//! place, `{"line": 7, "error": "..."}`, and the same message on standard error; the other lines are still
+//! scored and the run ends with a non-zero exit status. Blank lines are skipped.
+
+use std::io::{self, Write};
+
+use postcoach::{Engine, Options, Platform, Sensitivity};
+use serde::{Deserialize, Serialize};
+
+use crate::args::{parse_platform, Input};
+use crate::input::{InputError, Lines};
+use crate::CliError;
+
+/// What each line produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The full report (`check --jsonl`).
+    Report,
+    /// `{"rewrite": "..."}` (`rewrite --jsonl`).
+    Rewrite,
+}
+
+/// One input line. Unknown fields (`id`, `label`, ...) are ignored, so labelled corpora can be scored as-is.
+#[derive(Deserialize)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    platform: Option<String>,
+    #[serde(default)]
+    sensitivity: Option<Sensitivity>,
+}
+
+#[derive(Serialize)]
+struct RewriteLine<'a> {
+    rewrite: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    line: usize,
+    error: &'a str,
+}
+
+/// Score every line of `input`; `defaults` apply where a line names no platform or sensitivity.
+pub fn run(
+    engine: &Engine,
+    input: &Input,
+    defaults: Options,
+    output: Output,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let lines = Lines::new(input)?;
+    let name = lines.name().to_string();
+    let mut out = io::BufWriter::new(out);
+    let (mut scored, mut failed) = (0usize, 0usize);
+    for (number, line) in lines {
+        let text = match line {
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => text,
+            Err(InputError::NotUtf8 { column, .. }) => {
+                failed += 1;
+                report_error(&mut out, &name, number, &format!("column {column}: not valid UTF-8"))?;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        match score_line(engine, &text, defaults, output, &mut out) {
+            Ok(()) => scored += 1,
+            Err(LineError::Bad(message)) => {
+                failed += 1;
+                report_error(&mut out, &name, number, &message)?;
+            }
+            Err(LineError::Io(e)) => return Err(e.into()),
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        return Err(CliError::BatchLines { failed, total: scored + failed });
+    }
+    Ok(())
+}
+
+enum LineError {
+    /// The line is wrong; the batch goes on.
+    Bad(String),
+    /// Output failed; the batch stops.
+    Io(io::Error),
+}
+
+fn score_line(
+    engine: &Engine,
+    text: &str,
+    defaults: Options,
+    output: Output,
+    out: &mut impl Write,
+) -> Result<(), LineError> {
+    let line: Line = serde_json::from_str(text).map_err(|e| LineError::Bad(json_message(&e)))?;
+    let platform: Platform = match line.platform.as_deref() {
+        Some(name) => parse_platform(name).map_err(|e| LineError::Bad(e.to_string()))?,
+        None => defaults.platform,
+    };
+    let options = Options { platform, sensitivity: line.sensitivity.unwrap_or(defaults.sensitivity) };
+    let written = match output {
+        Output::Report => serde_json::to_writer(&mut *out, &engine.analyze(&line.text, &options)),
+        Output::Rewrite => {
+            let rewrite = engine.rewrite(&line.text, &options);
+            serde_json::to_writer(&mut *out, &RewriteLine { rewrite: &rewrite.text })
+        }
+    };
+    written.map_err(|e| LineError::Io(e.into()))?;
+    writeln!(out).map_err(LineError::Io)
+}
+
+fn json_message(error: &serde_json::Error) -> String {
+    // serde_json ends its messages with "at line 1 column N"; within one line the column is what helps.
+    let text = error.to_string();
+    let reason = text.rsplit_once(" at line ").map_or(text.as_str(), |(reason, _)| reason);
+    if error.is_data() {
+        // Wrong shape: serde's own words name the field ("missing field `text`").
+        format!("expected {{\"text\": ...}}: {reason}")
+    } else {
+        format!("not valid JSON at column {}: {reason}", error.column())
+    }
+}
+
+fn report_error(out: &mut impl Write, input: &str, line: usize, message: &str) -> Result<(), CliError> {
+    eprintln!("postcoach: {input}: line {line}: {message}");
+    serde_json::to_writer(&mut *out, &ErrorLine { line, error: message }).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! The `--help` texts.
+
+use crate::args::Topic;
+
+pub fn text(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Main => MAIN,
+        Topic::Check => CHECK,
+        Topic::Rewrite => REWRITE,
+        Topic::Eval => EVAL,
+        Topic::Pack => PACK,
+    }
+}
+
+const MAIN: &str = "\
+postcoach: coaches social-media drafts from sales pitch to conversation.
+Runs entirely on this machine; nothing is sent anywhere.
+
+Usage:
+  postcoach check   [FILE|-] [--platform P] [--json | --jsonl] [--pack FILE]...
+  postcoach rewrite [FILE|-] [--platform P] [--json | --jsonl] [--pack FILE]...
+  postcoach eval    FILE.jsonl [--pack FILE]...
+  postcoach pack check FILE.toml
+  postcoach help [COMMAND] | --help | --version
+
+Commands:
+  check     score a draft for salesiness and value, mark the salesy phrases, suggest edits, show a rewrite
+  rewrite   print a conversational rewrite of the draft
+  eval      measure the scorer on labelled JSON Lines (AUC, means per label, AUC per length bin)
+  pack      validate a rule pack (TOML) before using it with --pack
+
+Platforms: linkedin, facebook, x, instagram, generic (default); also twitter, fb, ig.
+Without FILE, or with -, the draft is read from standard input.
+";
+
+const CHECK: &str = "\
+Usage: postcoach check [FILE|-] [OPTIONS]
+
+Score a draft: the draft with its findings marked, salesiness and value (0-100), the verdict, each finding
+with its message, principle and suggestions, then the whole-post rewrite.
+
+Options:
+  -p, --platform P     linkedin, facebook, x, instagram or generic (default generic)
+      --sensitivity S  gentle, normal (default) or strict
+      --json           print the report as JSON
+      --jsonl          batch mode: one {\"text\": ..., \"platform\"?: ...} per input line, one JSON report per
+                       output line; a bad line gives {\"line\": N, \"error\": ...} and a non-zero exit status
+      --pack FILE      load an extra rule pack first (repeatable)
+      --color WHEN     auto (default: colour on a terminal unless NO_COLOR is set), always or never
+
+Marks in plain output: ⟦sales phrase⟧¹, ⟨value phrase⟩²; the numbers are the findings' numbers.
+";
+
+const REWRITE: &str = "\
+Usage: postcoach rewrite [FILE|-] [OPTIONS]
+
+Print the whole-post conversational rewrite of a draft.
+
+Options:
+  -p, --platform P     linkedin, facebook, x, instagram or generic (default generic)
+      --sensitivity S  gentle, normal (default) or strict
+      --json           print {text, before, after, applied} as JSON
+      --jsonl          batch mode: one {\"text\": ...} per input line, one {\"rewrite\": ...} per output line
+      --pack FILE      load an extra rule pack first (repeatable)
+";
+
+const EVAL: &str = "\
+Usage: postcoach eval FILE.jsonl [--pack FILE]...
+
+Evaluate the salesiness score on labelled JSON Lines: each line {\"text\", \"label\", \"platform\"?} with label
+sales / balanced / value, or 1 / 0. Prints the AUC (sales or 1 against value or 0), the mean scores per
+label and the AUC within length bins (< 60, 60-150, > 150 characters).
+";
+
+const PACK: &str = "\
+Usage: postcoach pack check FILE.toml
+
+Validate a rule pack (same format as rules/default.toml): prints what it adds and switches off, or the
+line and column of the first problem. Use a valid pack with `check --pack FILE` or `rewrite --pack FILE`.
+";

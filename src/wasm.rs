@@ -1,0 +1,103 @@
+//! The JavaScript bindings (wasm32 only): the exports `dist/engine/postcoach.js` offers, exactly as
+//! `docs/ARCHITECTURE.md` documents them.
+//!
+//! ```js
+//! analyze(text, { platform: 'linkedin', sensitivity: 'normal' })  // -> report object
+//! rewrite(text, { platform })                                       // -> rewrite object
+//! load_pack(tomlSource)   // -> {name, rules, disabled}; throws {line, column, message}
+//! reset_packs()           // back to the default pack
+//! version()               // crate version string
+//! ```
+//!
+//! - Results are plain JS objects (serde-wasm-bindgen's JSON-compatible serializer: structs and maps become
+//!   plain objects, enums their kebab-case strings), so they can be posted between extension contexts as-is.
+//! - Errors are thrown as plain `{line, column, message}` objects: a pack error names its place, an options
+//!   error (unknown platform, wrong type) uses line 0, column 0.
+//! - The engine (default pack plus any loaded packs) lives in one `thread_local!` per wasm instance.
+//! - Offsets: wasm-bindgen hands us the JS string as UTF-8 (lone surrogates become U+FFFD, which is also one
+//!   UTF-16 unit), so the engine's `start_utf16`/`end_utf16` index the caller's string exactly.
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{Engine, Options, PackError, Platform, Sensitivity};
+
+thread_local! {
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
+}
+
+/// Score a draft. `options` may be `undefined`, `null` or a partial `{platform?, sensitivity?}`.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    let report = ENGINE.with(|engine| engine.borrow().analyze(text, &options));
+    to_js(&report)
+}
+
+/// The whole-post conversational rewrite with the scores before and after.
+#[wasm_bindgen]
+pub fn rewrite(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    let rewrite = ENGINE.with(|engine| engine.borrow().rewrite(text, &options));
+    to_js(&rewrite)
+}
+
+/// Load an extra rule pack (TOML). On error the engine keeps the rules it had.
+#[wasm_bindgen]
+pub fn load_pack(source: &str) -> Result<JsValue, JsValue> {
+    let info = ENGINE.with(|engine| engine.borrow_mut().load_pack(source)).map_err(|e| to_js_error(&e))?;
+    to_js(&info)
+}
+
+/// Drop every loaded pack and go back to the default rules.
+#[wasm_bindgen]
+pub fn reset_packs() {
+    ENGINE.with(|engine| engine.borrow_mut().reset_packs());
+}
+
+/// The crate version, for example `0.1.0`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Options as JavaScript sends them: every field optional, names as strings (aliases such as `twitter` are
+/// accepted, as on the command line).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsOptions {
+    platform: Option<String>,
+    sensitivity: Option<Sensitivity>,
+}
+
+fn parse_options(value: JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    let raw: JsOptions =
+        serde_wasm_bindgen::from_value(value).map_err(|e| options_error(format!("invalid options: {e}")))?;
+    let platform = match raw.platform.as_deref() {
+        Some(name) => name.parse::<Platform>().map_err(|e| options_error(e.to_string()))?,
+        None => Platform::default(),
+    };
+    Ok(Options { platform, sensitivity: raw.sensitivity.unwrap_or_default() })
+}
+
+fn options_error(message: String) -> JsValue {
+    to_js_error(&PackError { line: 0, column: 0, message })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| options_error(format!("internal error: {e}")))
+}
+
+/// A plain `{line, column, message}` object to throw.
+fn to_js_error(error: &PackError) -> JsValue {
+    error
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| JsValue::from_str(&error.message))
+}
