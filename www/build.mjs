@@ -15,7 +15,7 @@ export const DEFAULT_OUTDIR = path.join(ROOT, 'dist', 'www');
 const ENGINE_DIR = path.join(ROOT, 'dist', 'engine');
 const ENGINE_FILES = ['postcoach.js', 'postcoach_bg.wasm'];
 /** Static files copied as they are (relative to www/). */
-const STATIC_FILES = ['index.html', 'style.css', 'gallery.json', 'example-pack.toml'];
+const STATIC_FILES = ['index.html', 'style.css', 'gallery.json'];
 
 /**
  * Build the page.

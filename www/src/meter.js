@@ -45,6 +45,7 @@ export function groupByPrinciple(findings) {
  */
 export function createMeter(doc, { onFocusFinding }) {
   const $ = (id) => doc.getElementById(id);
+  const section = $('meter');
   const els = {
     sales: $('sales-score'), value: $('value-score'), salesFill: $('sales-fill'), valueFill: $('value-fill'),
     verdict: $('verdict'), summary: $('summary'), findings: $('findings'), heading: $('findings-heading'),
@@ -69,6 +70,9 @@ export function createMeter(doc, { onFocusFinding }) {
   }
 
   function render(report, text) {
+    // What the meter currently describes (for styling hooks and the end-to-end tests' waits).
+    section.dataset.platform = report.platform;
+    section.dataset.textLength = String(text.length);
     if (!text.trim()) return clear();
     setScores(report.salesiness, report.value);
     els.verdict.textContent = verdictLabel(report.verdict);
