@@ -38,11 +38,7 @@ export function startWorkshopServer({ port = 0, root = WWW_DIST } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const port = Number(process.env.PORT || 8080);
   const server = await startWorkshopServer({ port });
-  console.log(`postcoach workshop page: ${server.url}/`);
-  for (const [name, dir] of [['Chrome', 'dist/chrome'], ['Firefox', 'dist/firefox']]) {
-    if (fs.existsSync(path.join(ROOT, dir))) console.log(`unpacked ${name} extension: ${path.join(ROOT, dir)}`);
-  }
-  console.log('Ctrl+C to stop.');
+  console.log(`postcoach workshop page: ${server.url}/   (Ctrl+C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -203,7 +203,7 @@ async function start() {
     engineStatus.classList.add('error');
     return;
   }
-  createTrainerRules(document, { engine, onRulesChanged: () => coach.setPlatform(state.platform) });
+  createTrainerRules(document, { engine, onRulesChanged: () => field.refresh() }); // re-score with the new rules
 
   try {
     state.examples = await loadExamples();
