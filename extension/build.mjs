@@ -55,7 +55,7 @@ export async function buildExtension(browser, { test = false, outDir } = {}) {
   fs.mkdirSync(path.join(out, 'icons'), { recursive: true });
 
   const common = {
-    bundle: true, minify: false, sourcemap: false, target: ['chrome111', 'firefox128'], legalComments: 'none',
+    bundle: true, minifySyntax: true, sourcemap: false, target: ['chrome111', 'firefox128'], legalComments: 'none',
     define: { __POSTCOACH_TEST__: String(test) }, logLevel: 'warning', charset: 'utf8',
   };
   const src = (p) => path.join(HERE, 'src', p);

@@ -19,6 +19,13 @@ function detectSite() {
   return null;
 }
 
+/** Test builds only: hand each report to the fixture page (a string, so nothing crosses worlds as an object). */
+function exposeReportsToTests(coach) {
+  coach.onReport((field, report) => {
+    document.dispatchEvent(new CustomEvent('postcoach-test-report', { detail: JSON.stringify({ text: field.text, report }) }));
+  });
+}
+
 async function main() {
   const site = detectSite();
   if (!site) return;
@@ -29,6 +36,7 @@ async function main() {
   function start() {
     coach = createCoach({ engine: createRemoteEngine(), platform: platformFor(site, settings), sensitivity: settings.sensitivity });
     const fields = new Map();
+    if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) exposeReportsToTests(coach);
     watcher = watchComposeBoxes(document, {
       onFound: (el) => fields.set(el, coach.attach(el)),
       onLost: (el) => { fields.get(el)?.detach(); fields.delete(el); },

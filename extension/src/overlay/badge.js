@@ -44,8 +44,16 @@ export function createBadge(fieldElement, { onActivate }) {
   return {
     element: button,
     host,
+    /** Dim the badge (and mark it aria-busy) while an edit waits for its analysis. */
+    setPending(pending) {
+      button.classList.toggle('pending', pending);
+      if (pending) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
+    },
     update(report) {
       button.classList.toggle('pending', !report);
+      if (report) button.removeAttribute('aria-busy');
+      else button.setAttribute('aria-busy', 'true');
       button.setAttribute('aria-label', badgeLabel(report));
       sales.textContent = report ? String(report.salesiness) : '–';
       value.textContent = report ? String(report.value) : '–';

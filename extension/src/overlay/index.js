@@ -147,6 +147,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   }
 
   function onChange() {
+    if (adapter.readText() !== analysedText) badge.setPending(true);
     marks.reposition();
     badge.place();
     schedule();

@@ -1,0 +1,337 @@
+// End-to-end tests of the browser extension in headless Chromium (Debian's chromium via playwright-core) with the
+// unpacked test build (dist/chrome-test), on fixture pages built from the real editors (Lexical, Quill, Draft.js,
+// a textarea) served on 127.0.0.1 with a strict CSP. The test build announces each report to the page
+// ('postcoach-test-report'), so tests compare marks with the engine's spans. Needs dist/engine (`make wasm`).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+import { buildFixtures, FIXTURES } from './fixtures/build.mjs';
+import { buildExtension } from '../../extension/build.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ENGINE_DIR = process.env.POSTCOACH_ENGINE_DIR || path.join(ROOT, 'dist', 'engine');
+const HAVE_ENGINE = fs.existsSync(path.join(ENGINE_DIR, 'postcoach_bg.wasm'));
+const SKIP = HAVE_ENGINE ? false : 'dist/engine is missing: run `make wasm` first';
+
+/** A salesy draft with an emoji (two UTF-16 units) and an @mention before the salesy phrases. */
+const DRAFT = 'Hi 😀 @anna! Our new course is out. Buy now, limited time only!';
+const CALM = 'Hello there.';
+
+let browser;
+let server;
+const requests = [];
+
+before(async () => {
+  if (SKIP) return;
+  const [fixtures, extension] = await Promise.all([buildFixtures(), buildExtension('chrome', { test: true })]);
+  server = await startServer({ root: fixtures });
+  browser = await launch({ extension });
+  browser.context.on('request', (request) => requests.push(request.url()));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// --- helpers -----------------------------------------------------------------------------------------------------
+
+async function openFixture(kind) {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/${kind}.html`);
+  await page.waitForFunction(() => window.fixture && window.fixture.field);
+  await badgeButton(page).waitFor({ state: 'attached' });
+  await page.evaluate(() => window.fixture.field.focus());
+  return page;
+}
+
+const badgeButton = (page) => page.locator('postcoach-ui[data-postcoach="badge"] button');
+const dialog = (page) => page.locator('postcoach-ui[data-postcoach="card"] [role="dialog"]');
+const fixtureText = (page) => page.evaluate(() => window.fixture.text());
+
+/** Wait until the latest report describes exactly the editor's current text (and that text is `text`, if given). */
+async function settled(page, text) {
+  await page.waitForFunction((expected) => {
+    const current = window.fixture.text();
+    const last = window.fixture.lastReport();
+    const busy = document.querySelector('postcoach-ui[data-postcoach="badge"]')?.shadowRoot.querySelector('button[aria-busy]');
+    return last && last.text === current && !busy && (expected === null || current === expected);
+  }, text ?? null);
+  return page.evaluate(() => window.fixture.lastReport());
+}
+
+/** The drawn marks as [{side, start, end}] in UTF-16 offsets of the field's text. */
+function drawnMarks(page) {
+  return page.evaluate(() => {
+    const field = window.fixture.field;
+    if (field.localName === 'textarea') {
+      const layer = document.querySelector('postcoach-ui[data-postcoach="marks"]');
+      return [...(layer?.shadowRoot.querySelectorAll('.mark') || [])].map((box) => {
+        const r = box.getBoundingClientRect();
+        const at = (x) => document.caretPositionFromPoint(x, r.top + r.height / 2)?.offset;
+        return { side: box.classList.contains('value') ? 'value' : 'sales', index: Number(box.dataset.finding), start: at(r.left + 1), end: at(r.right - 1) };
+      });
+    }
+    const out = [];
+    for (const side of ['sales', 'value']) {
+      for (const range of CSS.highlights.get(`postcoach-${side}`) || []) {
+        if (!field.contains(range.startContainer)) continue;
+        const before = document.createRange();
+        before.setStart(field, 0);
+        before.setEnd(range.startContainer, range.startOffset);
+        const start = before.toString().length;
+        out.push({ side, start, end: start + range.toString().length });
+      }
+    }
+    return out;
+  });
+}
+
+const phraseFindings = (report) => report.report.findings
+  .map((f, index) => ({ ...f, index }))
+  .filter((f) => f.scope !== 'post' && f.span.end_utf16 > f.span.start_utf16);
+
+/** Open the card of finding `index` with Alt+Shift+N (it steps through the findings in text order). */
+async function openCardByKeyboard(page, report, index) {
+  const order = phraseFindings(report).sort((a, b) => a.span.start_utf16 - b.span.start_utf16);
+  for (let i = 0; i < order.length; i++) {
+    await page.keyboard.press('Alt+Shift+N');
+    await dialog(page).waitFor();
+    if (order[i].index === index) return;
+  }
+  throw new Error(`finding ${index} not reached by keyboard`);
+}
+
+function firstFixableSalesFinding(report) {
+  const found = phraseFindings(report).find((f) => f.side !== 'value' && f.suggestions.some((s) => s.span.end_utf16 >= s.span.start_utf16));
+  assert.ok(found, `the engine should flag a salesy phrase with a suggestion in: ${report.text}`);
+  return found;
+}
+
+// --- per editor ----------------------------------------------------------------------------------------------------
+
+for (const kind of FIXTURES) {
+  describe(`${kind} compose box`, { skip: SKIP }, () => {
+    test('badge appears beside the box and updates while typing', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(CALM);
+      const first = await settled(page, CALM);
+      const label = (r) => `postcoach: salesiness ${r.salesiness}, value ${r.value}, ${r.verdict.replace(/-/g, ' ')}`;
+      assert.equal(await badgeButton(page).getAttribute('aria-label'), label(first.report));
+      await page.keyboard.type(` ${DRAFT}`);
+      const second = await settled(page, `${CALM} ${DRAFT}`);
+      assert.equal(await badgeButton(page).getAttribute('aria-label'), label(second.report));
+      assert.ok(second.report.salesiness > first.report.salesiness, 'salesiness rises with the salesy sentence');
+      // never over the text or the site's buttons
+      const boxes = await page.evaluate(() => {
+        const rect = (el) => el.getBoundingClientRect().toJSON();
+        const badge = document.querySelector('postcoach-ui[data-postcoach="badge"]').shadowRoot.querySelector('button');
+        return { badge: rect(badge), field: rect(window.fixture.field), buttons: [...document.querySelectorAll('.toolbar button')].map(rect) };
+      });
+      const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      assert.ok(boxes.badge.width > 0 && !overlaps(boxes.badge, boxes.field), 'badge outside the text box');
+      for (const b of boxes.buttons) assert.ok(!overlaps(boxes.badge, b), 'badge not over the site buttons');
+      await page.close();
+    });
+
+    test('marks sit over the right characters after an emoji and an @mention', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(DRAFT);
+      const result = await settled(page, DRAFT);
+      const { report, text } = result;
+      const expected = phraseFindings(result).map((f) => ({ side: f.side === 'value' ? 'value' : 'sales', start: f.span.start_utf16, end: f.span.end_utf16 }));
+      assert.ok(expected.some((m) => m.side === 'sales' && m.start > text.indexOf('@anna')), 'a sales mark after the emoji and mention');
+      const drawn = await drawnMarks(page);
+      const key = (m) => `${m.side}:${m.start}-${m.end}`;
+      if (kind === 'textarea') {
+        // boxes: one per line box; its ends land inside the span's first/last character
+        for (const m of drawn) {
+          const f = expected[phraseFindings(result).findIndex((p) => p.index === m.index)];
+          assert.ok(m.start >= f.start && m.start <= f.start + 1 && m.end >= f.end - 1 && m.end <= f.end, `box ${JSON.stringify(m)} over ${JSON.stringify(f)}`);
+        }
+        assert.equal(new Set(drawn.map((m) => m.index)).size, expected.length);
+      } else {
+        assert.deepEqual(drawn.map(key).sort(), expected.map(key).sort());
+      }
+      await page.close();
+    });
+
+    test('the card opens by click and by keyboard, traps Tab, closes on Escape', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(DRAFT);
+      const report = await settled(page, DRAFT);
+      const finding = firstFixableSalesFinding(report);
+      // keyboard
+      await openCardByKeyboard(page, report, finding.index);
+      assert.equal(await dialog(page).locator('.message').textContent(), finding.message);
+      assert.match(await dialog(page).getAttribute('aria-label'), /^postcoach: /);
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        assert.ok(await page.evaluate(() => document.activeElement?.getAttribute('data-postcoach') === 'card'), 'focus stays in the card');
+      }
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
+      assert.ok(await page.evaluate(() => document.activeElement === window.fixture.field), 'focus back in the field');
+      // click in the middle of the marked phrase
+      const point = await page.evaluate(({ start, end, textarea }) => {
+        if (textarea) {
+          const box = document.querySelector('postcoach-ui[data-postcoach="marks"]').shadowRoot.querySelector('.mark').getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        const field = window.fixture.field;
+        const range = [...CSS.highlights.get('postcoach-sales')].find((r) => {
+          const before = document.createRange();
+          before.setStart(field, 0);
+          before.setEnd(r.startContainer, r.startOffset);
+          return before.toString().length === start && r.toString().length === end - start;
+        });
+        const rect = range.getClientRects()[0];
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, { start: finding.span.start_utf16, end: finding.span.end_utf16, textarea: kind === 'textarea' });
+      await page.mouse.click(point.x, point.y);
+      await dialog(page).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
+      await page.close();
+    });
+
+    test('applying a suggestion changes the editor state; caret, typing and Ctrl+Z keep working', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(DRAFT);
+      const report = await settled(page, DRAFT);
+      // the editors group edits made within 300 ms into one undo step: let typing and applying be two steps
+      await page.waitForTimeout(400);
+      const finding = firstFixableSalesFinding(report);
+      const suggestion = finding.suggestions[0];
+      const { start_utf16: s, end_utf16: e } = suggestion.span;
+      const expected = DRAFT.slice(0, s) + suggestion.text + DRAFT.slice(e);
+      await openCardByKeyboard(page, report, finding.index);
+      await dialog(page).locator('button[data-suggestion="0"]').click();
+      await page.waitForFunction((t) => window.fixture.text() === t, expected);
+      // the caret sits after the inserted text and typing goes on there
+      await page.keyboard.type('Z');
+      const at = s + suggestion.text.length;
+      await page.waitForFunction((t) => window.fixture.text() === t, expected.slice(0, at) + 'Z' + expected.slice(at));
+      await settled(page, null);
+      // undo restores the original draft
+      for (let i = 0; i < 6 && (await fixtureText(page)) !== DRAFT; i++) {
+        await page.keyboard.press('Control+Z');
+        await page.waitForTimeout(50);
+      }
+      assert.equal(await fixtureText(page), DRAFT);
+      await page.close();
+    });
+
+    test('the whole-post rewrite shows both scores and applies', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(DRAFT);
+      await settled(page, DRAFT);
+      await page.keyboard.press('Alt+Shift+R');
+      await dialog(page).locator('.after').waitFor();
+      assert.match(await dialog(page).locator('.before h3').textContent(), /salesiness \d+, value \d+/);
+      assert.match(await dialog(page).locator('.after h3').textContent(), /salesiness \d+, value \d+/);
+      const after = await dialog(page).locator('.after .text').textContent();
+      assert.notEqual(after, DRAFT);
+      await dialog(page).locator('button.apply').click();
+      await page.waitForFunction((t) => window.fixture.text() === t, after);
+      await settled(page, after);
+      await page.close();
+    });
+
+    test('text typed during an analysis survives; a stale suggestion is refused and the marks refresh', async () => {
+      const page = await openFixture(kind);
+      const long = `${DRAFT} ${'We help you learn. '.repeat(4)}`.trim();
+      await page.keyboard.type(long, { delay: 15 });
+      const report = await settled(page, long);
+      // the draft changes (through the editor's API) while a card is open: its suggestion must be refused
+      const finding = firstFixableSalesFinding(report);
+      await openCardByKeyboard(page, report, finding.index);
+      await page.evaluate(() => window.fixture.append(' More.'));
+      await dialog(page).locator('button[data-suggestion="0"]').click();
+      const fresh = await settled(page, `${long} More.`);
+      assert.equal(fresh.text, `${long} More.`);
+      await page.close();
+    });
+
+    test('a draft with HTML stays inert', async () => {
+      const page = await openFixture(kind);
+      await page.evaluate(() => { window.__imgEvents = 0; document.addEventListener('error', () => window.__imgEvents++, true); });
+      const evil = 'Buy now <img src=x onerror="document.title=\'pwned\'"> <b>bold</b>';
+      await page.keyboard.type(evil);
+      await settled(page, evil);
+      await page.keyboard.press('Alt+Shift+B');
+      await dialog(page).waitFor();
+      const result = await page.evaluate(() => {
+        const roots = [document, ...[...document.querySelectorAll('postcoach-ui')].map((h) => h.shadowRoot)];
+        return { imgs: roots.reduce((n, r) => n + r.querySelectorAll('img, b').length, 0), title: document.title, events: window.__imgEvents };
+      });
+      assert.deepEqual(result, { imgs: 0, title: await page.title(), events: 0 });
+      assert.notEqual(result.title, 'pwned');
+      await page.close();
+    });
+  });
+}
+
+// --- the whole extension -------------------------------------------------------------------------------------------
+
+describe('extension', { skip: SKIP }, () => {
+  test('leaves search boxes, one-line, hidden and read-only fields alone', async () => {
+    for (const kind of ['lexical', 'textarea']) {
+      const page = await openFixture(kind);
+      await page.keyboard.type(CALM);
+      await settled(page, CALM);
+      assert.equal(await page.locator('postcoach-ui[data-postcoach="badge"]').count(), 1, `${kind}: only the compose box is coached`);
+      await page.close();
+    }
+  });
+
+  test('coaching goes on after the service worker is stopped', async () => {
+    const page = await openFixture('textarea');
+    await page.keyboard.type(CALM);
+    await settled(page, CALM);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForFunction(async () => true);
+    await page.keyboard.type(` ${DRAFT}`);
+    const report = await settled(page, `${CALM} ${DRAFT}`);
+    assert.ok(report.report.findings.length > 0);
+    await page.close();
+  });
+
+  test('options page: a malformed rule pack shows line and column, nothing leaves the machine', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    assert.match(await page.locator('.privacy').textContent(), /never leave/);
+    await page.fill('#pack-source', '[pack]\nname = "broken\n');
+    await page.click('#pack-load');
+    await page.waitForFunction(() => /Line \d+, column \d+/.test(document.getElementById('pack-status').textContent));
+    await page.close();
+  });
+
+  test('the shipped build is least-privilege and has no test hooks', async () => {
+    const out = await buildExtension('chrome', { outDir: path.join(ROOT, 'target', 'chrome-shipped-check') });
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    assert.deepEqual(manifest.permissions, ['storage']);
+    assert.ok(manifest.host_permissions.every((h) => /facebook|linkedin|x\.com|twitter/.test(h)));
+    assert.ok(manifest.content_scripts[0].matches.every((h) => !h.includes('127.0.0.1')));
+    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    const content = fs.readFileSync(path.join(out, 'content.js'), 'utf8');
+    assert.ok(!content.includes('127.0.0.1') && !content.includes('postcoach-test-report'));
+    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) {
+      const code = fs.readFileSync(path.join(out, file), 'utf8');
+      assert.ok(!/XMLHttpRequest|WebSocket|sendBeacon|https?:\/\/(?!127\.0\.0\.1)[a-z]/i.test(code.replace(/https?:\/\/(www\.)?(w3\.org|github\.com)[^\s'"]*/g, '')), `${file} has no network code`);
+    }
+  });
+
+  test('no network request outside 127.0.0.1 and the extension', () => {
+    assert.ok(requests.length > 0);
+    const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    assert.deepEqual(outside, []);
+  });
+});
