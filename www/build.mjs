@@ -15,7 +15,7 @@ export const DEFAULT_OUTDIR = path.join(ROOT, 'dist', 'www');
 const ENGINE_DIR = path.join(ROOT, 'dist', 'engine');
 const ENGINE_FILES = ['postcoach.js', 'postcoach_bg.wasm'];
 /** Static files copied as they are (relative to www/). */
-const STATIC_FILES = ['index.html', 'style.css', 'gallery.json'];
+const STATIC_FILES = ['index.html', 'style.css', 'gallery.json', 'packs/dental-clinic.toml'];
 
 /**
  * Build the page.
@@ -31,6 +31,7 @@ export async function buildWorkshop({ outdir = DEFAULT_OUTDIR, plugins = [], qui
   }
   await fs.rm(outdir, { recursive: true, force: true });
   await fs.mkdir(path.join(outdir, 'engine'), { recursive: true });
+  await fs.mkdir(path.join(outdir, 'packs'), { recursive: true });
 
   await esbuild.build({
     entryPoints: { app: path.join(WWW, 'src', 'main.js') },

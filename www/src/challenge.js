@@ -6,7 +6,7 @@
 import { renderScoreChart } from './chart.js';
 import { verdictLabel } from './meter.js';
 
-const MAX_VERSIONS = 40;
+const MAX_VERSIONS = 40; // versions drawn; older ones scroll out of the chart
 
 /**
  * @param {Document} doc
@@ -22,7 +22,8 @@ export function createChallenge(doc, { loadSalesExample, focusDraft }) {
   let running = false;
   let history = [];
   let lastText = null;
-  let turned = false;
+  let turnedAt = 0; // the version whose verdict first turned (0: not yet)
+  let versionOne = null; // the scores of version 1 (kept when old versions scroll out of the chart)
 
   function setRunning(on) {
     running = on;
@@ -34,7 +35,7 @@ export function createChallenge(doc, { loadSalesExample, focusDraft }) {
   start.addEventListener('click', () => {
     history = [];
     lastText = null;
-    turned = false;
+    turnedAt = 0;
     setRunning(true);
     status.textContent = 'Version 1 is a sales pitch. Rewrite it in the draft until the verdict turns.';
     renderScoreChart(chart, history);
@@ -53,15 +54,17 @@ export function createChallenge(doc, { loadSalesExample, focusDraft }) {
     history.push({ salesiness: report.salesiness, value: report.value, verdict: report.verdict });
     if (history.length > MAX_VERSIONS) history.shift();
     renderScoreChart(chart, history);
-    const first = history[0];
+    if (history.length === 1) versionOne = history[0];
+    const first = versionOne;
     if (history.length === 1) {
       status.textContent = report.verdict === 'sales-pitch'
         ? `Version 1: ${verdictLabel(report.verdict)} (salesiness ${report.salesiness}). Rewrite it until the verdict turns.`
         : `Version 1 already reads as ${verdictLabel(report.verdict).toLowerCase()}. Try another sales example.`;
-    } else if (report.verdict !== 'sales-pitch') {
-      if (!turned) status.textContent = `Turned! Version ${history.length} reads as ${verdictLabel(report.verdict).toLowerCase()}: salesiness ${first.salesiness} → ${report.salesiness}, value ${first.value} → ${report.value}.`;
-      else status.textContent = `Version ${history.length}: ${verdictLabel(report.verdict)}, salesiness ${report.salesiness}, value ${report.value}.`;
-      turned = true;
+    } else if (turnedAt === 0 && report.verdict !== 'sales-pitch') {
+      turnedAt = history.length;
+      status.textContent = `Turned! Version ${turnedAt} reads as ${verdictLabel(report.verdict).toLowerCase()}: salesiness ${first.salesiness} → ${report.salesiness}, value ${first.value} → ${report.value}.`;
+    } else if (turnedAt > 0) {
+      status.textContent = `Turned at version ${turnedAt}. Version ${history.length}: ${verdictLabel(report.verdict)}, salesiness ${report.salesiness}, value ${report.value}.`;
     } else {
       status.textContent = `Version ${history.length}: still a sales pitch (salesiness ${report.salesiness}, value ${report.value}). Keep going.`;
     }

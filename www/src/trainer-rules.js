@@ -1,8 +1,11 @@
 /**
  * Trainer's rules: load a rule-pack file (TOML) into the page's engine to demonstrate an industry's own rules.
  * The engine validates it; an error is shown with its line and column and the previous rules stay active
- * (the engine keeps them). "Back to the default rules" drops every loaded pack.
+ * (the engine keeps them). "Try the example pack" loads www/packs/dental-clinic.toml; "Back to the default
+ * rules" drops every loaded pack.
  */
+
+export const EXAMPLE_PACK = 'packs/dental-clinic.toml';
 
 /**
  * @param {Document} doc
@@ -39,6 +42,11 @@ export function createTrainerRules(doc, { engine, onRulesChanged }) {
     if (!file) return;
     await loadSource(await file.text(), file.name);
     input.value = '';
+  });
+  doc.getElementById('pack-example').addEventListener('click', async () => {
+    const response = await fetch(EXAMPLE_PACK);
+    if (!response.ok) return show(`The example pack could not be fetched (HTTP ${response.status}).`, true);
+    await loadSource(await response.text(), EXAMPLE_PACK.split('/').pop());
   });
   reset.addEventListener('click', async () => {
     await engine.resetPacks();
