@@ -138,6 +138,7 @@ lint-firefox:
 
 bench:
 	cargo bench --bench analyze
+	@scripts/bench-summary
 
 # The scorer on each corpus: AUC, means per label, AUC per length bin.
 eval:

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * Benchmark (not a test) of the extension in real headless Chromium with a 3,000-character draft:
+ *   - keystroke -> updated marks: from the keydown to the moment the overlay has redrawn the marks for the new
+ *     text (the test build announces each report right after drawing), minus the debounce;
+ *   - engine round trip: runtime.sendMessage({type: 'analyze'}) from an extension page to the background's wasm
+ *     engine and back.
+ * Usage: node scripts/bench-extension.mjs [--editor lexical|quill|draft|textarea] [--runs 40]
+ * Needs dist/engine (`make wasm`) or $POSTCOACH_ENGINE_DIR.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/e2e/support/browser.mjs';
+import { startServer } from '../tests/e2e/support/server.mjs';
+import { buildFixtures } from '../tests/e2e/fixtures/build.mjs';
+import { buildExtension } from '../extension/build.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const EDITOR = arg('editor', 'lexical');
+const RUNS = Number(arg('runs', 40));
+const DEBOUNCE_MS = 250;   // the content script's default
+
+const SENTENCES = [
+  'We are thrilled to announce our new course. ', 'Buy now, limited time only! ', 'What did you learn this week? ',
+  'Here are three tips that helped our customers. ', 'Thanks to Anna for the idea. ', 'DM me to book your call today. ',
+];
+function draftOf(length) {
+  let text = '';
+  for (let i = 0; text.length < length; i++) text += SENTENCES[i % SENTENCES.length];
+  return text.slice(0, length);
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const fmt = (values) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (n=${values.length})`;
+
+const [fixtures, extension] = await Promise.all([
+  buildFixtures(), buildExtension('chrome', { test: true, outDir: path.join(ROOT, 'target', 'chrome-bench') }),
+]);
+const server = await startServer({ root: fixtures });
+const browser = await launch({ extension });
+try {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/${EDITOR}.html`);
+  await page.waitForFunction(() => window.fixture && window.fixture.field);
+  await page.locator('postcoach-ui[data-postcoach="badge"]').waitFor({ state: 'attached' });
+  const draft = draftOf(3000);
+  await page.evaluate((text) => window.fixture.append(text), draft);
+  await page.evaluate(() => window.fixture.field.focus());
+  await page.keyboard.press('Control+End');
+  await page.waitForFunction(() => { const r = window.fixture.lastReport(); return r && r.text === window.fixture.text(); });
+  await page.evaluate(() => {
+    window.__bench = { keydown: 0, samples: [] };
+    window.fixture.field.addEventListener('keydown', () => { window.__bench.keydown = performance.now(); }, true);
+    document.addEventListener('postcoach-test-report', () => {
+      if (window.__bench.keydown) window.__bench.samples.push(performance.now() - window.__bench.keydown);
+      window.__bench.keydown = 0;
+    });
+  });
+  const textLength = (await page.evaluate(() => window.fixture.text())).length;
+  for (let i = 0; i < RUNS; i++) {
+    const before = await page.evaluate(() => window.__bench.samples.length);
+    await page.keyboard.type(i % 2 ? 'a' : ' ');
+    await page.waitForFunction((n) => window.__bench.samples.length > n && window.fixture.lastReport().text === window.fixture.text(), before);
+  }
+  const keystroke = await page.evaluate(() => window.__bench.samples);
+  const findings = await page.evaluate(() => window.fixture.lastReport().report.findings.length);
+
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const roundTrip = await ext.evaluate(async ({ text, runs }) => {
+    const samples = [];
+    await chrome.runtime.sendMessage({ type: 'analyze', text, options: { platform: 'linkedin' } });
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'analyze', text: text + i, options: { platform: 'linkedin' } });
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  }, { text: draft, runs: RUNS });
+
+  console.log(`postcoach extension benchmark: ${EDITOR} fixture, ${textLength}-character draft, ${findings} findings, Chromium headless`);
+  console.log(`  keystroke -> updated marks, after the ${DEBOUNCE_MS} ms debounce: ${fmt(keystroke.map((v) => v - DEBOUNCE_MS))}`);
+  console.log(`  engine round trip (sendMessage -> wasm analyze -> reply):   ${fmt(roundTrip)}`);
+  console.log(`  goal: p95 <= 16 ms after the debounce -> ${quantile(keystroke.map((v) => v - DEBOUNCE_MS), 0.95) <= 16 ? 'met' : 'NOT met'}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
