@@ -4,7 +4,8 @@
  *   adapter.kind            'textarea' | 'contenteditable'
  *   adapter.editor          which editor was recognised: 'lexical' | 'quill' | 'draft' | 'plain' | 'textarea'
  *   adapter.readText()      the draft as one string (UTF-16 offsets are what every other call counts in)
- *   adapter.rangeFor(s, e)  a DOM Range over [s, e) (contenteditable only; null for a textarea)
+ *   adapter.rangeFor(s, e)  a DOM Range over [s, e) (contenteditable only; null for a textarea); an optional third
+ *                           argument, adapter.textModel(), saves re-reading the field when mapping many spans
  *   adapter.rectsFor(s, e)  client rects of [s, e), one per line box
  *   adapter.select(s, e)    put the editor's selection on [s, e)
  *   adapter.selection()     the current selection as {start, end} offsets, or null when it is outside the field
@@ -127,8 +128,10 @@ function contentEditableAdapter(root) {
     editor: detectEditor(root),
     element: root,
     readText: () => readTextModel(root).text,
-    rangeFor(start, end) {
-      const { segments } = readTextModel(root);
+    /** The text and its DOM segments, to map many spans with one walk (pass it to rangeFor). */
+    textModel: () => readTextModel(root),
+    rangeFor(start, end, model = readTextModel(root)) {
+      const { segments } = model;
       const a = positionAt(root, segments, start, 'start');
       const b = positionAt(root, segments, end, 'end');
       const range = document.createRange();
@@ -216,6 +219,7 @@ function textareaAdapter(textarea) {
     editor: 'textarea',
     element: textarea,
     readText: () => textarea.value,
+    textModel: () => null,
     rangeFor: () => null,
     rectsFor,
     select(start, end) {

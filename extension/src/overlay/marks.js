@@ -72,8 +72,9 @@ export function createMarks(adapter) {
     frame = 0;
     if (useHighlights) {
       const ranges = [];
+      const model = adapter.textModel();
       for (const s of spans) {
-        try { ranges.push({ side: s.side, range: adapter.rangeFor(s.start, s.end), index: s.index }); } catch { /* node gone */ }
+        try { ranges.push({ side: s.side, range: adapter.rangeFor(s.start, s.end, model), index: s.index }); } catch { /* node gone */ }
       }
       reg.fields.set(key, ranges);
       rebuild(reg);
