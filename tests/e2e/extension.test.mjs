@@ -161,6 +161,28 @@ for (const kind of FIXTURES) {
       await page.close();
     });
 
+    test('marks stay aligned through page scroll, resize and line wrapping', async () => {
+      const page = await openFixture(kind);
+      await page.keyboard.type(DRAFT);
+      const result = await settled(page, DRAFT);
+      const expected = phraseFindings(result);
+      const check = async (when) => {
+        // wait for the overlay's next frame, then compare again
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const drawn = await drawnMarks(page);
+        assert.ok(drawn.length >= expected.length, `${when}: every finding still drawn`);
+        for (const m of drawn) {
+          assert.ok(expected.some((f) => m.start >= f.span.start_utf16 && m.start <= f.span.start_utf16 + 1
+            && m.end <= f.span.end_utf16 && m.end >= f.span.start_utf16), `${when}: ${JSON.stringify(m)} over a finding`);
+        }
+      };
+      await page.evaluate(() => { document.body.style.minHeight = '3000px'; window.scrollTo(0, 45); });
+      await check('after scrolling');
+      await page.setViewportSize({ width: 420, height: 700 });
+      await check('after a resize that wraps the lines');
+      await page.close();
+    });
+
     test('the card opens by click and by keyboard, traps Tab, closes on Escape', async () => {
       const page = await openFixture(kind);
       await page.keyboard.type(DRAFT);
@@ -301,6 +323,20 @@ describe('extension', { skip: SKIP }, () => {
     await page.keyboard.type(` ${DRAFT}`);
     const report = await settled(page, `${CALM} ${DRAFT}`);
     assert.ok(report.report.findings.length > 0);
+    await page.close();
+  });
+
+  test('popup: per-site switches, profile, sensitivity and the privacy statement', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.locator('#site-linkedin').uncheck();
+    await page.selectOption('#sensitivity', 'strict');
+    await page.waitForFunction(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      return settings && settings.sites.linkedin === false && settings.sensitivity === 'strict';
+    });
+    assert.match(await page.locator('.privacy').textContent(), /never leave/);
+    await page.evaluate(() => chrome.storage.local.remove('settings'));
     await page.close();
   });
 
