@@ -10,15 +10,20 @@ import { ext } from '../common/settings.js';
 
 const engine = createLocalEngine(ext.runtime.getURL('engine/postcoach_bg.wasm'), bindings);
 
-/** The engine with the stored pack applied (once per worker life). */
-const ready = (async () => {
-  await engine.ready;
-  const { packSource } = await ext.storage.local.get('packSource');
-  if (packSource) {
-    try { await engine.loadPack(packSource); } catch (error) { console.warn('postcoach: stored pack no longer loads', error); }
-  }
-  return engine;
-})();
+/** The engine with the stored pack applied (once per worker life; tried again if starting failed). */
+let starting = null;
+function ready() {
+  starting ??= (async () => {
+    await engine.ready;
+    const { packSource } = await ext.storage.local.get('packSource');
+    if (packSource) {
+      try { await engine.loadPack(packSource); } catch (error) { console.warn('postcoach: stored pack no longer loads', error); }
+    }
+    return engine;
+  })().catch((error) => { starting = null; throw error; });
+  return starting;
+}
+ready();
 
 const handlers = {
   analyze: (m) => engine.analyze(String(m.text ?? ''), m.options || {}),
@@ -39,7 +44,7 @@ const handlers = {
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && Object.hasOwn(handlers, message.type) ? handlers[message.type] : null;
   if (!handler || sender.id !== ext.runtime.id) return false;
-  ready
+  ready()
     .then(() => handler(message))
     .then((result) => sendResponse({ ok: true, result }),
       (error) => sendResponse({ ok: false, error: { message: error?.message || String(error), line: error?.line, column: error?.column } }));

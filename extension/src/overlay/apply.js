@@ -25,16 +25,19 @@ function selectionSettled(doc) {
 }
 
 /**
- * Replace [start, end) of the field with `text`.
+ * Replace [start, end) of the field with `text`, provided the field still holds `expected` (the text the edit
+ * was computed from) once the selection is in place; otherwise nothing is changed.
  * @param {ReturnType<import('./field-adapters.js').createAdapter>} adapter
  * @returns {Promise<boolean>} whether the editor took the edit
  */
-export async function applyEdit(adapter, start, end, text) {
+export async function applyEdit(adapter, start, end, text, expected = adapter.readText()) {
   const doc = adapter.element.ownerDocument;
+  if (adapter.readText() !== expected) return false;
   adapter.focus();
   adapter.select(start, end);
   await selectionSettled(doc);
   const before = adapter.readText();
+  if (before !== expected) return false;   // the user typed while the editor caught up: their text wins
   let ok = false;
   try {
     ok = doc.execCommand('insertText', false, text);

@@ -31,11 +31,26 @@ export function createShadowHost(doc, css, label) {
   host.setAttribute('data-postcoach', label);
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646;';
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  adoptStyles(doc, root, css);
   doc.documentElement.append(host);
   return { host, root };
+}
+
+/**
+ * Give a document or shadow root static CSS: a constructed stylesheet where possible (not subject to the page's
+ * style-src CSP), else a <style> element.
+ */
+export function adoptStyles(doc, target, css) {
+  try {
+    const sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(css);
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    if (target.adoptedStyleSheets.includes(sheet)) return;
+  } catch { /* fall back to a <style> element */ }
+  const style = doc.createElement('style');
+  style.setAttribute('data-postcoach-styles', '');
+  style.textContent = css;
+  (target === doc ? doc.head || doc.documentElement : target).append(style);
 }
 
 /** Human wording of a verdict id ("sales-pitch" -> "sales pitch"). */

@@ -32,7 +32,7 @@ export function createLocalEngine(wasmUrl, bindings) {
       const mod = bindings || await import(/* @vite-ignore */ new URL('postcoach.js', wasmUrl).href);
       await mod.default({ module_or_path: wasmUrl });
       return mod;
-    })();
+    })().catch((error) => { loading = null; throw error; });   // a later call tries again
     return loading;
   };
   const call = async (fn) => {

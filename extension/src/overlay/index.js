@@ -278,7 +278,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
         await field.refresh();
         return false;
       }
-      const ok = await applyEdit(adapter, suggestion.span.start_utf16, suggestion.span.end_utf16, suggestion.text);
+      const ok = await applyEdit(adapter, suggestion.span.start_utf16, suggestion.span.end_utf16, suggestion.text, analysedText);
       cursor = -1;
       schedule(0);
       return ok;
@@ -292,7 +292,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       }
       lastRewrite = null;
       if (rewrite.text === current) return true;
-      const ok = await applyEdit(adapter, 0, current.length, rewrite.text);
+      const ok = await applyEdit(adapter, 0, current.length, rewrite.text, current);
       schedule(0);
       return ok;
     },

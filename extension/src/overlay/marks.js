@@ -7,7 +7,7 @@
  * Textareas (whose text is not in the DOM) and browsers without the API get positioned boxes in a Shadow DOM
  * layer, recomputed from the field's client rects on every scroll, resize and edit.
  */
-import { createShadowHost, el } from './dom.js';
+import { adoptStyles, createShadowHost, el } from './dom.js';
 import { HIGHLIGHT_NAMES, MARKS_CSS, PAGE_HIGHLIGHT_CSS, SIDE_CLASS } from './styles.js';
 
 /** Per document: the ranges every field contributes to each highlight. */
@@ -17,30 +17,18 @@ function highlightRegistry(doc) {
   let reg = registries.get(doc);
   if (reg) return reg;
   const win = doc.defaultView;
-  const supported = !!(win && win.CSS && win.CSS.highlights && typeof win.Highlight === 'function');
-  reg = { supported, fields: new Map() };
-  if (supported) {
-    reg.highlights = { sales: new win.Highlight(), value: new win.Highlight() };
-    win.CSS.highlights.set(HIGHLIGHT_NAMES.sales, reg.highlights.sales);
-    win.CSS.highlights.set(HIGHLIGHT_NAMES.value, reg.highlights.value);
-    addPageStyles(doc);
+  reg = { supported: false, fields: new Map() };
+  if (win && win.CSS && win.CSS.highlights && typeof win.Highlight === 'function') {
+    try {
+      reg.highlights = { sales: new win.Highlight(), value: new win.Highlight() };
+      win.CSS.highlights.set(HIGHLIGHT_NAMES.sales, reg.highlights.sales);
+      win.CSS.highlights.set(HIGHLIGHT_NAMES.value, reg.highlights.value);
+      adoptStyles(doc, doc, PAGE_HIGHLIGHT_CSS);
+      reg.supported = true;
+    } catch { /* e.g. a content-script world that cannot reach the page's registry: use boxes */ }
   }
   registries.set(doc, reg);
   return reg;
-}
-
-function addPageStyles(doc) {
-  if (doc.querySelector('style[data-postcoach-highlights]')) return;
-  try {
-    const sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(PAGE_HIGHLIGHT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return;
-  } catch { /* fall through to a <style> element */ }
-  const style = doc.createElement('style');
-  style.setAttribute('data-postcoach-highlights', '');
-  style.textContent = PAGE_HIGHLIGHT_CSS;
-  (doc.head || doc.documentElement).append(style);
 }
 
 function rebuild(reg) {
