@@ -1,43 +1,207 @@
 //! The engine: rules in, report and rewrite out.
 //!
-//! PLACEHOLDER — being replaced by the real engine in this session (tokenizer, rule pack, matcher, scoring,
-//! rewrite). Only the public signatures below are the contract.
+//! Module map (one job each):
+//! - `text`: the tokenizer (typed tokens with UTF-8 and UTF-16 offsets, quotation, sentences).
+//! - `pattern`: the token pattern language rules are written in.
+//! - `pack`: the TOML rule-pack format, validation with line/column errors, merging packs by id.
+//! - `matcher`: finds every phrase rule in one pass via a first-token index, with context filters.
+//! - `signals`: shape and post-level detectors (shouting, questions, we/you, platform norms).
+//! - `suggest`: one-click suggestions built from a rule's fix and templates.
+//! - `score`: points, the two scores, verdict and summary.
+//! - `rewrite`: the whole-post conversational rewrite.
 
-use crate::{Options, PackError, PackInfo, Report, Rewrite, Stats, Verdict};
+mod matcher;
+mod pack;
+mod pattern;
+mod rewrite;
+mod score;
+mod signals;
+mod suggest;
+mod text;
+
+use std::sync::Arc;
+
+use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, Scope, Stats};
+use pack::{PackSet, Rule};
+use score::Weighed;
+use signals::Signal;
+
+pub use pack::line_col;
+
+/// The default rule pack, embedded at compile time.
+pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
+
+/// The rules in force, compiled for matching.
+#[derive(Debug)]
+struct Compiled {
+    set: PackSet,
+    phrase: Vec<Rule>,
+    detectors: Vec<Rule>,
+    index: matcher::Index,
+}
+
+impl Compiled {
+    fn new(set: PackSet) -> Compiled {
+        let phrase: Vec<Rule> = set.active_rules().filter(|r| r.detector.is_none()).cloned().collect();
+        let detectors = set.active_rules().filter(|r| r.detector.is_some()).cloned().collect();
+        let index = matcher::Index::build(&phrase);
+        Compiled { set, phrase, detectors, index }
+    }
+}
+
+/// A rule's inline examples, for the pack tests: (rule id, platform, must-match texts, must-not-match texts).
+pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
 
 /// The coaching engine: the default rule pack plus any packs loaded at run time.
-#[derive(Debug, Clone, Default)]
-pub struct Engine {}
+#[derive(Debug, Clone)]
+pub struct Engine {
+    compiled: Arc<Compiled>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+fn default_set() -> PackSet {
+    match pack::merge(&PackSet::default(), DEFAULT_PACK) {
+        Ok((set, _)) => set,
+        // The embedded pack is checked by the test suite; an engine without rules is better than a panic.
+        Err(_) => PackSet::default(),
+    }
+}
 
 impl Engine {
     /// An engine with the embedded default rule pack.
     pub fn new() -> Self {
-        Engine {}
+        Engine { compiled: Arc::new(Compiled::new(default_set())) }
     }
 
     /// Load an extra rule pack (TOML, same format as `rules/default.toml`): adds or replaces rules by id, or
     /// switches rules off. On error nothing changes.
-    pub fn load_pack(&mut self, _source: &str) -> Result<PackInfo, PackError> {
-        Err(PackError { line: 1, column: 1, message: "not implemented yet".into() })
+    pub fn load_pack(&mut self, source: &str) -> Result<PackInfo, PackError> {
+        let (set, info) = pack::merge(&self.compiled.set, source)?;
+        self.compiled = Arc::new(Compiled::new(set));
+        Ok(info)
     }
 
     /// Drop every loaded pack and go back to the default rules.
-    pub fn reset_packs(&mut self) {}
+    pub fn reset_packs(&mut self) {
+        *self = Engine::new();
+    }
+
+    /// Ids of the rules in force.
+    pub fn rule_ids(&self) -> Vec<String> {
+        self.compiled.set.active_rules().map(|r| r.id.clone()).collect()
+    }
+
+    /// Every active rule's inline examples.
+    pub fn rule_examples(&self) -> Vec<RuleExamples> {
+        self.compiled
+            .set
+            .active_rules()
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.examples.platform.clone(),
+                    r.examples.matches.clone(),
+                    r.examples.no_match.clone(),
+                )
+            })
+            .collect()
+    }
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
+        let c = &*self.compiled;
+        let profile = c.set.profile(options.platform);
+        let tokens = text::tokenize(text);
+        let hits = matcher::find(&c.phrase, &c.index, &tokens);
+        let cx = signals::Context {
+            text,
+            tokens: &tokens,
+            profile: &profile,
+            phrase_rules: &c.phrase,
+            hits: &hits,
+        };
+        let mut signals: Vec<(&Rule, Signal)> = hits
+            .iter()
+            .map(|h| {
+                (
+                    &c.phrase[h.rule],
+                    Signal {
+                        span: tokens.span_of(h.first, h.last),
+                        strength: 1.0,
+                        tokens: Some((h.first, h.last)),
+                    },
+                )
+            })
+            .collect();
+        for rule in &c.detectors {
+            if let Some(d) = rule.detector {
+                signals.extend(signals::detect(d, &cx).into_iter().map(|s| (rule, s)));
+            }
+        }
+        let topic = rewrite::topic(text, &tokens, &hits);
+        let draft = suggest::Draft { text, tokens: &tokens, topic: &topic, closing: &profile.closing };
+        let mut repeats: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
+        let mut items: Vec<Weighed> = signals
+            .into_iter()
+            .map(|(rule, sig)| {
+                let k = repeats.entry(rule.id.as_str()).or_insert(0);
+                let decay = score::REPEAT_DECAY.powi(*k);
+                *k += 1;
+                let platform_mult = profile.weights.get(&rule.id).copied().unwrap_or(1.0);
+                let post_level = rule.detector.is_some_and(|d| d.is_post_level());
+                Weighed {
+                    raw: rule.weight * sig.strength * decay * platform_mult,
+                    finding: Finding {
+                        rule: rule.id.clone(),
+                        side: rule.side,
+                        scope: if post_level { Scope::Post } else { Scope::Phrase },
+                        principle: rule.principle.clone(),
+                        message: rule.message.clone(),
+                        span: sig.span,
+                        points: 0.0,
+                        suggestions: suggest::build(rule, &sig, &draft),
+                    },
+                }
+            })
+            .collect();
+        let words = tokens.word_count();
+        let (salesiness, value) = score::score(&mut items, words, options);
+        let mut findings: Vec<Finding> = items.into_iter().map(|w| w.finding).collect();
+        findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
+        let verdict = score::verdict(salesiness, value);
+        let (self_refs, reader_refs, _, _) = signals::person_counts(&tokens);
+        let stats = Stats {
+            bytes: text.len(),
+            utf16_len: tokens.utf16_len,
+            chars: tokens.chars,
+            words,
+            questions: tokens
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| t.kind == text::Kind::Punct && tokens.norm(*i).contains('?'))
+                .count(),
+            hashtags: tokens.list.iter().filter(|t| t.kind == text::Kind::Hashtag).count(),
+            self_refs,
+            reader_refs,
+        };
         Report {
             platform: options.platform,
-            salesiness: 0,
-            value: 0,
-            verdict: Verdict::Balanced,
-            summary: String::new(),
-            findings: Vec::new(),
-            stats: Stats { bytes: text.len(), utf16_len: text.encode_utf16().count(), ..Stats::default() },
+            salesiness,
+            value,
+            verdict,
+            summary: score::summary(verdict, &findings),
+            findings,
+            stats,
         }
     }
 
+    /// The whole-post conversational rewrite with the scores before and after.
     pub fn rewrite(&self, text: &str, options: &Options) -> Rewrite {
-        let report = self.analyze(text, options);
-        Rewrite { text: text.to_string(), before: report.scores(), after: report.scores(), applied: Vec::new() }
+        rewrite::rewrite(self, text, options)
     }
 }

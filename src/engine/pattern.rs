@@ -1,0 +1,262 @@
+//! The token pattern language rules are written in, and matching one pattern at one token.
+//!
+//! A pattern is a space-separated sequence of elements, each matching one token:
+//!
+//! | element | matches |
+//! | --- | --- |
+//! | `buy` | the word "buy" (case-insensitive) |
+//! | `subscrib*` | any word starting with "subscrib" |
+//! | `(buy\|order\|shop)` | one of the alternatives |
+//! | `[just]`, `[a\|the]` | optionally one of the alternatives |
+//! | `{num}` `{money}` `{pct}` `{url}` `{mention}` `{hashtag}` `{emoji}` `{caps}` `{word}` `{phone}` `{quoted}` `{any}` | a token of that class |
+//! | `!` `?` `:` | a punctuation token containing that mark |
+//! | `..` | skip up to four tokens within the sentence |
+//!
+//! Patterns are compiled once when a pack loads; the first element must be a required element so the
+//! matcher can index patterns by their first token.
+
+use super::text::{Kind, Tokens};
+
+/// A class of tokens, written `{name}` in a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Num,
+    Money,
+    Pct,
+    Url,
+    Mention,
+    Hashtag,
+    Emoji,
+    Caps,
+    Word,
+    Phone,
+    Quoted,
+    Any,
+}
+
+impl Class {
+    fn parse(name: &str) -> Option<Class> {
+        Some(match name {
+            "num" => Class::Num,
+            "money" => Class::Money,
+            "pct" => Class::Pct,
+            "url" => Class::Url,
+            "mention" => Class::Mention,
+            "hashtag" => Class::Hashtag,
+            "emoji" => Class::Emoji,
+            "caps" => Class::Caps,
+            "word" => Class::Word,
+            "phone" => Class::Phone,
+            "quoted" => Class::Quoted,
+            "any" => Class::Any,
+            _ => return None,
+        })
+    }
+
+    fn matches(self, tokens: &Tokens, i: usize) -> bool {
+        let t = &tokens.list[i];
+        match self {
+            Class::Num => t.kind == Kind::Number,
+            Class::Money => t.kind == Kind::Money,
+            Class::Pct => t.kind == Kind::Percent,
+            Class::Url => t.kind == Kind::Url,
+            Class::Mention => t.kind == Kind::Mention,
+            Class::Hashtag => t.kind == Kind::Hashtag,
+            Class::Emoji => t.kind == Kind::Emoji,
+            Class::Caps => t.caps,
+            Class::Word => t.kind == Kind::Word,
+            Class::Phone => {
+                t.kind == Kind::Number && tokens.norm(i).bytes().filter(u8::is_ascii_digit).count() >= 5
+            }
+            Class::Quoted => t.quoted && t.kind == Kind::Word,
+            Class::Any => t.kind != Kind::Break,
+        }
+    }
+}
+
+/// One alternative of an element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    Word(Box<str>),
+    Prefix(Box<str>),
+    Mark(char),
+    Class(Class),
+}
+
+impl Atom {
+    pub fn matches(&self, tokens: &Tokens, i: usize) -> bool {
+        match self {
+            Atom::Word(w) => tokens.list[i].kind != Kind::Punct && tokens.norm(i) == &**w,
+            Atom::Prefix(p) => tokens.list[i].kind == Kind::Word && tokens.norm(i).starts_with(&**p),
+            Atom::Mark(c) => tokens.list[i].kind == Kind::Punct && tokens.norm(i).contains(*c),
+            Atom::Class(c) => c.matches(tokens, i),
+        }
+    }
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    One { atoms: Vec<Atom>, optional: bool },
+    Gap,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub elems: Vec<Elem>,
+}
+
+/// What is wrong with a pattern, and at which character of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub offset: usize,
+    pub message: String,
+}
+
+const GAP_MAX: usize = 4;
+
+fn parse_atom(s: &str, offset: usize) -> Result<Atom, PatternError> {
+    let err = |m: String| Err(PatternError { offset, message: m });
+    if s.is_empty() {
+        return err("empty alternative".into());
+    }
+    if let Some(name) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        return match Class::parse(name) {
+            Some(c) => Ok(Atom::Class(c)),
+            None => err(format!("unknown token class {{{name}}} (expected num, money, pct, url, mention, hashtag, emoji, caps, word, phone, quoted or any)")),
+        };
+    }
+    if s.contains(['(', ')', '[', ']', '{', '}', '|']) {
+        return err(format!("unbalanced brackets in {s:?}"));
+    }
+    let lower = s.to_lowercase().replace('\u{2019}', "'");
+    let mut chars = lower.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if !c.is_alphanumeric() {
+            return Ok(Atom::Mark(c));
+        }
+    }
+    match lower.strip_suffix('*') {
+        Some("") => err("a lone * matches nothing; use {any}".into()),
+        Some(p) => Ok(Atom::Prefix(p.into())),
+        None => Ok(Atom::Word(lower.into())),
+    }
+}
+
+/// Parse a pattern such as `(buy|order) [it] now`.
+pub fn parse(src: &str) -> Result<Pattern, PatternError> {
+    let mut elems = Vec::new();
+    let mut offset = 0;
+    for part in src.split(' ') {
+        let here = offset;
+        offset += part.len() + 1;
+        if part.is_empty() {
+            continue;
+        }
+        if part == ".." {
+            elems.push(Elem::Gap);
+            continue;
+        }
+        let (inner, optional) = if let Some(r) = part.strip_prefix('(') {
+            match r.strip_suffix(')') {
+                Some(inner) => (inner, false),
+                None => {
+                    return Err(PatternError { offset: here, message: format!("missing ')' in {part:?}") })
+                }
+            }
+        } else if let Some(r) = part.strip_prefix('[') {
+            match r.strip_suffix(']') {
+                Some(inner) => (inner, true),
+                None => {
+                    return Err(PatternError { offset: here, message: format!("missing ']' in {part:?}") })
+                }
+            }
+        } else {
+            (part, false)
+        };
+        let atoms = inner.split('|').map(|a| parse_atom(a, here)).collect::<Result<Vec<_>, _>>()?;
+        elems.push(Elem::One { atoms, optional });
+    }
+    match elems.first() {
+        None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
+        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems }),
+        Some(_) => {
+            Err(PatternError { offset: 0, message: "a pattern must start with a required element".into() })
+        }
+    }
+}
+
+impl Pattern {
+    /// The first element's alternatives (the matcher indexes on these).
+    pub fn first_atoms(&self) -> &[Atom] {
+        match &self.elems[0] {
+            Elem::One { atoms, .. } => atoms,
+            Elem::Gap => &[],
+        }
+    }
+
+    /// Try to match at token `start`; returns the index of the last matched token.
+    pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        self.match_from(tokens, 0, start, start)
+    }
+
+    fn match_from(&self, tokens: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
+        let Some(e) = self.elems.get(elem) else {
+            return pos.checked_sub(1).filter(|&p| p >= start);
+        };
+        let sentence = tokens.list[start].sentence;
+        match e {
+            Elem::Gap => {
+                for skip in 0..=GAP_MAX {
+                    let p = pos + skip;
+                    if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
+                        break;
+                    }
+                    if let Some(end) = self.match_from(tokens, elem + 1, p, start) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Elem::One { atoms, optional } => {
+                if pos < tokens.len() && atoms.iter().any(|a| a.matches(tokens, pos)) {
+                    if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
+                        return Some(end);
+                    }
+                }
+                if *optional {
+                    self.match_from(tokens, elem + 1, pos, start)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn hit(p: &str, text: &str) -> bool {
+        let p = parse(p).unwrap();
+        let t = tokenize(text);
+        (0..t.len()).any(|i| p.match_at(&t, i).is_some())
+    }
+
+    #[test]
+    fn language() {
+        assert!(hit("(buy|order) [it] now", "Order it NOW"));
+        assert!(hit("(buy|order) [it] now", "buy now"));
+        assert!(hit("only {num} left", "only 3 left!"));
+        assert!(hit("{pct} off", "70% OFF"));
+        assert!(hit("subscrib*", "Subscribed"));
+        assert!(hit("struggling .. ?", "Struggling with growth?"));
+        assert!(!hit("struggling .. ?", "Struggling. With growth?"));
+        assert!(parse("[a] b").is_err());
+        assert!(parse("{nope}").is_err());
+        assert!(parse("(a|b").is_err());
+    }
+}

@@ -1,0 +1,439 @@
+//! The tokenizer: one pass over the draft that yields typed tokens with UTF-8 byte and UTF-16 offsets.
+//!
+//! Everything downstream (pattern matching, post-level signals, spans in the report) works on these tokens,
+//! so the text is scanned exactly once. Words are lower-cased into one shared buffer (`Tokens::norm`), curly
+//! apostrophes become `'`, and each token knows whether it sits inside quotation marks, which sentence it
+//! belongs to and whether it is written in capitals.
+
+use crate::Span;
+
+/// What kind of thing a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Money,
+    Percent,
+    Url,
+    Mention,
+    Hashtag,
+    Emoji,
+    /// Punctuation; runs of `!` and `?` are one token (`"!!!"`).
+    Punct,
+    /// A line break.
+    Break,
+}
+
+/// One token of the draft.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+    pub start16: u32,
+    pub end16: u32,
+    norm_start: u32,
+    norm_end: u32,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// A word of two or more letters, all capitals.
+    pub caps: bool,
+    /// Index of the sentence (split at `.!?` and line breaks).
+    pub sentence: u32,
+}
+
+/// The tokens of one draft plus the lower-cased text they point into.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub list: Vec<Token>,
+    norm: String,
+    /// Total length in UTF-16 code units.
+    pub utf16_len: usize,
+    pub chars: usize,
+}
+
+impl Tokens {
+    /// The lower-cased form of token `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.list[i];
+        &self.norm[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Number of word tokens (words, numbers, money, percentages).
+    pub fn word_count(&self) -> usize {
+        self.list
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number | Kind::Money | Kind::Percent))
+            .count()
+    }
+
+    /// The span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        let (s, e) = (&self.list[a], &self.list[b]);
+        Span {
+            start: s.start as usize,
+            end: e.end as usize,
+            start_utf16: s.start16 as usize,
+            end_utf16: e.end16 as usize,
+        }
+    }
+
+    /// Token index ranges `[first, last]` of each sentence, in order.
+    pub fn sentences(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in self.list.iter().enumerate() {
+            if t.kind == Kind::Break {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if self.list[last.0].sentence == t.sentence => last.1 = i,
+                _ => out.push((i, i)),
+            }
+        }
+        out
+    }
+}
+
+/// The span of the empty insertion point at the end of `text`.
+pub fn end_span(text: &str, utf16_len: usize) -> Span {
+    Span { start: text.len(), end: text.len(), start_utf16: utf16_len, end_utf16: utf16_len }
+}
+
+fn is_emoji(c: char) -> bool {
+    let u = c as u32;
+    (0x1F000..=0x1FAFF).contains(&u) || (0x2600..=0x27BF).contains(&u) || (0x2B00..=0x2BFF).contains(&u)
+}
+
+/// Joiners and modifiers that belong to the emoji before them (ZWJ, variation selectors, skin tones, tags).
+fn is_emoji_modifier(c: char) -> bool {
+    let u = c as u32;
+    u == 0x200D
+        || (0xFE00..=0xFE0F).contains(&u)
+        || (0x1F3FB..=0x1F3FF).contains(&u)
+        || (0xE0020..=0xE007F).contains(&u)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32, 0x200B | 0x200C | 0x200E | 0x200F | 0x2060 | 0xFEFF | 0x00AD)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+const TLDS: [&str; 16] = [
+    "com", "net", "org", "co", "uk", "io", "ly", "me", "info", "biz", "tv", "us", "app", "shop", "store",
+    "gl",
+];
+
+/// Length in bytes of a URL or web address at the start of `rest`, if there is one.
+fn url_len(rest: &str) -> Option<usize> {
+    let chunk_end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')'))
+        .unwrap_or(rest.len());
+    let chunk = &rest[..chunk_end];
+    let lower_starts =
+        |p: &str| chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let explicit = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
+    if !explicit {
+        // name.tld or name.tld/path: a dot followed by a known top-level domain, then the end or / or .
+        let host_end = chunk.find('/').unwrap_or(chunk.len());
+        let host = chunk[..host_end].trim_end_matches(['.', ',', '!', '?', ':', ';']);
+        let mut parts = host.split('.');
+        let first = parts.next()?;
+        if first.is_empty() || !first.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return None;
+        }
+        let rest_parts: Vec<&str> = parts.collect();
+        let last = rest_parts.last()?;
+        if !rest_parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return None;
+        }
+        if !TLDS.contains(&last.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+    }
+    let trimmed = chunk.trim_end_matches(['.', ',', '!', '?', ':', ';', '\'', '\u{2019}']);
+    if trimmed.len() < 4 {
+        return None;
+    }
+    Some(trimmed.len())
+}
+
+/// Length of an HTML entity (`&amp;`, `&#39;`) at the start of `rest`.
+fn entity_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let end = b.iter().take(10).position(|&c| c == b';')?;
+    (end >= 2 && b[1..end].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')).then_some(end + 1)
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    out: Tokens,
+    quoted: bool,
+    sentence: u32,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, kind: Kind, start: usize, end: usize, start16: usize, end16: usize) {
+        let raw = &self.text[start..end];
+        let norm_start = self.out.norm.len() as u32;
+        let mut letters = 0;
+        let mut upper = true;
+        for c in raw.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_lowercase() {
+                    upper = false;
+                }
+            }
+            if c == '\u{2019}' || c == '\u{2018}' {
+                self.out.norm.push('\'');
+            } else {
+                self.out.norm.extend(c.to_lowercase());
+            }
+        }
+        let norm_end = self.out.norm.len() as u32;
+        let caps = kind == Kind::Word && letters >= 2 && upper;
+        self.out.list.push(Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            start16: start16 as u32,
+            end16: end16 as u32,
+            norm_start,
+            norm_end,
+            quoted: self.quoted,
+            caps,
+            sentence: self.sentence,
+        });
+        if kind == Kind::Break || (kind == Kind::Punct && raw.contains(['.', '!', '?', '\u{2026}'])) {
+            self.sentence += 1;
+        }
+        if kind == Kind::Break {
+            self.quoted = false;
+        }
+    }
+}
+
+/// Count UTF-16 units of `s`.
+fn u16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Tokenize `text`. Linear in its length; never panics on any input.
+pub fn tokenize(text: &str) -> Tokens {
+    let mut b = Builder {
+        text,
+        out: Tokens { list: Vec::with_capacity(text.len() / 4), ..Tokens::default() },
+        quoted: false,
+        sentence: 0,
+    };
+    b.out.norm.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0usize; // byte offset
+    let mut u = 0usize; // utf16 offset
+    let mut chars = 0usize;
+    let mut prev_char: Option<char> = None;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        let at_word_start = !prev_char.is_some_and(is_word_char);
+        // Multi-char tokens first.
+        if at_word_start && c.is_ascii_alphanumeric() {
+            if let Some(n) = url_len(rest).filter(|_| c.is_ascii_alphabetic()) {
+                let n16 = u16_len(&rest[..n]);
+                b.push(Kind::Url, i, i + n, u, u + n16);
+                chars += rest[..n].chars().count();
+                prev_char = rest[..n].chars().last();
+                i += n;
+                u += n16;
+                continue;
+            }
+        }
+        let (kind, n) = if c == '\n' {
+            (Some(Kind::Break), 1)
+        } else if c.is_whitespace()
+            || is_invisible(c)
+            || (is_emoji_modifier(c)
+                && !matches!(b.out.list.last(), Some(t) if t.kind == Kind::Emoji && t.end as usize == i))
+        {
+            (None, c.len_utf8())
+        } else if is_emoji_modifier(c) {
+            // Extend the previous emoji.
+            let n = c.len_utf8();
+            if let Some(last) = b.out.list.last_mut() {
+                last.end += n as u32;
+                last.end16 += c.len_utf16() as u32;
+            }
+            chars += 1;
+            prev_char = Some(c);
+            i += n;
+            u += c.len_utf16();
+            continue;
+        } else if is_emoji(c) {
+            (Some(Kind::Emoji), c.len_utf8())
+        } else if c == '&' {
+            match entity_len(rest) {
+                Some(n) => (Some(Kind::Punct), n),
+                None => (Some(Kind::Punct), 1),
+            }
+        } else if (c == '@' || c == '#') && rest[1..].starts_with(is_word_char) {
+            let n = 1 + rest[1..].find(|ch: char| !is_word_char(ch)).unwrap_or(rest.len() - 1);
+            let all_digits = rest[1..n].bytes().all(|d| d.is_ascii_digit());
+            let kind = match (c, all_digits) {
+                ('@', _) => Kind::Mention,
+                (_, true) => Kind::Word,
+                _ => Kind::Hashtag,
+            };
+            (Some(kind), n)
+        } else if matches!(c, '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}')
+            && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+        {
+            let body = &rest[c.len_utf8()..];
+            (Some(Kind::Money), c.len_utf8() + number_len(body))
+        } else if c.is_ascii_digit() {
+            let n = number_len(rest);
+            let after = &rest[n..];
+            if after.starts_with('%') {
+                (Some(Kind::Percent), n + 1)
+            } else if after.starts_with(['p', 'k']) && !after[1..].starts_with(char::is_alphanumeric) {
+                (Some(Kind::Money), n + 1)
+            } else {
+                // Digits followed by letters ("24hrs", "1,000th") stay one number token.
+                let m = after.find(|ch: char| !is_word_char(ch)).unwrap_or(after.len());
+                (Some(Kind::Number), n + m)
+            }
+        } else if is_word_char(c) {
+            (Some(Kind::Word), word_len(rest))
+        } else if c == '!' || c == '?' {
+            let n = rest.find(|ch: char| ch != '!' && ch != '?').unwrap_or(rest.len());
+            (Some(Kind::Punct), n)
+        } else {
+            (Some(Kind::Punct), c.len_utf8())
+        };
+        let seg = &rest[..n];
+        let n16 = u16_len(seg);
+        if let Some(kind) = kind {
+            if kind == Kind::Punct {
+                // A quote mark itself is never "inside" the quotation it opens or closes.
+                let before = b.quoted;
+                update_quote(&mut b, c, prev_char, text[i + n..].chars().next());
+                let after = b.quoted;
+                b.quoted = before && after;
+                b.push(kind, i, i + n, u, u + n16);
+                b.quoted = after;
+            } else {
+                b.push(kind, i, i + n, u, u + n16);
+            }
+        }
+        chars += seg.chars().count();
+        prev_char = seg.chars().last();
+        i += n;
+        u += n16;
+    }
+    debug_assert!(i == bytes.len());
+    b.out.utf16_len = u;
+    b.out.chars = chars;
+    b.out
+}
+
+/// Open or close a quotation at a quote mark. Straight double quotes toggle; single quotes open before a word
+/// and close after one.
+fn update_quote(b: &mut Builder<'_>, c: char, prev: Option<char>, next: Option<char>) {
+    let word_before = prev.is_some_and(|p| p.is_alphanumeric() || p == '!' || p == '?' || p == '.');
+    let word_after = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '"' => b.quoted = !b.quoted,
+        '\u{201C}' => b.quoted = true,
+        '\u{201D}' => b.quoted = false,
+        '\'' | '\u{2018}' | '\u{2019}' if !word_before && word_after => b.quoted = true,
+        '\'' | '\u{2019}' if word_before && !word_after => b.quoted = false,
+        _ => {}
+    }
+}
+
+/// Length of a number: digits with inner `,` `.` `:` between digits.
+fn number_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    while n < b.len() {
+        if b[n].is_ascii_digit()
+            || (matches!(b[n], b',' | b'.' | b':') && n + 1 < b.len() && b[n + 1].is_ascii_digit() && n > 0)
+        {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+/// Length of a word: word characters with inner apostrophes and hyphens ("don't", "world-class").
+fn word_len(s: &str) -> usize {
+    let mut end = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((idx, c)) = iter.next() {
+        if is_word_char(c) {
+            end = idx + c.len_utf8();
+        } else if (is_apostrophe(c) || c == '-') && iter.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        let t = tokenize(text);
+        (0..t.len()).map(|i| (t.list[i].kind, t.norm(i).to_string())).collect()
+    }
+
+    #[test]
+    fn words_urls_money_and_offsets() {
+        let text = "😀 Get 70% OFF at shop.com/x for $5.99!! @Ann #Deal don’t";
+        let t = tokenize(text);
+        let k = kinds(text);
+        assert!(k.contains(&(Kind::Percent, "70%".into())));
+        assert!(k.contains(&(Kind::Url, "shop.com/x".into())));
+        assert!(k.contains(&(Kind::Money, "$5.99".into())));
+        assert!(k.contains(&(Kind::Punct, "!!".into())));
+        assert!(k.contains(&(Kind::Mention, "@ann".into())));
+        assert!(k.contains(&(Kind::Hashtag, "#deal".into())));
+        assert!(k.contains(&(Kind::Word, "don't".into())));
+        for tok in &t.list {
+            assert_eq!(tok.start16 as usize, text[..tok.start as usize].encode_utf16().count());
+        }
+        assert!(t.list.iter().any(|x| x.caps));
+    }
+
+    #[test]
+    fn quotes_and_sentences() {
+        let t = tokenize("Don't just say 'buy now'. Ask instead");
+        let buy = (0..t.len()).find(|&i| t.norm(i) == "buy").unwrap();
+        assert!(t.list[buy].quoted);
+        let ask = (0..t.len()).find(|&i| t.norm(i) == "ask").unwrap();
+        assert!(!t.list[ask].quoted);
+        assert_eq!(t.list[ask].sentence, 1);
+    }
+}
