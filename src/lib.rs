@@ -17,6 +17,7 @@
 
 pub mod engine;
 pub mod error;
+pub mod eval;
 pub mod platform;
 pub mod report;
 
