@@ -20,6 +20,8 @@ const SKIP = HAVE_ENGINE ? false : 'dist/engine is missing: run `make wasm` firs
 /** A salesy draft with an emoji (two UTF-16 units) and an @mention before the salesy phrases. */
 const DRAFT = 'Hi 😀 @anna! Our new course is out. Buy now, limited time only!';
 const CALM = 'Hello there.';
+/** The site each fixture imitates, hence the profile the extension must pick. */
+const PLATFORM_OF = { lexical: 'facebook', quill: 'linkedin', draft: 'x', textarea: 'facebook' };
 
 let browser;
 let server;
@@ -127,6 +129,7 @@ for (const kind of FIXTURES) {
       const second = await settled(page, `${CALM} ${DRAFT}`);
       assert.equal(await badgeButton(page).getAttribute('aria-label'), label(second.report));
       assert.ok(second.report.salesiness > first.report.salesiness, 'salesiness rises with the salesy sentence');
+      assert.equal(second.report.platform, PLATFORM_OF[kind], 'the platform profile follows the site');
       // never over the text or the site's buttons
       const boxes = await page.evaluate(() => {
         const rect = (el) => el.getBoundingClientRect().toJSON();
@@ -310,6 +313,25 @@ describe('extension', { skip: SKIP }, () => {
       assert.equal(await page.locator('postcoach-ui[data-postcoach="badge"]').count(), 1, `${kind}: only the compose box is coached`);
       await page.close();
     }
+  });
+
+  test('compose boxes that appear later are coached, and let go when they leave', async () => {
+    const page = await openFixture('lexical');
+    const badges = page.locator('postcoach-ui[data-postcoach="badge"]');
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.contentEditable = 'true';
+      box.setAttribute('role', 'textbox');
+      box.setAttribute('aria-label', 'Write a comment');
+      box.className = 'editor';
+      box.id = 'late-box';
+      document.querySelector('main').append(box);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 2);
+    await page.evaluate(() => document.getElementById('late-box').remove());
+    await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 1);
+    assert.equal(await badges.count(), 1);
+    await page.close();
   });
 
   test('coaching goes on after the service worker is stopped', async () => {

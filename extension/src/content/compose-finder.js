@@ -1,6 +1,6 @@
 /**
  * Finds the compose boxes of a single-page app as they appear and disappear: a MutationObserver (coalesced to
- * one sweep per animation frame) plus focusin, so a box is coached as soon as it is shown or focused.
+ * one sweep per 150 ms) plus focusin, so a box is coached as soon as it is shown or focused.
  *
  * Coached: textareas and contenteditable roots - Lexical `[data-lexical-editor]`, Quill `.ql-editor`, Draft.js
  * `.public-DraftEditor-content` (X's `[data-testid^=tweetTextarea]`), role=textbox editables. Left alone:
@@ -8,12 +8,13 @@
  * labelled as search), read-only or disabled fields, and anything hidden.
  */
 
+const SWEEP_MS = 150;
 const CANDIDATES = 'textarea, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
 
 const isSearchy = (el) => {
   const words = [el.getAttribute('aria-label'), el.getAttribute('placeholder'), el.getAttribute('name'),
     el.getAttribute('aria-placeholder'), el.id, el.getAttribute('data-testid')].filter(Boolean).join(' ');
-  return /search/i.test(words) || el.getAttribute('role') === 'searchbox' || el.getAttribute('role') === 'combobox'
+  return /\bsearch/i.test(words) || el.getAttribute('role') === 'searchbox' || el.getAttribute('role') === 'combobox'
     || !!el.closest('[role="search"], form[action*="search"]');
 };
 
@@ -56,10 +57,10 @@ export function isComposeBox(el) {
  */
 export function watchComposeBoxes(doc, { onFound, onLost }) {
   const known = new Set();
-  let frame = 0;
+  let timer = 0;
 
   function sweep() {
-    frame = 0;
+    timer = 0;
     for (const el of known) {
       if (!el.isConnected) { known.delete(el); onLost(el); }
     }
@@ -71,7 +72,8 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
       }
     }
   }
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(sweep); };
+  // SPAs mutate constantly: sweep at most every SWEEP_MS (focusin attaches at once anyway)
+  const schedule = () => { if (!timer) timer = setTimeout(sweep, SWEEP_MS); };
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true,
     attributeFilter: ['contenteditable', 'hidden', 'style', 'class', 'aria-hidden', 'readonly', 'disabled'] });
@@ -86,7 +88,7 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
     stop() {
       observer.disconnect();
       doc.removeEventListener('focusin', onFocus, true);
-      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       for (const el of known) onLost(el);
       known.clear();
     },
