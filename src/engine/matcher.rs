@@ -70,17 +70,19 @@ pub struct Hit {
     pub last: usize,
 }
 
-const NEGATORS: [&str; 16] = [
+/// Words that cancel the signal right after them: negations ("don't just say buy now") and softeners that turn a
+/// command into an option ("if it helps, you can book").
+const NEGATORS: [&str; 20] = [
     "not", "don't", "dont", "never", "no", "stop", "avoid", "without", "instead", "isn't", "aren't",
-    "doesn't", "didn't", "rather", "nobody", "less",
+    "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
 ];
 
 fn is_negated(tokens: &Tokens, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
-    for back in 1..=4 {
+    for back in 1..=3 {
         let Some(i) = first.checked_sub(back) else { break };
         let t = &tokens.list[i];
-        if t.sentence != sentence {
+        if t.sentence != sentence || matches!(t.kind, Kind::Emoji | Kind::Break) {
             break;
         }
         if t.kind == Kind::Punct {

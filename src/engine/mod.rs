@@ -143,7 +143,18 @@ impl Engine {
             }
         }
         let topic = rewrite::topic(text, &tokens, &hits);
-        let draft = suggest::Draft { text, tokens: &tokens, topic: &topic, closing: &profile.closing };
+        let value_hits: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| c.phrase[h.rule].side == crate::Side::Value)
+            .map(|h| (h.first, h.last))
+            .collect();
+        let draft = suggest::Draft {
+            text,
+            tokens: &tokens,
+            topic: &topic,
+            closing: &profile.closing,
+            value_hits: &value_hits,
+        };
         let mut repeats: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
         let mut items: Vec<Weighed> = signals
             .into_iter()

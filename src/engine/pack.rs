@@ -27,7 +27,7 @@
 //! except = ["buy now pay later"]         # a match overlapped by one of these does not count
 //! needs = ["cta"]                        # only counts near a finding tagged so (within needs_window tokens)
 //! message = "A command to buy..."
-//! fix = "sentence"                       # replace | sentence | remove | lowercase | calm | none
+//! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm | append | none
 //! suggest = ["Happy to talk it through if that helps."]
 //! examples.match = ["Buy now!"]
 //! examples.no_match = ["Don't just say 'buy now'."]
@@ -108,6 +108,8 @@ pub enum Fix {
     Replace,
     /// Replace the whole sentence (keeping its links and @mentions).
     Sentence,
+    /// Drop the whole sentence (a brag with no offer, link or useful content in it).
+    DropSentence,
     /// Remove the matched words.
     Remove,
     /// Capitals to normal case.
@@ -125,6 +127,7 @@ impl Fix {
         Some(match s {
             "replace" => Fix::Replace,
             "sentence" => Fix::Sentence,
+            "drop-sentence" => Fix::DropSentence,
             "remove" => Fix::Remove,
             "lowercase" => Fix::Lowercase,
             "calm" => Fix::Calm,
@@ -428,7 +431,7 @@ fn compile_rule(
                 src,
                 f,
                 format!(
-                    "unknown fix {:?} (expected replace, sentence, remove, lowercase, calm, append or none)",
+                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append or none)",
                     f.get_ref()
                 ),
             )

@@ -11,6 +11,7 @@
 //! | `{num}` `{money}` `{pct}` `{url}` `{mention}` `{hashtag}` `{emoji}` `{caps}` `{word}` `{phone}` `{quoted}` `{any}` | a token of that class |
 //! | `!` `?` `:` | a punctuation token containing that mark |
 //! | `..` | skip up to four tokens within the sentence |
+//! | `^` (first) | the match must start the sentence |
 //!
 //! Patterns are compiled once when a pack loads; the first element must be a required element so the
 //! matcher can index patterns by their first token.
@@ -105,6 +106,8 @@ pub enum Elem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
     pub elems: Vec<Elem>,
+    /// Written with a leading `^`: only matches at the start of a sentence.
+    pub anchored: bool,
 }
 
 /// What is wrong with a pattern, and at which character of it.
@@ -148,10 +151,15 @@ fn parse_atom(s: &str, offset: usize) -> Result<Atom, PatternError> {
 pub fn parse(src: &str) -> Result<Pattern, PatternError> {
     let mut elems = Vec::new();
     let mut offset = 0;
+    let mut anchored = false;
     for part in src.split(' ') {
         let here = offset;
         offset += part.len() + 1;
         if part.is_empty() {
+            continue;
+        }
+        if part == "^" && elems.is_empty() && !anchored {
+            anchored = true;
             continue;
         }
         if part == ".." {
@@ -180,7 +188,7 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
     }
     match elems.first() {
         None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
-        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems }),
+        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems, anchored }),
         Some(_) => {
             Err(PatternError { offset: 0, message: "a pattern must start with a required element".into() })
         }
@@ -198,6 +206,9 @@ impl Pattern {
 
     /// Try to match at token `start`; returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        if self.anchored && !tokens.starts_sentence(start) {
+            return None;
+        }
         self.match_from(tokens, 0, start, start)
     }
 
@@ -255,6 +266,8 @@ mod tests {
         assert!(hit("subscrib*", "Subscribed"));
         assert!(hit("struggling .. ?", "Struggling with growth?"));
         assert!(!hit("struggling .. ?", "Struggling. With growth?"));
+        assert!(hit("^ join", "Hi. Join us"));
+        assert!(!hit("^ join", "Come join us"));
         assert!(parse("[a] b").is_err());
         assert!(parse("{nope}").is_err());
         assert!(parse("(a|b").is_err());

@@ -2,7 +2,7 @@
 //! announcements become what it means for the reader, shouting is calmed, urgency and hype dropped, a closing
 //! question added), tidy the seams, and repeat while new suggestions appear. Links, @mentions and tolerated
 //! hashtags survive because no suggestion removes them. If a rewrite would not improve the post, the engine
-//! falls back to the closing question alone, and then to the draft itself.
+//! keeps only the suggestions that help, so a rewrite never scores worse than its draft.
 
 use super::matcher::Hit;
 use super::suggest::capitalise;
@@ -22,11 +22,11 @@ struct Edit {
 }
 
 /// The first suggestion of each sales/platform finding, without overlaps (wider edits win).
-fn choose_edits(report: &Report, only: Option<&str>) -> Vec<Edit> {
+fn choose_edits(report: &Report) -> Vec<Edit> {
     let mut cands: Vec<Edit> = report
         .findings
         .iter()
-        .filter(|f| f.side != Side::Value && only.is_none_or(|r| r == f.rule))
+        .filter(|f| f.side != Side::Value)
         .filter_map(|f| {
             f.suggestions.first().map(|s| Edit {
                 start: s.span.start,
@@ -54,7 +54,7 @@ fn choose_edits(report: &Report, only: Option<&str>) -> Vec<Edit> {
     chosen
 }
 
-/// Apply edits (sorted from the end of the text backwards) and tidy the seams.
+/// Apply edits (sorted from the end of the text backwards). Earlier offsets stay valid as we go.
 fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = text.to_string();
     for e in edits {
@@ -71,7 +71,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
         }
         out.replace_range(e.start..e.end, &e.text);
     }
-    tidy(&out)
+    out
 }
 
 /// Collapse doubled spaces and punctuation left by removals; drop lines that became bare punctuation.
@@ -116,42 +116,58 @@ fn worse(after: &Scores, before: &Scores) -> bool {
     after.salesiness > before.salesiness || after.value < before.value
 }
 
-/// The rewrite itself (see the module doc).
+/// The rewrite itself (see the module doc). Each pass applies the suggestions together if that improves the
+/// post, else one by one keeping only those that do not make it worse; then the seams are tidied.
 pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
-    let first = engine.analyze(text, options);
-    let before = first.scores();
+    let mut report = engine.analyze(text, options);
+    let before = report.scores();
     let mut current = text.to_string();
+    let mut scores = before;
     let mut applied: Vec<String> = Vec::new();
-    let mut report = first.clone();
+    let record = |edits: &[Edit], applied: &mut Vec<String>| {
+        for e in edits.iter().rev() {
+            if !applied.contains(&e.rule) {
+                applied.push(e.rule.clone());
+            }
+        }
+    };
     for _ in 0..MAX_PASSES {
-        let edits = choose_edits(&report, None);
+        let edits = choose_edits(&report);
         if edits.is_empty() {
             break;
         }
-        let mut ids: Vec<String> = edits.iter().rev().map(|e| e.rule.clone()).collect();
-        ids.retain(|id| !applied.contains(id));
-        ids.dedup();
-        applied.extend(ids);
-        current = apply(&current, &edits);
-        report = engine.analyze(&current, options);
-    }
-    let mut after = report.scores();
-    if worse(&after, &before) {
-        // Fall back to the gentlest change: the closing question alone, else the draft unchanged.
-        let edits = choose_edits(&first, Some("no-question"));
-        let only_question = apply(text, &edits);
-        let scores = engine.analyze(&only_question, options).scores();
-        if !edits.is_empty() && !worse(&scores, &before) {
-            current = only_question;
-            after = scores;
-            applied = vec!["no-question".into()];
+        let together = apply(&current, &edits);
+        let together_report = engine.analyze(&together, options);
+        let start = current.clone();
+        if !worse(&together_report.scores(), &scores) {
+            record(&edits, &mut applied);
+            current = together;
+            scores = together_report.scores();
         } else {
-            current = text.to_string();
-            after = before;
-            applied.clear();
+            for e in &edits {
+                let candidate = apply(&current, std::slice::from_ref(e));
+                let s = engine.analyze(&candidate, options).scores();
+                if !worse(&s, &scores) {
+                    record(std::slice::from_ref(e), &mut applied);
+                    current = candidate;
+                    scores = s;
+                }
+            }
+        }
+        let tidied = tidy(&current);
+        let tidied_report = engine.analyze(&tidied, options);
+        if !worse(&tidied_report.scores(), &scores) {
+            current = tidied;
+            report = tidied_report;
+        } else {
+            report = engine.analyze(&current, options);
+        }
+        scores = report.scores();
+        if current == start {
+            break;
         }
     }
-    Rewrite { text: current, before, after, applied }
+    Rewrite { text: current, before, after: scores, applied }
 }
 
 const STOPWORDS: &[&str] = &[

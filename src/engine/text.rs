@@ -86,6 +86,16 @@ impl Tokens {
         }
     }
 
+    /// Whether token `i` is the first word of its sentence (emoji, punctuation and line breaks before it in
+    /// the same sentence don't count).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = self.list[i].sentence;
+        (0..i)
+            .rev()
+            .take_while(|&j| self.list[j].sentence == s)
+            .all(|j| matches!(self.list[j].kind, Kind::Punct | Kind::Emoji | Kind::Break))
+    }
+
     /// Token index ranges `[first, last]` of each sentence, in order.
     pub fn sentences(&self) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
@@ -186,7 +196,6 @@ struct Builder<'a> {
     text: &'a str,
     out: Tokens,
     quoted: bool,
-    sentence: u32,
 }
 
 impl Builder<'_> {
@@ -220,11 +229,8 @@ impl Builder<'_> {
             norm_end,
             quoted: self.quoted,
             caps,
-            sentence: self.sentence,
+            sentence: 0,
         });
-        if kind == Kind::Break || (kind == Kind::Punct && raw.contains(['.', '!', '?', '\u{2026}'])) {
-            self.sentence += 1;
-        }
         if kind == Kind::Break {
             self.quoted = false;
         }
@@ -242,7 +248,6 @@ pub fn tokenize(text: &str) -> Tokens {
         text,
         out: Tokens { list: Vec::with_capacity(text.len() / 4), ..Tokens::default() },
         quoted: false,
-        sentence: 0,
     };
     b.out.norm.reserve(text.len());
     let bytes = text.as_bytes();
@@ -350,7 +355,32 @@ pub fn tokenize(text: &str) -> Tokens {
     debug_assert!(i == bytes.len());
     b.out.utf16_len = u;
     b.out.chars = chars;
+    number_sentences(&mut b.out, text);
     b.out
+}
+
+/// Sentences end at `.`, `!`, `?`, `…`, a line break, or an emoji followed by a capitalised word (posts often
+/// use emoji as full stops).
+fn number_sentences(tokens: &mut Tokens, text: &str) {
+    let mut sentence = 0;
+    for i in 0..tokens.list.len() {
+        tokens.list[i].sentence = sentence;
+        let t = tokens.list[i];
+        let ends = match t.kind {
+            Kind::Break => true,
+            Kind::Punct => tokens.norm(i).contains(['.', '!', '?', '\u{2026}']),
+            Kind::Emoji => {
+                let next = tokens.list[i + 1..].iter().take(16).find(|n| n.kind != Kind::Emoji);
+                next.is_some_and(|n| {
+                    n.kind == Kind::Word && text[n.start as usize..].starts_with(|c: char| c.is_uppercase())
+                })
+            }
+            _ => false,
+        };
+        if ends {
+            sentence += 1;
+        }
+    }
 }
 
 /// Open or close a quotation at a quote mark. Straight double quotes toggle; single quotes open before a word
