@@ -184,9 +184,8 @@ fn finding_block(
         } else {
             format!("“{}”", one_line(&suggestion.text))
         };
-        let label =
-            if suggestion.label.is_empty() { String::new() } else { format!(" ({})", suggestion.label) };
-        writeln!(out, "     Try: {what}{label}")?;
+        // The suggestion's `label` is a button caption (shortened); the terminal has room for the whole edit.
+        writeln!(out, "     Try: {what}")?;
     }
     Ok(())
 }
