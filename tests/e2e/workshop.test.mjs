@@ -240,20 +240,36 @@ test('a share link carries the draft in the fragment and restores it, also on ha
   await page.close();
 });
 
-test('a malformed rule pack shows its error with line and column and the previous rules stay', async () => {
+test('a trainer pack loads and coaches; a malformed pack shows line and column and the previous pack stays', async () => {
   const page = await openPage();
-  await loadExample(page, 'bakery-flash-sale');
-  const before = await scores(page);
+  const draft = 'Painless whitening for a perfect smile! After a filling, use a soft brush for a day.';
+  await page.fill('#draft', draft);
+  await waitForMeter(page, { length: draft.length });
+  assert.equal(await page.locator('#findings .principle h4', { hasText: 'Care, not claims' }).count(), 0);
+
+  await page.click('#pack-example');
+  await page.waitForSelector('#pack-status:has-text("Dental clinic (example)")');
+  await page.locator('#findings .principle h4', { hasText: 'Care, not claims' }).waitFor();
+  const withPack = await scores(page);
+
   await page.setInputFiles('#pack-file', {
     name: 'broken.toml', mimeType: 'text/plain',
-    buffer: Buffer.from('name = "broken"\n\n[[rule]]\nid = "x"\npattern = = "oops"\n'),
+    buffer: Buffer.from('name = "broken"\n\n[[rule]]\nid = "x"\npatterns = = ["oops"]\n'),
   });
   await page.waitForSelector('#pack-status.error');
   const message = await page.locator('#pack-status').textContent();
   assert.match(message, /broken\.toml was not loaded/);
-  assert.match(message, /line [1-9]\d*, column [1-9]\d*/i);
-  assert.match(message, /Still using: Default rules/);
-  assert.deepEqual(await scores(page), before);
+  assert.match(message, /line 5, column \d+/i);
+  assert.match(message, /Still using: Pack “Dental clinic \(example\)”/);
+  // the engine kept the previous pack: the same draft scores the same, with the pack's principle
+  await page.evaluate(() => { document.getElementById('draft').value += ' '; document.getElementById('draft').dispatchEvent(new Event('input', { bubbles: true })); });
+  await waitForMeter(page, { length: draft.length + 1 });
+  assert.deepEqual(await scores(page), withPack);
+  assert.equal(await page.locator('#findings .principle h4', { hasText: 'Care, not claims' }).count(), 1);
+
+  await page.click('#pack-reset');
+  await page.waitForSelector('#pack-status:not(.error):has-text("Default rules")');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#findings .principle h4')].some((h) => h.textContent === 'Care, not claims'));
   await page.close();
 });
 
