@@ -6,6 +6,11 @@
  * editor (Lexical handles it); a textarea that nobody handled gets `setRangeText` plus an `input` event.
  *
  * Never a synthetic `input` after a handled `beforeinput`: that duplicates text in Lexical.
+ *
+ * Text with line breaks goes into a contenteditable as a paste (a `paste` event carrying text/plain): Lexical,
+ * Quill and Draft.js all turn a pasted "\n" into their own line or paragraph, with undo, whereas a multi-line
+ * insertText loses the breaks in Lexical and corrupts Draft.js's DOM. An editor that ignores the paste event gets
+ * execCommand's insertText, which a plain contenteditable handles.
  */
 
 /** Resolve after the document's next selectionchange (editors such as Draft.js read the selection there). */
@@ -24,6 +29,19 @@ function selectionSettled(doc) {
   });
 }
 
+/** Offer `text` to the editor as a paste; true when the editor took it (cancelled the native paste). */
+function pasteText(element, text) {
+  let data;
+  try {
+    data = new DataTransfer();
+    data.setData('text/plain', text);
+  } catch {
+    return false;
+  }
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  return !element.dispatchEvent(event);
+}
+
 /**
  * Replace [start, end) of the field with `text`, provided the field still holds `expected` (the text the edit
  * was computed from) once the selection is in place; otherwise nothing is changed.
@@ -38,6 +56,7 @@ export async function applyEdit(adapter, start, end, text, expected = adapter.re
   await selectionSettled(doc);
   const before = adapter.readText();
   if (before !== expected) return false;   // the user typed while the editor caught up: their text wins
+  if (text.includes('\n') && adapter.kind === 'contenteditable' && pasteText(adapter.element, text)) return true;
   let ok = false;
   try {
     ok = doc.execCommand('insertText', false, text);

@@ -11,7 +11,14 @@ import { CARD_CSS } from './styles.js';
 
 const scoreLine = (s) => `salesiness ${s.salesiness}, value ${s.value} (${verdictLabel(s.verdict)})`;
 
-export function createCard(doc) {
+/** The keyboard shortcuts (event.code with Alt+Shift) that also work while a card has focus. */
+export const SHORTCUT_CODES = ['KeyN', 'KeyR', 'KeyB'];
+
+/**
+ * @param {Document} doc
+ * @param {{ onShortcut?: (code: string) => void }} [options] Alt+Shift+N/R/B pressed inside the card
+ */
+export function createCard(doc, { onShortcut } = {}) {
   const { host, root } = createShadowHost(doc, CARD_CSS, 'card');
   let dialog = null;
   let onClose = null;
@@ -27,7 +34,10 @@ export function createCard(doc) {
 
   function trapKeys(event) {
     event.stopPropagation();
-    if (event.key === 'Escape') {
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && SHORTCUT_CODES.includes(event.code)) {
+      event.preventDefault();
+      onShortcut?.(event.code);
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       close('escape');
     } else if (event.key === 'Tab') {

@@ -39,7 +39,11 @@ export function createCoach({ engine, platform = 'facebook', sensitivity = 'norm
   const listeners = new Set();
   const options = { platform, sensitivity };
   let card = null;
-  const getCard = () => (card ??= createCard(doc));
+  let cardOwner = null;     // the field whose card is showing: shortcuts pressed inside the card go to it
+  const getCard = (owner) => {
+    cardOwner = owner;
+    return (card ??= createCard(doc, { onShortcut: (code) => cardOwner?._shortcut(code) }));
+  };
 
   const onViewportChange = () => { for (const f of fields) f._reposition(); };
   doc.defaultView.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
@@ -109,6 +113,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   let cursor = -1;            // position (in phraseFindings order) of the finding last opened by keyboard
   let detached = false;
   let lastRewrite = null;     // {original, rewrite}
+  let cardSelection = null;   // the field's selection when its first card opened (restored on close)
 
   const badge = createBadge(element, { onActivate: () => field.openSummary() });
 
@@ -162,13 +167,13 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
 
   function onInput() { onChange(); }
 
+  const shortcuts = { KeyN: () => field.nextFinding(), KeyR: () => field.openRewrite(), KeyB: () => field.openSummary() };
+
   function onKeyDown(event) {
-    if (!(event.altKey && event.shiftKey) || event.ctrlKey || event.metaKey) return;
-    const action = { KeyN: () => field.nextFinding(), KeyR: () => field.openRewrite(), KeyB: () => field.openSummary() }[event.code];
-    if (!action) return;
+    if (!(event.altKey && event.shiftKey) || event.ctrlKey || event.metaKey || !shortcuts[event.code]) return;
     event.preventDefault();
     event.stopPropagation();
-    action();
+    shortcuts[event.code]();
   }
 
   function onClick() {
@@ -187,6 +192,13 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   element.addEventListener('click', onClick);
 
   // --- card --------------------------------------------------------------------------------------------------
+  /** The selection to give back when the card closes: the field's own, or the saved one if a card is already up. */
+  function selectionToRestore() {
+    const card = getCard(field);
+    if (!card.isOpen || !cardSelection) cardSelection = adapter.selection();
+    return cardSelection;
+  }
+
   /** Hand focus back to the field with the caret (or selection) it had. */
   const restoreTo = (sel) => (reason) => {
     if (detached || reason === 'replaced' || reason === 'destroy' || reason === 'outside') return;
@@ -201,7 +213,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
     return rects[0] || element.getBoundingClientRect();
   }
 
-  function openFinding(index, sel = adapter.selection()) {
+  function openFinding(index, sel = selectionToRestore()) {
     const finding = report?.findings[index];
     if (!finding) return false;
     if (finding.scope !== 'post') {
@@ -211,7 +223,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
           .scrollIntoView({ block: 'nearest' });
       }
     }
-    getCard().openFinding({
+    getCard(field).openFinding({
       anchor: finding.scope === 'post' ? badge.element.getBoundingClientRect() : anchorFor(finding),
       finding,
       onSuggestion: (i) => field.applySuggestion(index, i),
@@ -249,8 +261,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
     },
     openSummary() {
       if (!report) return false;
-      const sel = adapter.selection();
-      getCard().openSummary({
+      const sel = selectionToRestore();
+      getCard(field).openSummary({
         anchor: badge.element.getBoundingClientRect(), report,
         onFinding: (i) => field.focusFinding(i),
         onRewrite: () => field.openRewrite(),
@@ -259,12 +271,12 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       return true;
     },
     async openRewrite() {
-      const sel = adapter.selection();
+      const sel = selectionToRestore();
       const original = adapter.readText();
       const rewrite = await engine.rewrite(original, { ...options });
       if (detached || adapter.readText() !== original) return false;
       lastRewrite = { original, rewrite };
-      getCard().openRewrite({
+      getCard(field).openRewrite({
         anchor: badge.element.getBoundingClientRect(), original, rewrite,
         onApply: () => field.applyRewrite(),
         onClose: restoreTo(sel),
@@ -311,6 +323,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       onDetach(field);
     },
     _reposition() { marks.reposition(); badge.place(); },
+    _shortcut(code) { shortcuts[code]?.(); },
   };
 
   badge.update(null);
