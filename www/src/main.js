@@ -135,7 +135,7 @@ function loadExample(index) {
   if (!example) return;
   state.exampleIndex = index;
   gallery.markCurrent(index);
-  presentation.setTitle(`${example.title} — ${example.industry}, ${platformLabel(example.platform)} (${index + 1} of ${state.examples.length})`);
+  presentation.setTitle(`${index + 1} of ${state.examples.length} · ${example.title} (${example.industry}, ${platformLabel(example.platform)})`);
   setPlatform(example.platform);
   setDraft(example.text);
 }
