@@ -161,8 +161,7 @@ test('the rewrite view shows the rewrite beside the draft with a lower salesines
   assert.ok(await page.locator('#rewrite-before del, #rewrite-after ins').count() > 0, 'differences are marked');
   assert.match(await page.locator('#before-scores').textContent(), /salesiness \d+/);
   assert.match(await page.locator('#after-scores').textContent(), /salesiness \d+/);
-  await page.locator('#rewrite-view').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SHOTS, 'workshop-rewrite.png') });
+  await page.locator('#rewrite-view').screenshot({ path: path.join(SHOTS, 'workshop-rewrite.png') });
   assert.deepEqual(await axeViolations(page, t), [], 'axe on the rewrite view');
   await page.close();
 });
