@@ -56,10 +56,14 @@ try {
   await page.keyboard.press('Control+End');
   await page.waitForFunction(() => { const r = window.fixture.lastReport(); return r && r.text === window.fixture.text(); });
   await page.evaluate(() => {
-    window.__bench = { keydown: 0, samples: [] };
+    window.__bench = { keydown: 0, samples: [], timings: [] };
     window.fixture.field.addEventListener('keydown', () => { window.__bench.keydown = performance.now(); }, true);
-    document.addEventListener('postcoach-test-report', () => {
-      if (window.__bench.keydown) window.__bench.samples.push(performance.now() - window.__bench.keydown);
+    document.addEventListener('postcoach-test-report', (event) => {
+      const { timing } = JSON.parse(event.detail);
+      if (window.__bench.keydown) {
+        window.__bench.samples.push(timing.drawnAt - window.__bench.keydown);
+        window.__bench.timings.push(timing);
+      }
       window.__bench.keydown = 0;
     });
   });
@@ -70,6 +74,7 @@ try {
     await page.waitForFunction((n) => window.__bench.samples.length > n && window.fixture.lastReport().text === window.fixture.text(), before);
   }
   const keystroke = await page.evaluate(() => window.__bench.samples);
+  const timings = await page.evaluate(() => window.__bench.timings);
   const findings = await page.evaluate(() => window.fixture.lastReport().report.findings.length);
 
   const ext = await browser.context.newPage();
@@ -79,16 +84,21 @@ try {
     await chrome.runtime.sendMessage({ type: 'analyze', text, options: { platform: 'linkedin' } });
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      await chrome.runtime.sendMessage({ type: 'analyze', text: text + i, options: { platform: 'linkedin' } });
+      const response = await chrome.runtime.sendMessage({ type: 'analyze', text: text + i, options: { platform: 'linkedin' } });
+      JSON.parse(response.json);   // as engine-remote.js does
       samples.push(performance.now() - t0);
     }
     return samples;
   }, { text: draft, runs: RUNS });
 
   console.log(`postcoach extension benchmark: ${EDITOR} fixture, ${textLength}-character draft, ${findings} findings, Chromium headless`);
-  console.log(`  keystroke -> updated marks, after the ${DEBOUNCE_MS} ms debounce: ${fmt(keystroke.map((v) => v - DEBOUNCE_MS))}`);
-  console.log(`  engine round trip (sendMessage -> wasm analyze -> reply):   ${fmt(roundTrip)}`);
-  console.log(`  goal: p95 <= 16 ms after the debounce -> ${quantile(keystroke.map((v) => v - DEBOUNCE_MS), 0.95) <= 16 ? 'met' : 'NOT met'}`);
+  const afterDebounce = timings.map((t) => t.drawnAt - t.requestedAt);
+  console.log(`  keystroke -> updated marks, minus the ${DEBOUNCE_MS} ms debounce:  ${fmt(keystroke.map((v) => v - DEBOUNCE_MS))}`);
+  console.log(`  debounce fired -> updated marks (read, round trip, draw):     ${fmt(afterDebounce)}`);
+  console.log(`    of which engine round trip from the content script:       ${fmt(timings.map((t) => t.receivedAt - t.requestedAt))}`);
+  console.log(`    of which drawing marks and badge:                          ${fmt(timings.map((t) => t.drawnAt - t.receivedAt))}`);
+  console.log(`  engine round trip from an extension page (sendMessage):      ${fmt(roundTrip)}`);
+  console.log(`  goal: p95 <= 16 ms after the debounce -> ${quantile(afterDebounce, 0.95) <= 16 ? 'met' : 'NOT met'}`);
 } finally {
   await browser.close();
   await server.close();

@@ -46,7 +46,9 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!handler || sender.id !== ext.runtime.id) return false;
   ready()
     .then(() => handler(message))
-    .then((result) => sendResponse({ ok: true, result }),
+    // results travel as a JSON string: one JSON.stringify/parse pair is cheaper than the messaging layer
+    // converting a large report object (a 3,000-character draft can carry 100+ findings)
+    .then((result) => sendResponse({ ok: true, json: JSON.stringify(result ?? null) }),
       (error) => sendResponse({ ok: false, error: { message: error?.message || String(error), line: error?.line, column: error?.column } }));
   return true;   // the answer comes asynchronously
 });

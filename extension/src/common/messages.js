@@ -3,7 +3,7 @@
  *
  *   request:  {type: 'analyze', text, options} | {type: 'rewrite', text, options}
  *             | {type: 'loadPack', source} | {type: 'resetPacks'} | {type: 'status'}
- *   response: {ok: true, result} | {ok: false, error: {message, line?, column?}}
+ *   response: {ok: true, json} (the result as a JSON string) | {ok: false, error: {message, line?, column?}}
  */
 export const MESSAGE_TYPES = ['analyze', 'rewrite', 'loadPack', 'resetPacks', 'status'];
 

@@ -33,7 +33,7 @@ async function call(message) {
       continue;
     }
     if (response === undefined) { lastError = new Error('postcoach: no answer'); continue; }
-    if (response.ok) return response.result;
+    if (response.ok) return JSON.parse(response.json);
     throw errorFromResponse(response.error);
   }
   throw lastError;

@@ -22,7 +22,7 @@ function detectSite() {
 /** Test builds only: hand each report to the fixture page (a string, so nothing crosses worlds as an object). */
 function exposeReportsToTests(coach) {
   coach.onReport((field, report) => {
-    document.dispatchEvent(new CustomEvent('postcoach-test-report', { detail: JSON.stringify({ text: field.text, report }) }));
+    document.dispatchEvent(new CustomEvent('postcoach-test-report', { detail: JSON.stringify({ text: field.text, report, timing: field.timing }) }));
   });
 }
 

@@ -12,6 +12,7 @@
  *   await field.applySuggestion(findingIndex, suggestionIndex);     // false when refused (stale) or not taken
  *   await field.applyRewrite();
  *   field.marks();                          // drawn marks [{side, index, text?, rects}] (tests, workshop meter)
+ *   field.timing;                           // {requestedAt, receivedAt, drawnAt} of the last analysis shown
  *   field.detach(); coach.destroy();
  *
  * Keyboard, while the field has focus: Alt+Shift+N opens the next finding's card, Alt+Shift+R the rewrite,
@@ -113,7 +114,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   let cursor = -1;            // position (in phraseFindings order) of the finding last opened by keyboard
   let detached = false;
   let lastRewrite = null;     // {original, rewrite}
-  let cardSelection = null;   // the field's selection when its first card opened (restored on close)
+  let cardSelection = null;
+  let timing = null;          // performance.now() stamps of the last analysis shown: requested, received, drawn   // the field's selection when its first card opened (restored on close)
 
   const badge = createBadge(element, { onActivate: () => field.openSummary() });
 
@@ -127,9 +129,11 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   function run() {
     if (detached) return Promise.resolve(report);
     if (inFlight) { again = true; return inFlight; }
+    const requestedAt = performance.now();
     const text = adapter.readText();
     const request = { ...options };
     inFlight = engine.analyze(text, request).then((result) => {
+      const receivedAt = performance.now();
       inFlight = null;
       if (detached) return report;
       if (adapter.readText() !== text || again || request.platform !== options.platform || request.sensitivity !== options.sensitivity) {
@@ -140,6 +144,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       analysedText = text;
       marks.show(result);
       badge.update(result);
+      timing = { requestedAt, receivedAt, drawnAt: performance.now() };
       emit(field, result);
       return result;
     }, (error) => {
@@ -240,6 +245,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
     get report() { return report; },
     get text() { return analysedText; },
     get editor() { return adapter.editor; },
+    /** {requestedAt, receivedAt, drawnAt} (performance.now()) of the analysis behind `report`. */
+    get timing() { return timing; },
     refresh() {
       clearTimeout(timer);
       timer = 0;
