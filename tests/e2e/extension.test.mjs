@@ -109,6 +109,18 @@ async function openCardByKeyboard(page, report, index) {
   throw new Error(`finding ${index} not reached by keyboard`);
 }
 
+/** Stop the extension's service worker (as Chrome does when it idles) and wait until it is reported stopped. */
+async function stopServiceWorker(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const stopped = new Promise((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+  }));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
+
 function firstFixableSalesFinding(report) {
   const found = phraseFindings(report).find((f) => f.side !== 'value' && f.suggestions.some((s) => s.span.end_utf16 >= s.span.start_utf16));
   assert.ok(found, `the engine should flag a salesy phrase with a suggestion in: ${report.text}`);
@@ -338,10 +350,7 @@ describe('extension', { skip: SKIP }, () => {
     const page = await openFixture('textarea');
     await page.keyboard.type(CALM);
     await settled(page, CALM);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.waitForFunction(async () => true);
+    await stopServiceWorker(page);
     await page.keyboard.type(` ${DRAFT}`);
     const report = await settled(page, `${CALM} ${DRAFT}`);
     assert.ok(report.report.findings.length > 0);
@@ -370,6 +379,24 @@ describe('extension', { skip: SKIP }, () => {
     await page.click('#pack-load');
     await page.waitForFunction(() => /Line \d+, column \d+/.test(document.getElementById('pack-status').textContent));
     await page.close();
+  });
+
+  test("a trainer's pack is kept and re-loaded when the service worker restarts", async () => {
+    const pack = 'name = "trainer"\n\n[[rule]]\nid = "synergy"\nside = "sales"\nprinciple = "value-first"\nweight = 10\nmessage = "Jargon hides what you mean."\npatterns = ["synergy"]\n';
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.fill('#pack-source', pack);
+    await options.click('#pack-load');
+    await options.waitForFunction(() => /Loaded "trainer"/.test(document.getElementById('pack-status').textContent));
+    await stopServiceWorker(options);
+    const page = await openFixture('textarea');
+    await page.keyboard.type('Great synergy here.');
+    const { report } = await settled(page, 'Great synergy here.');
+    assert.ok(report.findings.some((f) => f.rule === 'synergy'), 'the pack rule is still in use');
+    await options.click('#pack-reset');
+    await options.waitForFunction(() => /default rules/.test(document.getElementById('pack-status').textContent));
+    await page.close();
+    await options.close();
   });
 
   test('the shipped build is least-privilege and has no test hooks', async () => {
