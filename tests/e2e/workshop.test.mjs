@@ -166,6 +166,22 @@ test('the rewrite view shows the rewrite beside the draft with a lower salesines
   await page.close();
 });
 
+test('the printable report is one page with the draft, scores, findings and rewrite', async () => {
+  const page = await openPage();
+  const example = await loadExample(page, 'gym-bait');
+  await page.waitForSelector('#rewrite-view[data-sales-after]', { state: 'attached' });
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('#print-report'));
+  assert.ok(await page.isHidden('main'));
+  assert.equal(await page.locator('#print-draft').textContent(), example.text);
+  assert.match(await page.locator('#print-scores').textContent(), /salesiness \d+ · value \d+ · Sales pitch/);
+  assert.ok(await page.locator('#print-findings li').count() > 0);
+  assert.ok((await page.locator('#print-rewrite').textContent()).length > 0);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page(?!s)/g).length, 1, 'one page');
+  await page.close();
+});
+
 test('presentation mode works by keyboard alone and fits 1280x720 without scrolling', async (t) => {
   const page = await openPage();
   await page.keyboard.press('p');
