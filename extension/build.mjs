@@ -62,7 +62,8 @@ export async function buildExtension(browser, { test = false, outDir } = {}) {
   await Promise.all([
     // content scripts are classic scripts
     esbuild.build({ ...common, entryPoints: [src('content/index.js')], outfile: path.join(out, 'content.js'), format: 'iife' }),
-    esbuild.build({ ...common, entryPoints: [src('background/index.js')], outfile: path.join(out, 'background.js'), format: 'esm', plugins: [enginePlugin] }),
+    esbuild.build({ ...common, entryPoints: [src('background/index.js')], outfile: path.join(out, 'background.js'), format: 'esm', plugins: [enginePlugin],
+      define: { ...common.define, __POSTCOACH_STATIC_ENGINE__: 'true' } }),
     esbuild.build({ ...common, entryPoints: [src('popup/index.js')], outfile: path.join(out, 'popup.js'), format: 'esm' }),
     esbuild.build({ ...common, entryPoints: [src('options/index.js')], outfile: path.join(out, 'options.js'), format: 'esm' }),
   ]);

@@ -20,6 +20,7 @@ const SKIP = HAVE_ENGINE ? false : 'dist/engine is missing: run `make wasm` firs
 /** A salesy draft with an emoji (two UTF-16 units) and an @mention before the salesy phrases. */
 const DRAFT = 'Hi 😀 @anna! Our new course is out. Buy now, limited time only!';
 const CALM = 'Hello there.';
+const DEBOUNCE_MS = 250;   // the content script's default
 /** The site each fixture imitates, hence the profile the extension must pick. */
 const PLATFORM_OF = { lexical: 'facebook', quill: 'linkedin', draft: 'x', textarea: 'facebook' };
 
@@ -282,9 +283,17 @@ for (const kind of FIXTURES) {
 
     test('text typed during an analysis survives; a stale suggestion is refused and the marks refresh', async () => {
       const page = await openFixture(kind);
-      const long = `${DRAFT} ${'We help you learn. '.repeat(4)}`.trim();
-      await page.keyboard.type(long, { delay: 15 });
+      // pause past the debounce with the worker stopped (so the analysis is slow: the worker and wasm start
+      // again), and type on while it runs; the late result must not be shown for the longer text
+      await page.keyboard.type(DRAFT);
+      await stopServiceWorker(page);
+      await page.waitForTimeout(DEBOUNCE_MS + 20);
+      const more = ' We help you learn.';
+      await page.keyboard.type(more, { delay: 10 });
+      const long = DRAFT + more;
       const report = await settled(page, long);
+      const shown = await page.evaluate(() => window.fixture.reports.map((r) => r.text));
+      assert.ok(shown.every((t) => long.startsWith(t)), 'every report shown described the text of its moment');
       // the draft changes (through the editor's API) while a card is open: its suggestion must be refused
       const finding = firstFixableSalesFinding(report);
       await openCardByKeyboard(page, report, finding.index);

@@ -11,6 +11,12 @@
 
 /** @typedef {{analyze: Function, rewrite: Function, loadPack: Function, resetPacks: Function}} EngineClient */
 
+/* global __POSTCOACH_STATIC_ENGINE__ */
+/** import() of the bindings beside the wasm; compiled out of bundles that always pass `bindings` (the background). */
+const importBeside = typeof __POSTCOACH_STATIC_ENGINE__ !== 'undefined' && __POSTCOACH_STATIC_ENGINE__
+  ? null
+  : (wasmUrl) => import(/* @vite-ignore */ new URL('postcoach.js', wasmUrl).href);
+
 function packError(raw) {
   if (raw instanceof Error && raw.line !== undefined) return raw;
   const info = raw && typeof raw === 'object' ? raw : { line: 0, column: 0, message: String(raw) };
@@ -29,7 +35,7 @@ export function createLocalEngine(wasmUrl, bindings) {
   let loading = null;
   const load = () => {
     loading ??= (async () => {
-      const mod = bindings || await import(/* @vite-ignore */ new URL('postcoach.js', wasmUrl).href);
+      const mod = bindings || (importBeside ? await importBeside(wasmUrl) : null);
       await mod.default({ module_or_path: wasmUrl });
       return mod;
     })().catch((error) => { loading = null; throw error; });   // a later call tries again
