@@ -34,6 +34,7 @@ const engineStatus = $('engine-status');
 
 const state = {
   platform: 'linkedin',
+  sensitivity: 'normal',
   /** @type {import('./gallery.js').Example[]} */ examples: [],
   /** @type {number | null} */ exampleIndex: null,
   report: null,
@@ -85,6 +86,10 @@ for (const radio of document.querySelectorAll('input[name="platform"]')) {
   radio.addEventListener('change', () => { if (radio.checked) setPlatform(radio.value); });
 }
 draft.addEventListener('input', updateCharCount);
+$('sensitivity').addEventListener('change', (event) => {
+  state.sensitivity = event.target.value;
+  coach?.setSensitivity(state.sensitivity); // re-scores; the rewrite follows the new report
+});
 $('post-button').addEventListener('click', () => {
   $('mock-note').textContent = 'This is a practice composer: nothing is posted anywhere.';
 });
@@ -109,7 +114,7 @@ async function refreshRewrite(text = draft.value) {
     rewriteView.clear();
     return;
   }
-  const rewrite = await engine.rewrite(text, { platform: state.platform });
+  const rewrite = await engine.rewrite(text, { platform: state.platform, sensitivity: state.sensitivity });
   if (run !== state.rewriteRun) return;
   state.rewrite = rewrite;
   rewriteView.render(text, rewrite);
@@ -195,7 +200,7 @@ $('print-button').addEventListener('click', async () => {
 async function start() {
   try {
     engine = await createLocalEngine(new URL('engine/postcoach_bg.wasm', document.baseURI).href);
-    coach = createCoach({ engine, platform: state.platform, sensitivity: 'normal', debounceMs: 250 });
+    coach = createCoach({ engine, platform: state.platform, sensitivity: state.sensitivity, debounceMs: 250 });
     coach.onReport(onReport);
     field = coach.attach(draft);
   } catch (error) {
