@@ -25,7 +25,8 @@ export function createBadge(fieldElement, { onActivate }) {
     type: 'button', class: 'pending', 'aria-label': badgeLabel(null), 'aria-haspopup': 'dialog',
     title: 'postcoach: salesiness / value (Alt+Shift+N: next finding, Alt+Shift+R: rewrite)',
     onclick: () => onActivate(),
-  }, [dot, sales, el(doc, 'span', { 'aria-hidden': 'true', text: '/' }), value]);
+  }, [dot, el(doc, 'span', { 'aria-hidden': 'true', text: 'sales' }), sales,
+    el(doc, 'span', { 'aria-hidden': 'true', text: '·' }), el(doc, 'span', { 'aria-hidden': 'true', text: 'value' }), value]);
   root.append(button);
 
   function place() {
