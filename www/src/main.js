@@ -102,8 +102,13 @@ function onReport(reportField, report) {
   state.report = report;
   meter.render(report, text);
   challenge.record(report, text);
-  printReport.update({ text, platform: platformLabel(state.platform), report, rewrite: state.rewrite });
+  updatePrintReport();
   refreshRewrite(text);
+}
+
+/** Keep the printable report in step with the draft, its latest report and rewrite. */
+function updatePrintReport() {
+  printReport.update({ text: draft.value, platform: platformLabel(state.platform), report: state.report, rewrite: state.rewrite });
 }
 
 /** Ask the engine for the whole-post rewrite of `text`; a newer request wins. */
@@ -114,11 +119,17 @@ async function refreshRewrite(text = draft.value) {
     rewriteView.clear();
     return;
   }
-  const rewrite = await engine.rewrite(text, { platform: state.platform, sensitivity: state.sensitivity });
+  let rewrite;
+  try {
+    rewrite = await engine.rewrite(text, { platform: state.platform, sensitivity: state.sensitivity });
+  } catch (error) {
+    console.warn('workshop: rewrite failed', error);
+    return;
+  }
   if (run !== state.rewriteRun) return;
   state.rewrite = rewrite;
   rewriteView.render(text, rewrite);
-  printReport.update({ text, platform: platformLabel(state.platform), report: state.report, rewrite });
+  updatePrintReport();
 }
 
 // ---- rewrite view ----
@@ -169,7 +180,7 @@ const presentation = createPresentation(document, {
 
 // ---- share and print ----
 
-$('share-button').addEventListener('click', async () => {
+$('share-button').addEventListener('click', () => {
   const shared = { draft: draft.value, platform: state.platform };
   const url = shareUrl(shared);
   history.replaceState(null, '', shareFragment(shared));
@@ -191,7 +202,7 @@ $('copy-share').addEventListener('click', async () => {
 });
 $('print-button').addEventListener('click', async () => {
   await refreshRewrite();
-  printReport.update({ text: draft.value, platform: platformLabel(state.platform), report: state.report, rewrite: state.rewrite });
+  updatePrintReport();
   window.print();
 });
 
