@@ -37,3 +37,50 @@ fn a_missing_pack_is_named() {
     assert_eq!(run.status, 1);
     assert!(run.stderr.contains("no/such/pack.toml"));
 }
+
+/// A trainer's pack: one new sales rule (with its own principle) and the default `hype-words` rule switched off.
+const TRAINER_PACK: &str = r#"name = "Dental clinic"
+disable = ["hype-words"]
+
+[principles.care-not-claims]
+title = "Care, not claims"
+summary = "Patients trust a clinic that explains more than one that promises miracles."
+
+[[rule]]
+id = "dental-miracle-claims"
+side = "sales"
+principle = "care-not-claims"
+weight = 18
+patterns = ["painless", "perfect smile"]
+message = "Promises like a perfect smile read like an advert."
+fix = "remove"
+examples.match = ["A perfect smile in one visit"]
+examples.no_match = ["How we keep you comfortable"]
+"#;
+
+#[test]
+fn a_valid_pack_is_summarised_and_changes_the_findings() {
+    let path = write_temp("dental.toml", TRAINER_PACK);
+    let path = path.to_str().unwrap();
+    let run = postcoach(&["pack", "check", path], b"");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("ok") && run.stdout.contains("Dental clinic"), "{}", run.stdout);
+
+    let draft = b"Amazing news: a painless perfect smile for everyone!";
+    let rules = |args: &[&str]| -> Vec<String> {
+        let run = postcoach(args, draft);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let default = rules(&["check", "--json"]);
+    let with_pack = rules(&["check", "--json", "--pack", path]);
+    assert!(!default.iter().any(|r| r == "dental-miracle-claims"));
+    assert!(with_pack.iter().any(|r| r == "dental-miracle-claims"), "{with_pack:?}");
+    assert!(!with_pack.iter().any(|r| r == "hype-words"), "switched off: {with_pack:?}");
+}

@@ -54,7 +54,6 @@ pub fn run(
 ) -> Result<(), CliError> {
     let lines = Lines::new(input)?;
     let name = lines.name().to_string();
-    let mut out = io::BufWriter::new(out);
     let (mut scored, mut failed) = (0usize, 0usize);
     for (number, line) in lines {
         let text = match line {
@@ -62,16 +61,16 @@ pub fn run(
             Ok(text) => text,
             Err(InputError::NotUtf8 { column, .. }) => {
                 failed += 1;
-                report_error(&mut out, &name, number, &format!("column {column}: not valid UTF-8"))?;
+                report_error(out, &name, number, &format!("column {column}: not valid UTF-8"))?;
                 continue;
             }
             Err(e) => return Err(e.into()),
         };
-        match score_line(engine, &text, defaults, output, &mut out) {
+        match score_line(engine, &text, defaults, output, out) {
             Ok(()) => scored += 1,
             Err(LineError::Bad(message)) => {
                 failed += 1;
-                report_error(&mut out, &name, number, &message)?;
+                report_error(out, &name, number, &message)?;
             }
             Err(LineError::Io(e)) => return Err(e.into()),
         }

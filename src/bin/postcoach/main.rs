@@ -35,8 +35,8 @@ fn main() -> ExitCode {
 }
 
 fn run(command: Command) -> Result<(), CliError> {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Block-buffered: stdout alone is line-buffered, which scans every small write of the JSON serializer.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match command {
         Command::Help(topic) => out.write_all(help::text(topic).as_bytes())?,
         Command::Version => writeln!(out, "postcoach {}", env!("CARGO_PKG_VERSION"))?,
