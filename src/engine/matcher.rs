@@ -93,7 +93,9 @@ fn is_negated(tokens: &Tokens, first: usize) -> bool {
             break;
         }
         if NEGATORS.contains(&tokens.norm(i)) {
-            return true;
+            // "don't forget to subscribe", "don't hesitate to call": a double negative pushes harder.
+            let next = (i + 1 < first).then(|| tokens.norm(i + 1));
+            return !next.is_some_and(|n| matches!(n, "forget" | "hesitate" | "wait" | "delay"));
         }
     }
     false

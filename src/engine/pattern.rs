@@ -66,8 +66,10 @@ impl Class {
             Class::Emoji => t.kind == Kind::Emoji,
             Class::Caps => t.caps,
             Class::Word => t.kind == Kind::Word,
+            // Five or more digits with no separators: phone numbers and SMS short codes, not "12,000".
             Class::Phone => {
-                t.kind == Kind::Number && tokens.norm(i).bytes().filter(u8::is_ascii_digit).count() >= 5
+                let n = tokens.norm(i);
+                t.kind == Kind::Number && n.len() >= 5 && n.bytes().all(|b| b.is_ascii_digit())
             }
             Class::Quoted => t.quoted && t.kind == Kind::Word,
             Class::Any => t.kind != Kind::Break,

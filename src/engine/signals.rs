@@ -183,10 +183,13 @@ fn genuine_questions(cx: &Context<'_>) -> Vec<Signal> {
     out
 }
 
+/// A one-liner (a reply, a headline) is not a broadcast; only posts this long are asked to invite a reply.
+const NO_QUESTION_MIN_WORDS: usize = 12;
+
 fn no_question(cx: &Context<'_>) -> Vec<Signal> {
     if !genuine_questions(cx).is_empty()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
-        || cx.tokens.word_count() < 3
+        || cx.tokens.word_count() < NO_QUESTION_MIN_WORDS
     {
         return Vec::new();
     }

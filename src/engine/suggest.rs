@@ -263,7 +263,9 @@ fn contacts(text: &str, t: &Tokens, first: usize, last: usize) -> String {
     for i in first..=last {
         let tok = &t.list[i];
         let keep = matches!(tok.kind, Kind::Url | Kind::Mention)
-            || (tok.kind == Kind::Number && t.norm(i).bytes().filter(u8::is_ascii_digit).count() >= 5);
+            || (tok.kind == Kind::Number
+                && t.norm(i).len() >= 5
+                && t.norm(i).bytes().all(|b| b.is_ascii_digit()));
         if keep {
             out.push(&text[tok.start as usize..tok.end as usize]);
         } else if t.norm(i) == "bio" {
