@@ -7,6 +7,7 @@
  *   adapter.rangeFor(s, e)  a DOM Range over [s, e) (contenteditable only; null for a textarea); an optional third
  *                           argument, adapter.textModel(), saves re-reading the field when mapping many spans
  *   adapter.rectsFor(s, e)  client rects of [s, e), one per line box
+ *   adapter.rectsForSpans([{start, end}])  the same for many spans with one read (and, for a textarea, one layout)
  *   adapter.select(s, e)    put the editor's selection on [s, e)
  *   adapter.selection()     the current selection as {start, end} offsets, or null when it is outside the field
  *
@@ -139,8 +140,12 @@ function contentEditableAdapter(root) {
       range.setEnd(b.node, b.offset);
       return range;
     },
-    rectsFor(start, end) {
-      return Array.from(adapter.rangeFor(start, end).getClientRects()).filter((r) => r.width > 0 || r.height > 0);
+    rectsFor(start, end, model) {
+      return Array.from(adapter.rangeFor(start, end, model).getClientRects()).filter((r) => r.width > 0 || r.height > 0);
+    },
+    rectsForSpans(spans) {
+      const model = readTextModel(root);
+      return spans.map(({ start, end }) => adapter.rectsFor(start, end, model));
     },
     select(start, end) {
       const range = adapter.rangeFor(start, end);
@@ -177,8 +182,11 @@ function textareaAdapter(textarea) {
   let mirror = null;
   const doc = textarea.ownerDocument;
 
-  /** Lay the text out in a hidden twin of the textarea and measure [start, end) there. */
-  function rectsFor(start, end) {
+  /**
+   * Lay the text out once in a hidden twin of the textarea, cut at every span boundary, and measure every span
+   * there: one layout for all the marks. Returns, per span, one rect per line, clipped to the visible area.
+   */
+  function rectsForSpans(spans) {
     if (!mirror) {
       mirror = doc.createElement('div');
       mirror.setAttribute('aria-hidden', 'true');
@@ -194,24 +202,40 @@ function textareaAdapter(textarea) {
       width: `${textarea.clientWidth + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth)}px`,
     });
     const text = textarea.value;
+    const cuts = Array.from(new Set([0, text.length, ...spans.flatMap((sp) => [sp.start, sp.end])]))
+      .filter((n) => n >= 0 && n <= text.length).sort((a, b) => a - b);
+    const pieceAt = new Map();   // start offset -> index in pieces
+    const pieces = [];
     mirror.textContent = '';
-    const before = doc.createTextNode(text.slice(0, start));
-    const marked = doc.createElement('span');
-    marked.textContent = text.slice(start, end) || '\u200b';
-    const after = doc.createTextNode(text.slice(end) || '\u200b');
-    mirror.append(before, marked, after);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const piece = doc.createElement('span');
+      piece.textContent = text.slice(cuts[i], cuts[i + 1]);
+      mirror.append(piece);
+      pieceAt.set(cuts[i], pieces.length);
+      pieces.push({ start: cuts[i], end: cuts[i + 1], piece, rects: null });
+    }
+    mirror.append(doc.createTextNode('\u200b'));
     const mirrorBox = mirror.getBoundingClientRect();
     const box = textarea.getBoundingClientRect();
     const dx = box.left - mirrorBox.left - textarea.scrollLeft;
     const dy = box.top - mirrorBox.top - textarea.scrollTop;
-    const inner = {
-      top: box.top + textarea.clientTop, left: box.left + textarea.clientLeft,
-      bottom: box.top + textarea.clientTop + textarea.clientHeight, right: box.left + textarea.clientLeft + textarea.clientWidth,
-    };
-    return Array.from(marked.getClientRects())
-      .map((r) => new DOMRect(r.left + dx, r.top + dy, r.width, r.height))
-      // only what is visible inside the textarea's scrolled viewport
-      .filter((r) => r.bottom > inner.top && r.top < inner.bottom && r.width > 0);
+    const top = box.top + textarea.clientTop;
+    const bottom = top + textarea.clientHeight;
+    const rectsOf = (p) => (p.rects ??= Array.from(p.piece.getClientRects()));
+    return spans.map(({ start, end }) => {
+      const lines = [];
+      for (let i = pieceAt.get(start); i !== undefined && i < pieces.length && pieces[i].end <= end; i++) {
+        for (const r of rectsOf(pieces[i])) {
+          if (r.width === 0) continue;
+          const last = lines[lines.length - 1];
+          if (last && Math.abs(last.top - r.top) < 1) last.right = Math.max(last.right, r.right);   // same line
+          else lines.push({ left: r.left, right: r.right, top: r.top, height: r.height });
+        }
+      }
+      return lines
+        .map((l) => new DOMRect(l.left + dx, l.top + dy, l.right - l.left, l.height))
+        .filter((r) => r.bottom > top && r.top < bottom);
+    });
   }
 
   return {
@@ -221,7 +245,8 @@ function textareaAdapter(textarea) {
     readText: () => textarea.value,
     textModel: () => null,
     rangeFor: () => null,
-    rectsFor,
+    rectsFor: (start, end) => rectsForSpans([{ start, end }])[0],
+    rectsForSpans,
     select(start, end) {
       textarea.setSelectionRange(start, end);
     },

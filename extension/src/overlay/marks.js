@@ -72,8 +72,9 @@ export function createMarks(adapter) {
     for (const b of layer.root.querySelectorAll('.mark')) b.remove();
     boxes = [];
     const clip = adapter.element.getBoundingClientRect();
-    for (const s of spans) {
-      for (const r of adapter.rectsFor(s.start, s.end)) {
+    const rects = adapter.rectsForSpans(spans);
+    for (const [i, s] of spans.entries()) {
+      for (const r of rects[i]) {
         if (r.bottom < clip.top || r.top > clip.bottom) continue;
         const box = el(doc, 'div', { class: `mark ${s.side}`, 'data-finding': s.index });
         box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`;
