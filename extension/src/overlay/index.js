@@ -23,7 +23,7 @@
  * the analysis they came from, and the marks refresh instead.
  */
 import { createAdapter } from './field-adapters.js';
-import { createMarks } from './marks.js';
+import { createMarks, editMapping } from './marks.js';
 import { createBadge } from './badge.js';
 import { createCard } from './card.js';
 import { applyEdit } from './apply.js';
@@ -108,6 +108,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   const marks = createMarks(adapter);
   let report = null;
   let analysedText = null;
+  let markedText = null;      // the text the drawn marks currently fit (analysedText, then moved along by edits)
   let timer = 0;
   let inFlight = null;        // promise of the running analysis
   let again = false;          // the text changed while an analysis was running
@@ -141,7 +142,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
         return run();   // the draft moved on while we were away: this result would mark the wrong characters
       }
       report = result;
-      analysedText = text;
+      analysedText = markedText = text;
       marks.show(result);
       badge.update(result);
       timing = { requestedAt, receivedAt, drawnAt: performance.now() };
@@ -157,7 +158,12 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
   }
 
   function onChange() {
-    if (adapter.readText() !== analysedText) badge.setPending(true);
+    const current = adapter.readText();
+    if (current !== analysedText) badge.setPending(true);
+    if (markedText !== null && current !== markedText) {
+      marks.follow(editMapping(markedText, current));   // keep marks on their words until the next report
+      markedText = current;
+    }
     marks.reposition();
     badge.place();
     schedule();

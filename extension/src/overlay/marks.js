@@ -39,6 +39,21 @@ function rebuild(reg) {
   }
 }
 
+/**
+ * How offsets move when `before` became `after` by one edit (common prefix and suffix kept): a function from an
+ * offset in `before` to the offset in `after`, or null for an offset inside the edited stretch.
+ */
+export function editMapping(before, after) {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const delta = after.length - before.length;
+  return (offset) => (offset <= prefix ? offset : offset >= oldEnd ? offset + delta : null);
+}
+
 /** Which mark a finding gets: 'sales' (sales and platform findings) or 'value'. */
 export const markSide = (finding) => SIDE_CLASS[finding.side] || 'sales';
 
@@ -92,6 +107,18 @@ export function createMarks(adapter) {
         .map((f, index) => ({ side: markSide(f), start: f.span.start_utf16, end: f.span.end_utf16, index, scope: f.scope }))
         .filter((s) => s.scope !== 'post' && s.end > s.start);
       render();
+    },
+    /**
+     * Keep the marks on their phrases while the user types, before the next analysis: move each span with
+     * `map` (see editMapping); a span the edit touched is dropped until the engine has seen the new text.
+     */
+    follow(map) {
+      spans = spans.flatMap((s) => {
+        const start = map(s.start);
+        const end = map(s.end);
+        return start === null || end === null || end - start !== s.end - s.start ? [] : [{ ...s, start, end }];
+      });
+      if (!frame) frame = requestAnimationFrame(render);
     },
     /** Re-align after scroll, resize or an edit (coalesced to one frame). */
     reposition() {
