@@ -395,6 +395,23 @@ describe('extension', { skip: SKIP }, () => {
     await page.close();
   });
 
+  test('settings apply live: a site switched off loses the coach, the profile override re-scores', async () => {
+    const page = await openFixture('lexical');
+    await page.keyboard.type(CALM);
+    assert.equal((await settled(page, CALM)).report.platform, 'facebook');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.selectOption('#profile', 'linkedin');
+    await page.waitForFunction(() => window.fixture.lastReport().report.platform === 'linkedin');
+    await popup.locator('#site-facebook').uncheck();
+    await page.locator('postcoach-ui[data-postcoach="badge"]').waitFor({ state: 'detached' });
+    await popup.locator('#site-facebook').check();
+    await page.locator('postcoach-ui[data-postcoach="badge"]').waitFor({ state: 'attached' });
+    await popup.evaluate(() => chrome.storage.local.remove('settings'));
+    await popup.close();
+    await page.close();
+  });
+
   test('options page: a malformed rule pack shows line and column, nothing leaves the machine', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
