@@ -11,7 +11,8 @@
 //! | `{num}` `{money}` `{pct}` `{url}` `{mention}` `{hashtag}` `{emoji}` `{caps}` `{word}` `{phone}` `{quoted}` `{any}` | a token of that class |
 //! | `!` `?` `:` | a punctuation token containing that mark |
 //! | `..` | skip up to four tokens within the sentence |
-//! | `^` (first) | the match must start the sentence |
+//! | `^` (first) | the match must start a sentence |
+//! | `^^` (first) | the match must start the first sentence of the text (a headline or an opening) |
 //!
 //! Patterns are compiled once when a pack loads; the first element must be a required element so the
 //! matcher can index patterns by their first token.
@@ -108,8 +109,18 @@ pub enum Elem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
     pub elems: Vec<Elem>,
-    /// Written with a leading `^`: only matches at the start of a sentence.
-    pub anchored: bool,
+    /// Written with a leading `^` or `^^`: where the match must start.
+    pub anchor: Anchor,
+}
+
+/// Where a pattern may start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Anywhere,
+    /// `^`: the first word of a sentence.
+    Sentence,
+    /// `^^`: the first word of the text.
+    Text,
 }
 
 /// What is wrong with a pattern, and at which character of it.
@@ -153,15 +164,15 @@ fn parse_atom(s: &str, offset: usize) -> Result<Atom, PatternError> {
 pub fn parse(src: &str) -> Result<Pattern, PatternError> {
     let mut elems = Vec::new();
     let mut offset = 0;
-    let mut anchored = false;
+    let mut anchor = Anchor::Anywhere;
     for part in src.split(' ') {
         let here = offset;
         offset += part.len() + 1;
         if part.is_empty() {
             continue;
         }
-        if part == "^" && elems.is_empty() && !anchored {
-            anchored = true;
+        if (part == "^" || part == "^^") && elems.is_empty() && anchor == Anchor::Anywhere {
+            anchor = if part == "^" { Anchor::Sentence } else { Anchor::Text };
             continue;
         }
         if part == ".." {
@@ -190,7 +201,7 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
     }
     match elems.first() {
         None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
-        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems, anchored }),
+        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems, anchor }),
         Some(_) => {
             Err(PatternError { offset: 0, message: "a pattern must start with a required element".into() })
         }
@@ -208,7 +219,12 @@ impl Pattern {
 
     /// Try to match at token `start`; returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
-        if self.anchored && !tokens.starts_sentence(start) {
+        let anchored_ok = match self.anchor {
+            Anchor::Anywhere => true,
+            Anchor::Sentence => tokens.starts_sentence(start),
+            Anchor::Text => tokens.starts_sentence(start) && tokens.first_sentence() == Some(tokens.list[start].sentence),
+        };
+        if !anchored_ok {
             return None;
         }
         self.match_from(tokens, 0, start, start)
@@ -270,6 +286,8 @@ mod tests {
         assert!(!hit("struggling .. ?", "Struggling. With growth?"));
         assert!(hit("^ join", "Hi. Join us"));
         assert!(!hit("^ join", "Come join us"));
+        assert!(hit("^^ join", "Join us. Now"));
+        assert!(!hit("^^ join", "Hello. Join us"));
         assert!(parse("[a] b").is_err());
         assert!(parse("{nope}").is_err());
         assert!(parse("(a|b").is_err());

@@ -96,6 +96,11 @@ impl Tokens {
             .all(|j| matches!(self.list[j].kind, Kind::Punct | Kind::Emoji | Kind::Break))
     }
 
+    /// The sentence number of the first token that is not a line break.
+    pub fn first_sentence(&self) -> Option<u32> {
+        self.list.iter().find(|t| t.kind != Kind::Break).map(|t| t.sentence)
+    }
+
     /// Token index ranges `[first, last]` of each sentence, in order.
     pub fn sentences(&self) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
