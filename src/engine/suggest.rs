@@ -116,8 +116,10 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
                     i < s_first || i > s_last || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji)
                 })
             };
-            if is_edge(first.checked_sub(1)) && is_edge(Some(last + 1)) && (first, last) != (s_first, s_last)
-            {
+            let ends_sentence =
+                last + 1 > s_last || (t.list[last + 1].kind == Kind::Punct && t.norm(last + 1) != ",");
+            let edges = (is_edge(first.checked_sub(1)) || ends_sentence) && is_edge(Some(last + 1));
+            if edges && (first, last) != (s_first, s_last) {
                 // A parenthetical ("TODAY ONLY!", ", ends midnight"): remove just the phrase.
                 return vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))];
             }
@@ -181,6 +183,10 @@ fn soften(text: &str, t: &Tokens, first: usize, last: usize, opens_sentence: boo
             skipping = false;
             pending_comma = i > first;
             continue;
+        }
+        // A pressure clause ends at punctuation; links and @mentions are always kept.
+        if tok.kind == Kind::Punct || matches!(tok.kind, Kind::Url | Kind::Mention) {
+            skipping = false;
         }
         if i > first && tok.kind == Kind::Word && PRESSURE_CLAUSE.contains(&norm) {
             skipping = true;

@@ -364,6 +364,20 @@ pub fn tokenize(text: &str) -> Tokens {
     b.out
 }
 
+/// Short words that end with a dot without ending the sentence ("No. 1", "Co.", "Dr.").
+const ABBREVIATIONS: [&str; 15] =
+    ["no", "co", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "inc", "ltd", "jr", "sr", "approx", "dept"];
+
+/// Whether the `.` at token `i` belongs to an abbreviation or is followed by a lower-case word or a digit.
+fn is_abbreviation_dot(tokens: &Tokens, text: &str, i: usize) -> bool {
+    let prev = i.checked_sub(1).filter(|&p| tokens.list[p].end == tokens.list[i].start);
+    if prev.is_some_and(|p| tokens.list[p].kind == Kind::Word && ABBREVIATIONS.contains(&tokens.norm(p))) {
+        return true;
+    }
+    let rest = text[tokens.list[i].end as usize..].trim_start_matches([' ', '\t']);
+    rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+}
+
 /// Sentences end at `.`, `!`, `?`, `…`, a line break, or an emoji followed by a capitalised word (posts often
 /// use emoji as full stops).
 fn number_sentences(tokens: &mut Tokens, text: &str) {
@@ -373,6 +387,7 @@ fn number_sentences(tokens: &mut Tokens, text: &str) {
         let t = tokens.list[i];
         let ends = match t.kind {
             Kind::Break => true,
+            Kind::Punct if tokens.norm(i) == "." => !is_abbreviation_dot(tokens, text, i),
             Kind::Punct => tokens.norm(i).contains(['.', '!', '?', '\u{2026}']),
             Kind::Emoji => {
                 let next = tokens.list[i + 1..].iter().take(16).find(|n| n.kind != Kind::Emoji);
