@@ -412,6 +412,29 @@ describe('extension', { skip: SKIP }, () => {
     await page.close();
   });
 
+  test('the overlay UI has no serious or critical axe-core violations (badge, finding card, rewrite card)', async () => {
+    const axeSource = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const page = await openFixture('quill');
+    await page.keyboard.type(DRAFT);
+    await settled(page, DRAFT);
+    await page.evaluate(axeSource);   // through the DevTools protocol: the page CSP does not apply
+    const serious = async (when) => {
+      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).filter((t) => t.startsWith('postcoach-ui')) }))
+        .filter((v) => v.nodes.length));
+      assert.deepEqual(violations, [], `axe ${when}`);
+    };
+    await serious('with the badge and marks');
+    await page.keyboard.press('Alt+Shift+N');
+    await dialog(page).waitFor();
+    await serious('with a finding card open');
+    await page.keyboard.press('Alt+Shift+R');
+    await dialog(page).locator('.after').waitFor();
+    await serious('with the rewrite card open');
+    await page.close();
+  });
+
   test('options page: a malformed rule pack shows line and column, nothing leaves the machine', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);

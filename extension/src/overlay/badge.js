@@ -11,7 +11,7 @@ const GAP = 4;
 
 /** The accessible name of the badge for a report (null = not analysed yet). */
 export function badgeLabel(report) {
-  if (!report) return 'postcoach: analysing';
+  if (!report) return 'postcoach: salesiness –, value –, analysing';
   return `postcoach: salesiness ${report.salesiness}, value ${report.value}, ${verdictLabel(report.verdict)}`;
 }
 
@@ -19,14 +19,16 @@ export function createBadge(fieldElement, { onActivate }) {
   const doc = fieldElement.ownerDocument;
   const { host, root } = createShadowHost(doc, BADGE_CSS, 'badge');
   const dot = el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' });
-  const sales = el(doc, 'span', { class: 's', 'aria-hidden': 'true', text: '–' });
-  const value = el(doc, 'span', { class: 'v', 'aria-hidden': 'true', text: '–' });
+  const sales = el(doc, 'span', { class: 's', text: '–' });
+  const value = el(doc, 'span', { class: 'v', text: '–' });
+  // the visible words are a prefix-free part of the accessible name ("salesiness 72 · value 18"), so that
+  // speech-input users can say what they see (WCAG 2.5.3, label in name)
+  const words = el(doc, 'span', { class: 'words' }, [doc.createTextNode('salesiness '), sales, doc.createTextNode(' · value '), value]);
   const button = el(doc, 'button', {
     type: 'button', class: 'pending', 'aria-label': badgeLabel(null), 'aria-haspopup': 'dialog',
     title: 'postcoach: salesiness / value (Alt+Shift+N: next finding, Alt+Shift+R: rewrite)',
     onclick: () => onActivate(),
-  }, [dot, el(doc, 'span', { 'aria-hidden': 'true', text: 'sales' }), sales,
-    el(doc, 'span', { 'aria-hidden': 'true', text: '·' }), el(doc, 'span', { 'aria-hidden': 'true', text: 'value' }), value]);
+  }, [dot, words]);
   root.append(button);
 
   function place() {

@@ -27,7 +27,7 @@ button { position: fixed; display: inline-flex; align-items: center; gap: 4px; p
   box-sizing: border-box; border: 1px solid #8a8a8a; border-radius: 11px; background: #fff; color: #1b1b1b;
   font: 600 12px/1 system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.2); white-space: nowrap; }
 button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
-.s { color: #a64500; margin-right: 2px; } .v { color: #005a8c; }
+.s { color: #a64500; } .v { color: #005a8c; }
 .dot { width: 9px; height: 9px; border-radius: 50%; background: #999; }
 .dot.sales-pitch { background: #d55e00; border-radius: 1px; }
 .dot.balanced { background: #e6a700; transform: rotate(45deg); border-radius: 1px; }
