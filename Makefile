@@ -72,7 +72,7 @@ wasm: setup-rust setup-wasm-bindgen setup-node
 	cargo build --profile wasm-release --lib --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir $(ENGINE_DIR) --out-name postcoach \
 	  target/$(WASM_TARGET)/wasm-release/postcoach.wasm
-	wasm-opt -Oz --converge $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
+	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
 	  $(ENGINE_DIR)/postcoach_bg.wasm -o $(ENGINE_DIR)/postcoach_bg.wasm
 	@scripts/size-report $(ENGINE_DIR)/postcoach_bg.wasm $(ENGINE_DIR)/postcoach.js
 
