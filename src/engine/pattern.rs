@@ -222,7 +222,9 @@ impl Pattern {
         let anchored_ok = match self.anchor {
             Anchor::Anywhere => true,
             Anchor::Sentence => tokens.starts_sentence(start),
-            Anchor::Text => tokens.starts_sentence(start) && tokens.first_sentence() == Some(tokens.list[start].sentence),
+            Anchor::Text => {
+                tokens.starts_sentence(start) && tokens.first_sentence() == Some(tokens.list[start].sentence)
+            }
         };
         if !anchored_ok {
             return None;

@@ -208,6 +208,9 @@ fn too_many_hashtags(cx: &Context<'_>) -> Vec<Signal> {
     vec![cx.signal(first_extra, last, ((tags.len() - cx.profile.hashtags) as f32 / 2.0).min(3.0))]
 }
 
+/// Only clear sales signals (not a soft offer) spend the opening.
+const FOLD_MIN_WEIGHT: f32 = 6.0;
+
 /// LinkedIn shows about `fold` characters before "see more"; an opening spent on announcing or hype loses
 /// the reader there.
 fn fold(cx: &Context<'_>) -> Vec<Signal> {
@@ -216,11 +219,10 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
         return Vec::new();
     }
     let fold_byte = cx.text.char_indices().nth(fold).map_or(cx.text.len(), |(b, _)| b) as u32;
-    let wasted = cx
-        .hits
-        .iter()
-        .filter(|h| cx.tokens.list[h.first].start < fold_byte)
-        .any(|h| cx.phrase_rules[h.rule].side == crate::Side::Sales);
+    let wasted = cx.hits.iter().filter(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
+        cx.phrase_rules[h.rule].side == crate::Side::Sales
+            && cx.phrase_rules[h.rule].weight >= FOLD_MIN_WEIGHT
+    });
     let starts_badly = cx
         .tokens
         .list
