@@ -84,19 +84,26 @@ export function createMarks(adapter) {
       return;
     }
     if (!layer) layer = createShadowHost(doc, MARKS_CSS, 'marks');
-    for (const b of layer.root.querySelectorAll('.mark')) b.remove();
     boxes = [];
     const clip = adapter.element.getBoundingClientRect();
     const rects = adapter.rectsForSpans(spans);
+    // reuse the box elements of the last drawing; only changed attributes touch the DOM
+    const pool = layer.root.querySelectorAll('.mark');
+    let used = 0;
     for (const [i, s] of spans.entries()) {
       for (const r of rects[i]) {
         if (r.bottom < clip.top || r.top > clip.bottom) continue;
-        const box = el(doc, 'div', { class: `mark ${s.side}`, 'data-finding': s.index });
-        box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`;
-        layer.root.append(box);
+        const box = pool[used] || layer.root.appendChild(el(doc, 'div'));
+        used++;
+        const className = `mark ${s.side}`;
+        const css = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`;
+        if (box.className !== className) box.className = className;
+        if (box.dataset.finding !== String(s.index)) box.dataset.finding = s.index;
+        if (box.style.cssText !== css) box.style.cssText = css;
         boxes.push({ side: s.side, index: s.index, rect: r });
       }
     }
+    for (let i = used; i < pool.length; i++) pool[i].remove();
   }
 
   return {
