@@ -27,7 +27,9 @@ pub mod wasm;
 pub use engine::Engine;
 pub use error::PackError;
 pub use platform::{Options, Platform, Sensitivity, UnknownPlatform};
-pub use report::{Finding, PackInfo, PrincipleRef, Report, Rewrite, Scope, Scores, Side, Span, Stats, Suggestion, Verdict};
+pub use report::{
+    Finding, PackInfo, PrincipleRef, Report, Rewrite, Scope, Scores, Side, Span, Stats, Suggestion, Verdict,
+};
 
 /// Analyze with the default rules (a shared engine built on first use).
 pub fn analyze(text: &str, options: &Options) -> Report {
