@@ -96,3 +96,19 @@ fn help_and_version() {
     let version = postcoach(&["--version"], b"");
     assert_eq!(version.stdout.trim(), format!("postcoach {}", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn odd_unicode_and_a_long_draft_never_panic() {
+    // A quarter megabyte (the engine's own tests go to 1 MB); RTL, combining marks, zero-width joiners and spaces, CRLF, a lone BOM, emoji flags and keycaps.
+    let odd =
+        "\u{feff}مرحبا BUY NOW e\u{301}\u{301} 👩\u{200d}💻\u{200b} 🇫🇷 1\u{fe0f}\u{20e3}\r\n¿Qué opinas?\r\n";
+    for args in [&["check"][..], &["check", "--json"], &["rewrite"], &["check", "--color", "always"]] {
+        let run = postcoach(args, odd.as_bytes());
+        assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+    }
+    let big = SALES_POST.repeat(250_000 / SALES_POST.len() + 1);
+    let run = postcoach(&["check", "--json", "-p", "linkedin"], big.as_bytes());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["stats"]["utf16_len"].as_u64().unwrap() as usize, big.encode_utf16().count());
+}
