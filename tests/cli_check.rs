@@ -99,7 +99,8 @@ fn help_and_version() {
 
 #[test]
 fn odd_unicode_and_a_long_draft_never_panic() {
-    // A quarter megabyte (the engine's own tests go to 1 MB); RTL, combining marks, zero-width joiners and spaces, CRLF, a lone BOM, emoji flags and keycaps.
+    // A quarter megabyte and odd text: RTL, combining marks, zero-width joiners and spaces, CRLF, a lone BOM,
+    // emoji flags and keycaps.
     let odd =
         "\u{feff}مرحبا BUY NOW e\u{301}\u{301} 👩\u{200d}💻\u{200b} 🇫🇷 1\u{fe0f}\u{20e3}\r\n¿Qué opinas?\r\n";
     for args in [&["check"][..], &["check", "--json"], &["rewrite"], &["check", "--color", "always"]] {
