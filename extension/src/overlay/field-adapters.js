@@ -183,8 +183,8 @@ function textareaAdapter(textarea) {
   const doc = textarea.ownerDocument;
 
   /**
-   * Lay the text out once in a hidden twin of the textarea, cut at every span boundary, and measure every span
-   * there: one layout for all the marks. Returns, per span, one rect per line, clipped to the visible area.
+   * Lay the text out once in a hidden twin of the textarea and measure every span there with a Range: one
+   * layout for all the marks. Returns, per span, one rect per line, clipped to the visible area.
    */
   function rectsForSpans(spans) {
     if (!mirror) {
@@ -202,35 +202,24 @@ function textareaAdapter(textarea) {
       width: `${textarea.clientWidth + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth)}px`,
     });
     const text = textarea.value;
-    const cuts = Array.from(new Set([0, text.length, ...spans.flatMap((sp) => [sp.start, sp.end])]))
-      .filter((n) => n >= 0 && n <= text.length).sort((a, b) => a - b);
-    const pieceAt = new Map();   // start offset -> index in pieces
-    const pieces = [];
-    mirror.textContent = '';
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const piece = doc.createElement('span');
-      piece.textContent = text.slice(cuts[i], cuts[i + 1]);
-      mirror.append(piece);
-      pieceAt.set(cuts[i], pieces.length);
-      pieces.push({ start: cuts[i], end: cuts[i + 1], piece, rects: null });
-    }
-    mirror.append(doc.createTextNode('\u200b'));
+    if (mirror.firstChild?.data !== `${text}\u200b`) mirror.textContent = `${text}\u200b`;
+    const textNode = mirror.firstChild;
+    const range = doc.createRange();
     const mirrorBox = mirror.getBoundingClientRect();
     const box = textarea.getBoundingClientRect();
     const dx = box.left - mirrorBox.left - textarea.scrollLeft;
     const dy = box.top - mirrorBox.top - textarea.scrollTop;
     const top = box.top + textarea.clientTop;
     const bottom = top + textarea.clientHeight;
-    const rectsOf = (p) => (p.rects ??= Array.from(p.piece.getClientRects()));
     return spans.map(({ start, end }) => {
       const lines = [];
-      for (let i = pieceAt.get(start); i !== undefined && i < pieces.length && pieces[i].end <= end; i++) {
-        for (const r of rectsOf(pieces[i])) {
-          if (r.width === 0) continue;
-          const last = lines[lines.length - 1];
-          if (last && Math.abs(last.top - r.top) < 1) last.right = Math.max(last.right, r.right);   // same line
-          else lines.push({ left: r.left, right: r.right, top: r.top, height: r.height });
-        }
+      range.setStart(textNode, Math.min(start, text.length));
+      range.setEnd(textNode, Math.min(end, text.length));
+      for (const r of range.getClientRects()) {
+        if (r.width === 0) continue;
+        const last = lines[lines.length - 1];
+        if (last && Math.abs(last.top - r.top) < 1) last.right = Math.max(last.right, r.right);   // same line
+        else lines.push({ left: r.left, right: r.right, top: r.top, height: r.height });
       }
       return lines
         .map((l) => new DOMRect(l.left + dx, l.top + dy, l.right - l.left, l.height))
