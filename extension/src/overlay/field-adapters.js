@@ -239,10 +239,7 @@ function textareaAdapter(textarea) {
     select(start, end) {
       textarea.setSelectionRange(start, end);
     },
-    selection() {
-      if (doc.activeElement !== textarea) return { start: textarea.selectionStart, end: textarea.selectionEnd };
-      return { start: textarea.selectionStart, end: textarea.selectionEnd };
-    },
+    selection: () => ({ start: textarea.selectionStart, end: textarea.selectionEnd }),
     focus: () => textarea.focus({ preventScroll: true }),
     destroy() {
       mirror?.remove();
