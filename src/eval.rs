@@ -144,10 +144,12 @@ fn parse_label(raw: RawLabel, line: usize) -> Result<Label, EvalError> {
     }
 }
 
+/// One scored line: (label, length in chars, salesiness, value, platform).
+type Row = (Label, usize, f64, f64, String);
+
 /// Score every labelled line of `reader` with `engine` and summarise. Blank lines are skipped.
 pub fn evaluate(reader: impl BufRead, engine: &Engine) -> Result<EvalReport, EvalError> {
-    // (label, chars, salesiness, value, platform)
-    let mut rows: Vec<(Label, usize, f64, f64, String)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let number = n + 1;
         let line = line.map_err(|error| EvalError::Io { line: number, error })?;
@@ -173,14 +175,14 @@ pub fn evaluate(reader: impl BufRead, engine: &Engine) -> Result<EvalReport, Eva
     if rows.is_empty() {
         return Err(EvalError::Empty);
     }
-    let scores = |pred: &dyn Fn(&(Label, usize, f64, f64, String)) -> bool, label: Label| -> Vec<f64> {
+    let scores = |pred: &dyn Fn(&Row) -> bool, label: Label| -> Vec<f64> {
         rows.iter().filter(|r| r.0 == label && pred(r)).map(|r| r.2).collect()
     };
     let overall = auc(&scores(&|_| true, Label::Sales), &scores(&|_| true, Label::Value));
     let bins = BINS
         .iter()
         .map(|&(name, lo, hi)| {
-            let in_bin = |r: &(Label, usize, f64, f64, String)| r.1 >= lo && r.1 < hi;
+            let in_bin = |r: &Row| r.1 >= lo && r.1 < hi;
             let (p, n) = (scores(&in_bin, Label::Sales), scores(&in_bin, Label::Value));
             BinAuc { name, positives: p.len(), negatives: n.len(), auc: auc(&p, &n) }
         })

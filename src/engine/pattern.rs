@@ -101,7 +101,15 @@ impl Atom {
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
-    One { atoms: Vec<Atom>, optional: bool },
+    One {
+        /// All alternatives (the matcher indexes on the first element's).
+        atoms: Vec<Atom>,
+        /// The literal-word alternatives, sorted, for a binary search.
+        words: Vec<Box<str>>,
+        /// The other alternatives (prefixes, marks, classes).
+        others: Vec<Atom>,
+        optional: bool,
+    },
     Gap,
 }
 
@@ -197,7 +205,12 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
             (part, false)
         };
         let atoms = inner.split('|').map(|a| parse_atom(a, here)).collect::<Result<Vec<_>, _>>()?;
-        elems.push(Elem::One { atoms, optional });
+        let mut words: Vec<Box<str>> =
+            atoms.iter().filter_map(|a| if let Atom::Word(w) = a { Some(w.clone()) } else { None }).collect();
+        words.sort();
+        words.dedup();
+        let others = atoms.iter().filter(|a| !matches!(a, Atom::Word(_))).cloned().collect();
+        elems.push(Elem::One { atoms, words, others, optional });
     }
     match elems.first() {
         None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
@@ -250,8 +263,12 @@ impl Pattern {
                 }
                 None
             }
-            Elem::One { atoms, optional } => {
-                if pos < tokens.len() && atoms.iter().any(|a| a.matches(tokens, pos)) {
+            Elem::One { words, others, optional, .. } => {
+                let here = pos < tokens.len()
+                    && ((tokens.list[pos].kind != Kind::Punct
+                        && words.binary_search_by(|w| (**w).cmp(tokens.norm(pos))).is_ok())
+                        || others.iter().any(|a| a.matches(tokens, pos)));
+                if here {
                     if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
                         return Some(end);
                     }

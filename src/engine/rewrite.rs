@@ -359,26 +359,41 @@ const STOPWORDS: &[&str] = &[
     "started",
 ];
 
+fn stopwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+}
+
 /// What the post is about, for a closing question: its most repeated content word, else its first hashtag
 /// (split at capitals), else its first long content word.
 pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
-    let in_hit = |i: usize| hits.iter().any(|h| h.first <= i && i <= h.last);
+    let limit = tokens.len().min(4000);
+    let mut covered = vec![false; limit];
+    for h in hits.iter().filter(|h| h.first < limit) {
+        covered[h.first..=h.last.min(limit - 1)].iter_mut().for_each(|c| *c = true);
+    }
+    let in_hit = |i: usize| covered[i];
+    let stop = stopwords();
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for i in 0..tokens.len().min(4000) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for i in 0..limit {
         let t = &tokens.list[i];
         let w = tokens.norm(i);
         if t.kind != Kind::Word
             || t.caps
             || w.chars().count() < 4
-            || STOPWORDS.contains(&w)
+            || stop.contains(w)
             || in_hit(i)
             || !w.chars().all(char::is_alphabetic)
         {
             continue;
         }
-        match counts.iter_mut().find(|(x, _, _)| *x == w) {
-            Some(c) => c.1 += 1,
-            None => counts.push((w, 1, i)),
+        match seen.get(w) {
+            Some(&k) => counts[k].1 += 1,
+            None => {
+                seen.insert(w, counts.len());
+                counts.push((w, 1, i));
+            }
         }
     }
     let best = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));

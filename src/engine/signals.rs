@@ -33,8 +33,11 @@ impl Context<'_> {
         self.phrase_rules[h.rule].tags.iter().any(|t| t == tag)
     }
 
+    /// Whether a hit tagged `tag` starts in `sentence` (hits are sorted by position, so this is a search).
     fn sentence_has_tag(&self, sentence: u32, tag: &str) -> bool {
-        self.hits.iter().any(|h| self.tokens.list[h.first].sentence == sentence && self.hit_has_tag(h, tag))
+        let sentence_of = |h: &Hit| self.tokens.list[h.first].sentence;
+        let from = self.hits.partition_point(|h| sentence_of(h) < sentence);
+        self.hits[from..].iter().take_while(|h| sentence_of(h) == sentence).any(|h| self.hit_has_tag(h, tag))
     }
 
     fn signal(&self, first: usize, last: usize, strength: f32) -> Signal {
@@ -122,7 +125,7 @@ fn caps_runs(cx: &Context<'_>) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !(t.list[i].caps && !t.list[i].quoted) {
+        if !t.list[i].caps || t.list[i].quoted {
             i += 1;
             continue;
         }

@@ -15,7 +15,7 @@ pub struct Draft<'a> {
     pub topic: &'a str,
     /// Closing-question templates of the platform.
     pub closing: &'a [String],
-    /// Token ranges of value-side phrase hits (a sentence holding one is never dropped).
+    /// Token ranges of value-side phrase hits, sorted (a sentence holding one is never dropped).
     pub value_hits: &'a [(usize, usize)],
 }
 
@@ -96,7 +96,11 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let (s_first, s_last) = sentence_of(t, first);
             let span = t.span_of(s_first, s_last);
             let contacts = contacts(d.text, t, s_first, s_last);
-            let holds_value = d.value_hits.iter().any(|&(a, b)| a <= s_last && s_first <= b);
+            let from = d.value_hits.partition_point(|&(a, _)| a + 64 < s_first);
+            let holds_value = d.value_hits[from..]
+                .iter()
+                .take_while(|&&(a, _)| a <= s_last)
+                .any(|&(a, b)| a <= s_last && s_first <= b);
             let holds_offer =
                 t.list[s_first..=s_last].iter().any(|x| matches!(x.kind, Kind::Money | Kind::Percent));
             if !contacts.is_empty() {
@@ -247,20 +251,12 @@ fn decapitalise(s: &str) -> String {
 
 /// The first and last token of the sentence holding token `i` (without line breaks).
 pub fn sentence_of(t: &Tokens, i: usize) -> (usize, usize) {
-    let s = t.list[i].sentence;
-    let mut first = i;
-    while first > 0 && t.list[first - 1].sentence == s && t.list[first - 1].kind != Kind::Break {
-        first -= 1;
-    }
+    let (mut first, last) = t.sentence_bounds(t.list[i].sentence).unwrap_or((i, i));
     // Leading emoji belong to the previous thought; keep them out of the replaced sentence.
     while first < i && t.list[first].kind == Kind::Emoji {
         first += 1;
     }
-    let mut last = i;
-    while last + 1 < t.len() && t.list[last + 1].sentence == s && t.list[last + 1].kind != Kind::Break {
-        last += 1;
-    }
-    (first, last)
+    (first, last.max(i))
 }
 
 /// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there.

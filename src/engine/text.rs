@@ -46,6 +46,8 @@ pub struct Token {
 #[derive(Debug, Default)]
 pub struct Tokens {
     pub list: Vec<Token>,
+    /// First and last token (line breaks excluded) of each sentence number; `(1, 0)` when it has none.
+    bounds: Vec<(u32, u32)>,
     norm: String,
     /// Total length in UTF-16 code units.
     pub utf16_len: usize,
@@ -94,6 +96,11 @@ impl Tokens {
             .rev()
             .take_while(|&j| self.list[j].sentence == s)
             .all(|j| matches!(self.list[j].kind, Kind::Punct | Kind::Emoji | Kind::Break))
+    }
+
+    /// First and last token of sentence `s` (line breaks excluded), if it has any.
+    pub fn sentence_bounds(&self, s: u32) -> Option<(usize, usize)> {
+        self.bounds.get(s as usize).filter(|b| b.0 <= b.1).map(|b| (b.0 as usize, b.1 as usize))
     }
 
     /// The sentence number of the first token that is not a line break.
@@ -209,17 +216,28 @@ impl Builder<'_> {
         let norm_start = self.out.norm.len() as u32;
         let mut letters = 0;
         let mut upper = true;
-        for c in raw.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_lowercase() {
-                    upper = false;
+        if raw.is_ascii() {
+            for b in raw.bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper &= b.is_ascii_uppercase();
                 }
             }
-            if c == '\u{2019}' || c == '\u{2018}' {
-                self.out.norm.push('\'');
-            } else {
-                self.out.norm.extend(c.to_lowercase());
+            self.out.norm.push_str(raw);
+            self.out.norm[norm_start as usize..].make_ascii_lowercase();
+        } else {
+            for c in raw.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_lowercase() {
+                        upper = false;
+                    }
+                }
+                if c == '\u{2019}' || c == '\u{2018}' {
+                    self.out.norm.push('\'');
+                } else {
+                    self.out.norm.extend(c.to_lowercase());
+                }
             }
         }
         let norm_end = self.out.norm.len() as u32;
@@ -401,6 +419,19 @@ fn number_sentences(tokens: &mut Tokens, text: &str) {
             sentence += 1;
         }
     }
+    let mut bounds = vec![(1u32, 0u32); sentence as usize + 1];
+    for (i, t) in tokens.list.iter().enumerate() {
+        if t.kind == Kind::Break {
+            continue;
+        }
+        let b = &mut bounds[t.sentence as usize];
+        if b.0 > b.1 {
+            *b = (i as u32, i as u32);
+        } else {
+            b.1 = i as u32;
+        }
+    }
+    tokens.bounds = bounds;
 }
 
 /// Open or close a quotation at a quote mark. Straight double quotes toggle; single quotes open before a word
