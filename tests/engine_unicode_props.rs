@@ -87,7 +87,7 @@ fn check_report(text: &str, r: &Report) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn spans_are_valid_on_any_text(text in text_strategy()) {

@@ -48,6 +48,8 @@ pub struct Tokens {
     pub list: Vec<Token>,
     /// First and last token (line breaks excluded) of each sentence number; `(1, 0)` when it has none.
     bounds: Vec<(u32, u32)>,
+    /// The first token of each sentence that is not punctuation, emoji or a line break (`u32::MAX` if none).
+    leads: Vec<u32>,
     norm: String,
     /// Total length in UTF-16 code units.
     pub utf16_len: usize,
@@ -91,11 +93,7 @@ impl Tokens {
     /// Whether token `i` is the first word of its sentence (emoji, punctuation and line breaks before it in
     /// the same sentence don't count).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let s = self.list[i].sentence;
-        (0..i)
-            .rev()
-            .take_while(|&j| self.list[j].sentence == s)
-            .all(|j| matches!(self.list[j].kind, Kind::Punct | Kind::Emoji | Kind::Break))
+        self.leads.get(self.list[i].sentence as usize) == Some(&(i as u32))
     }
 
     /// First and last token of sentence `s` (line breaks excluded), if it has any.
@@ -420,9 +418,14 @@ fn number_sentences(tokens: &mut Tokens, text: &str) {
         }
     }
     let mut bounds = vec![(1u32, 0u32); sentence as usize + 1];
+    let mut leads = vec![u32::MAX; sentence as usize + 1];
     for (i, t) in tokens.list.iter().enumerate() {
         if t.kind == Kind::Break {
             continue;
+        }
+        let lead = &mut leads[t.sentence as usize];
+        if *lead == u32::MAX && !matches!(t.kind, Kind::Punct | Kind::Emoji) {
+            *lead = i as u32;
         }
         let b = &mut bounds[t.sentence as usize];
         if b.0 > b.1 {
@@ -432,6 +435,7 @@ fn number_sentences(tokens: &mut Tokens, text: &str) {
         }
     }
     tokens.bounds = bounds;
+    tokens.leads = leads;
 }
 
 /// Open or close a quotation at a quote mark. Straight double quotes toggle; single quotes open before a word
