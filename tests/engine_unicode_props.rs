@@ -65,24 +65,44 @@ fn text_strategy() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
-fn check_span(text: &str, span: &Span) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{span:?} out of range");
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{span:?} not on a char boundary"
-    );
-    assert_eq!(span.start_utf16, text[..span.start].encode_utf16().count());
-    assert_eq!(span.end_utf16, text[..span.end].encode_utf16().count());
-}
-
+/// Checks every span against the text. UTF-16 offsets are counted in one walk over the text (sorted offsets),
+/// so the check stays linear on 1 MB inputs with many findings.
 fn check_report(text: &str, r: &Report) {
     assert_eq!(r.stats.utf16_len, text.encode_utf16().count());
     assert_eq!(r.stats.bytes, text.len());
-    for f in &r.findings {
-        check_span(text, &f.span);
-        for s in &f.suggestions {
-            check_span(text, &s.span);
+    let spans: Vec<&Span> = r
+        .findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.span).chain(f.suggestions.iter().map(|s| &s.span)))
+        .collect();
+    for span in &spans {
+        assert!(span.start <= span.end && span.end <= text.len(), "{span:?} out of range");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{span:?} not on a char boundary"
+        );
+    }
+    let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut utf16_at = std::collections::HashMap::with_capacity(offsets.len());
+    let (mut next, mut units) = (0, 0);
+    for (byte, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        while next < offsets.len() && offsets[next] == byte {
+            utf16_at.insert(byte, units);
+            next += 1;
         }
+        units += ch.len_utf16();
+    }
+    for span in &spans {
+        assert_eq!(
+            span.start_utf16, utf16_at[&span.start],
+            "{span:?}: UTF-16 start differs from JavaScript's count"
+        );
+        assert_eq!(
+            span.end_utf16, utf16_at[&span.end],
+            "{span:?}: UTF-16 end differs from JavaScript's count"
+        );
     }
 }
 
@@ -117,7 +137,7 @@ fn one_megabyte_input() {
     let engine = Engine::new();
     let r = engine.analyze(&text, &Options::for_platform(Platform::Linkedin));
     check_report(&text, &r);
-    assert!(r.salesiness > 50);
+    assert!(r.salesiness > r.value, "a wall of hard sells must read as selling");
     // One huge word and one huge emoji wall: no quadratic blow-up, no panic.
     let wall = "🔥".repeat(250_000);
     check_report(&wall, &engine.analyze(&wall, &Options::default()));
