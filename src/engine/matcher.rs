@@ -1,57 +1,46 @@
 //! Phrase matching: every pattern of every rule, found in one pass over the tokens.
 //!
-//! Patterns are indexed by the word their first element needs (`Index`), so each token costs one hash lookup
-//! plus the few patterns that start with a class or a prefix. Hits then go through context filters:
+//! Patterns are indexed by the word or the kind of token their first element needs (`Index`), so each token
+//! costs one hash lookup plus the patterns that can start at a token of its kind. Hits then go through context filters:
 //! quotation, negation just before, `except` patterns, `needs` (a rule that only counts near another signal,
 //! such as "free" near a call to action) and overlap (two hits of the same side never share a token).
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::pack::Rule;
 use super::pattern::Atom;
 use super::text::{Kind, Tokens};
-
-/// FNV-1a: a tiny, fast hasher for short keys (the std SipHash costs more than the matching itself).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
+use super::vocab::{Vocab, NO_WORD};
 
 type PatRef = (u32, u32);
 
-/// Patterns indexed by their first word; `wild` holds those whose first element is a class or prefix.
+/// Patterns indexed by what their first element needs: a word (`by_word`, by word id), a punctuation mark
+/// (`by_mark`), or a kind of token (`by_kind`, for classes such as `{num}` and prefixes such as `subscrib*`).
+/// A token is then tried only against the patterns that can start at it.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    by_word: HashMap<Box<str>, Vec<PatRef>, BuildHasherDefault<Fnv>>,
-    wild: Vec<PatRef>,
+    by_word: Vec<Vec<PatRef>>,
+    by_mark: Vec<(char, Vec<PatRef>)>,
+    by_kind: [Vec<PatRef>; Kind::COUNT],
 }
 
 impl Index {
-    /// Build the index over the phrase rules of `rules` (indices refer to that slice).
-    pub fn build(rules: &[Rule]) -> Index {
-        let mut index = Index::default();
+    /// Build the index over the phrase rules of `rules` (indices refer to that slice), whose patterns are
+    /// interned in `vocab`.
+    pub fn build(rules: &[Rule], vocab: &Vocab) -> Index {
+        let mut index = Index { by_word: vec![Vec::new(); vocab.len()], ..Index::default() };
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
                 let key = (r as u32, p as u32);
                 for atom in pat.first_atoms() {
                     match atom {
-                        Atom::Word(w) => index.by_word.entry(w.clone()).or_default().push(key),
-                        Atom::Mark(c) => index.by_word.entry(c.to_string().into()).or_default().push(key),
-                        _ => {
-                            if !index.wild.contains(&key) {
-                                index.wild.push(key)
+                        Atom::Word(w) => add(&mut index.by_word[vocab.get(w) as usize], key),
+                        Atom::Mark(c) => match index.by_mark.iter_mut().find(|(m, _)| m == c) {
+                            Some((_, list)) => add(list, key),
+                            None => index.by_mark.push((*c, vec![key])),
+                        },
+                        Atom::Prefix(_) => add(&mut index.by_kind[Kind::Word as usize], key),
+                        Atom::Class(class) => {
+                            for &kind in class.kinds() {
+                                add(&mut index.by_kind[kind as usize], key)
                             }
                         }
                     }
@@ -59,6 +48,12 @@ impl Index {
             }
         }
         index
+    }
+}
+
+fn add(list: &mut Vec<PatRef>, key: PatRef) {
+    if !list.contains(&key) {
+        list.push(key);
     }
 }
 
@@ -123,19 +118,30 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         }
         hits.push(Hit { rule: r as usize, first: i, last });
     };
+    // The patterns tried at one token, each once (a first element such as `(buy|{word})` is indexed twice).
+    let mut tried: Vec<PatRef> = Vec::new();
     for i in 0..tokens.len() {
         let t = &tokens.list[i];
-        if t.kind == Kind::Break {
-            continue;
-        }
-        let norm = tokens.norm(i);
-        let key = if t.kind == Kind::Punct { norm.get(..1).unwrap_or(norm) } else { norm };
-        if let Some(list) = index.by_word.get(key) {
-            for &pr in list {
-                try_pat(pr, i, &mut hits);
+        tried.clear();
+        match t.kind {
+            Kind::Break => continue,
+            Kind::Punct => {
+                let norm = tokens.norm(i);
+                for (mark, list) in &index.by_mark {
+                    if norm.contains(*mark) {
+                        tried.extend_from_slice(list);
+                    }
+                }
             }
+            _ if t.word != NO_WORD => tried.extend_from_slice(&index.by_word[t.word as usize]),
+            _ => {}
         }
-        for &pr in &index.wild {
+        tried.extend_from_slice(&index.by_kind[t.kind as usize]);
+        if tried.len() > 1 {
+            tried.sort_unstable();
+            tried.dedup();
+        }
+        for &pr in &tried {
             try_pat(pr, i, &mut hits);
         }
     }

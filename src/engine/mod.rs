@@ -18,6 +18,7 @@ mod score;
 mod signals;
 mod suggest;
 mod text;
+mod vocab;
 
 use std::sync::Arc;
 
@@ -37,15 +38,23 @@ struct Compiled {
     set: PackSet,
     phrase: Vec<Rule>,
     detectors: Vec<Rule>,
+    /// The words the phrase rules' patterns mention; drafts are interned against it.
+    vocab: vocab::Vocab,
     index: matcher::Index,
 }
 
 impl Compiled {
     fn new(set: PackSet) -> Compiled {
-        let phrase: Vec<Rule> = set.active_rules().filter(|r| r.detector.is_none()).cloned().collect();
+        let mut phrase: Vec<Rule> = set.active_rules().filter(|r| r.detector.is_none()).cloned().collect();
         let detectors = set.active_rules().filter(|r| r.detector.is_some()).cloned().collect();
-        let index = matcher::Index::build(&phrase);
-        Compiled { set, phrase, detectors, index }
+        let mut vocab = vocab::Vocab::default();
+        for rule in &mut phrase {
+            for pattern in rule.patterns.iter_mut().chain(rule.except.iter_mut()) {
+                pattern.intern(&mut vocab);
+            }
+        }
+        let index = matcher::Index::build(&phrase, &vocab);
+        Compiled { set, phrase, detectors, vocab, index }
     }
 }
 
@@ -115,7 +124,8 @@ impl Engine {
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let c = &*self.compiled;
         let profile = c.set.profile(options.platform);
-        let tokens = text::tokenize(text);
+        let mut tokens = text::tokenize(text);
+        tokens.intern(&c.vocab);
         let hits = matcher::find(&c.phrase, &c.index, &tokens);
         let cx = signals::Context {
             text,

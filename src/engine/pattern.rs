@@ -18,6 +18,7 @@
 //! matcher can index patterns by their first token.
 
 use super::text::{Kind, Tokens};
+use super::vocab::Vocab;
 
 /// A class of tokens, written `{name}` in a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,21 @@ impl Class {
             "any" => Class::Any,
             _ => return None,
         })
+    }
+
+    /// The kinds of token this class can match (the matcher's index).
+    pub fn kinds(self) -> &'static [Kind] {
+        match self {
+            Class::Num | Class::Phone => &[Kind::Number],
+            Class::Money => &[Kind::Money],
+            Class::Pct => &[Kind::Percent],
+            Class::Url => &[Kind::Url],
+            Class::Mention => &[Kind::Mention],
+            Class::Hashtag => &[Kind::Hashtag],
+            Class::Emoji => &[Kind::Emoji],
+            Class::Caps | Class::Word | Class::Quoted => &[Kind::Word],
+            Class::Any => &Kind::ALL_BUT_BREAK,
+        }
     }
 
     fn matches(self, tokens: &Tokens, i: usize) -> bool {
@@ -104,8 +120,8 @@ pub enum Elem {
     One {
         /// All alternatives (the matcher indexes on the first element's).
         atoms: Vec<Atom>,
-        /// The literal-word alternatives, sorted, for a binary search.
-        words: Vec<Box<str>>,
+        /// The ids of the literal-word alternatives, sorted (filled by `Pattern::intern`).
+        ids: Vec<u32>,
         /// The other alternatives (prefixes, marks, classes).
         others: Vec<Atom>,
         optional: bool,
@@ -119,6 +135,8 @@ pub struct Pattern {
     pub elems: Vec<Elem>,
     /// Written with a leading `^` or `^^`: where the match must start.
     pub anchor: Anchor,
+    /// Whether `intern` has given the literal words their ids (only then can the pattern match).
+    interned: bool,
 }
 
 /// Where a pattern may start.
@@ -205,16 +223,12 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
             (part, false)
         };
         let atoms = inner.split('|').map(|a| parse_atom(a, here)).collect::<Result<Vec<_>, _>>()?;
-        let mut words: Vec<Box<str>> =
-            atoms.iter().filter_map(|a| if let Atom::Word(w) = a { Some(w.clone()) } else { None }).collect();
-        words.sort();
-        words.dedup();
         let others = atoms.iter().filter(|a| !matches!(a, Atom::Word(_))).cloned().collect();
-        elems.push(Elem::One { atoms, words, others, optional });
+        elems.push(Elem::One { atoms, ids: Vec::new(), others, optional });
     }
     match elems.first() {
         None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
-        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems, anchor }),
+        Some(Elem::One { optional: false, .. }) => Ok(Pattern { elems, anchor, interned: false }),
         Some(_) => {
             Err(PatternError { offset: 0, message: "a pattern must start with a required element".into() })
         }
@@ -230,8 +244,25 @@ impl Pattern {
         }
     }
 
-    /// Try to match at token `start`; returns the index of the last matched token.
+    /// Give the literal words their ids in `vocab`; tokens interned against the same vocabulary can then match.
+    pub fn intern(&mut self, vocab: &mut Vocab) {
+        for elem in &mut self.elems {
+            if let Elem::One { atoms, ids, .. } = elem {
+                *ids = atoms
+                    .iter()
+                    .filter_map(|a| if let Atom::Word(w) = a { Some(vocab.intern(w)) } else { None })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+            }
+        }
+        self.interned = true;
+    }
+
+    /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
+    /// with); returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        debug_assert!(self.interned, "pattern matched before Pattern::intern");
         let anchored_ok = match self.anchor {
             Anchor::Anywhere => true,
             Anchor::Sentence => tokens.starts_sentence(start),
@@ -263,10 +294,10 @@ impl Pattern {
                 }
                 None
             }
-            Elem::One { words, others, optional, .. } => {
+            Elem::One { ids, others, optional, .. } => {
+                // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
                 let here = pos < tokens.len()
-                    && ((tokens.list[pos].kind != Kind::Punct
-                        && words.binary_search_by(|w| (**w).cmp(tokens.norm(pos))).is_ok())
+                    && (ids.binary_search(&tokens.list[pos].word).is_ok()
                         || others.iter().any(|a| a.matches(tokens, pos)));
                 if here {
                     if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
@@ -289,8 +320,11 @@ mod tests {
     use super::*;
 
     fn hit(p: &str, text: &str) -> bool {
-        let p = parse(p).unwrap();
-        let t = tokenize(text);
+        let mut vocab = Vocab::default();
+        let mut p = parse(p).unwrap();
+        p.intern(&mut vocab);
+        let mut t = tokenize(text);
+        t.intern(&vocab);
         (0..t.len()).any(|i| p.match_at(&t, i).is_some())
     }
 

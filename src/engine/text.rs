@@ -5,6 +5,7 @@
 //! apostrophes become `'`, and each token knows whether it sits inside quotation marks, which sentence it
 //! belongs to and whether it is written in capitals.
 
+use super::vocab::{Vocab, NO_WORD};
 use crate::Span;
 
 /// What kind of thing a token is.
@@ -24,6 +25,23 @@ pub enum Kind {
     Break,
 }
 
+impl Kind {
+    /// Number of kinds (for tables indexed by `kind as usize`).
+    pub const COUNT: usize = 10;
+    /// Every kind but `Break`.
+    pub const ALL_BUT_BREAK: [Kind; 9] = [
+        Kind::Word,
+        Kind::Number,
+        Kind::Money,
+        Kind::Percent,
+        Kind::Url,
+        Kind::Mention,
+        Kind::Hashtag,
+        Kind::Emoji,
+        Kind::Punct,
+    ];
+}
+
 /// One token of the draft.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
@@ -40,6 +58,9 @@ pub struct Token {
     pub caps: bool,
     /// Index of the sentence (split at `.!?` and line breaks).
     pub sentence: u32,
+    /// The word's id in the rules' vocabulary (`Tokens::intern`); `NO_WORD` for punctuation, line breaks and
+    /// words no pattern mentions.
+    pub word: u32,
 }
 
 /// The tokens of one draft plus the lower-cased text they point into.
@@ -69,6 +90,15 @@ impl Tokens {
 
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// Look every token's word up in `vocab` (punctuation and line breaks keep `NO_WORD`).
+    pub fn intern(&mut self, vocab: &Vocab) {
+        for t in &mut self.list {
+            if !matches!(t.kind, Kind::Punct | Kind::Break) {
+                t.word = vocab.get(&self.norm[t.norm_start as usize..t.norm_end as usize]);
+            }
+        }
     }
 
     /// Number of word tokens (words, numbers, money, percentages).
@@ -159,32 +189,36 @@ const TLDS: [&str; 16] = [
 ];
 
 /// Length in bytes of a URL or web address at the start of `rest`, if there is one.
+///
+/// Called at the start of every ASCII word, so the common case (a plain word) is ruled out first from the bytes
+/// alone: a bare address needs a dot right after its first label.
 fn url_len(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let lower_starts =
+        |p: &str| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let explicit = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
+    let label = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    if !explicit && (label == 0 || bytes.get(label) != Some(&b'.')) {
+        return None;
+    }
     let chunk_end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')'))
         .unwrap_or(rest.len());
     let chunk = &rest[..chunk_end];
-    let lower_starts =
-        |p: &str| chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    let explicit = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
     if !explicit {
         // name.tld or name.tld/path: a dot followed by a known top-level domain, then the end or / or .
         let host_end = chunk.find('/').unwrap_or(chunk.len());
         let host = chunk[..host_end].trim_end_matches(['.', ',', '!', '?', ':', ';']);
-        let mut parts = host.split('.');
-        let first = parts.next()?;
-        if first.is_empty() || !first.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return None;
+        let mut labels = host.split('.').skip(1).peekable();
+        labels.peek()?;
+        let mut last = "";
+        for part in labels {
+            if part.is_empty() || !part.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                return None;
+            }
+            last = part;
         }
-        let rest_parts: Vec<&str> = parts.collect();
-        let last = rest_parts.last()?;
-        if !rest_parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        {
-            return None;
-        }
-        if !TLDS.contains(&last.to_ascii_lowercase().as_str()) {
+        if !TLDS.iter().any(|tld| tld.eq_ignore_ascii_case(last)) {
             return None;
         }
     }
@@ -251,6 +285,7 @@ impl Builder<'_> {
             quoted: self.quoted,
             caps,
             sentence: 0,
+            word: NO_WORD,
         });
         if kind == Kind::Break {
             self.quoted = false;
@@ -277,12 +312,20 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut chars = 0usize;
     let mut prev_char: Option<char> = None;
     while i < text.len() {
+        // Fast path: a plain space (most of a draft's non-word characters).
+        if bytes[i] == b' ' {
+            i += 1;
+            u += 1;
+            chars += 1;
+            prev_char = Some(' ');
+            continue;
+        }
         let rest = &text[i..];
-        let c = rest.chars().next().unwrap_or(' ');
+        let c = if bytes[i].is_ascii() { char::from(bytes[i]) } else { rest.chars().next().unwrap_or(' ') };
         let at_word_start = !prev_char.is_some_and(is_word_char);
         // Multi-char tokens first.
-        if at_word_start && c.is_ascii_alphanumeric() {
-            if let Some(n) = url_len(rest).filter(|_| c.is_ascii_alphabetic()) {
+        if at_word_start && c.is_ascii_alphabetic() {
+            if let Some(n) = url_len(rest) {
                 let n16 = u16_len(&rest[..n]);
                 b.push(Kind::Url, i, i + n, u, u + n16);
                 chars += rest[..n].chars().count();
@@ -354,7 +397,8 @@ pub fn tokenize(text: &str) -> Tokens {
             (Some(Kind::Punct), c.len_utf8())
         };
         let seg = &rest[..n];
-        let n16 = u16_len(seg);
+        let ascii = seg.is_ascii();
+        let n16 = if ascii { n } else { u16_len(seg) };
         if let Some(kind) = kind {
             if kind == Kind::Punct {
                 // A quote mark itself is never "inside" the quotation it opens or closes.
@@ -368,8 +412,13 @@ pub fn tokenize(text: &str) -> Tokens {
                 b.push(kind, i, i + n, u, u + n16);
             }
         }
-        chars += seg.chars().count();
-        prev_char = seg.chars().last();
+        if ascii {
+            chars += n;
+            prev_char = seg.as_bytes().last().map(|&b| char::from(b));
+        } else {
+            chars += seg.chars().count();
+            prev_char = seg.chars().last();
+        }
         i += n;
         u += n16;
     }
@@ -471,8 +520,31 @@ fn number_len(s: &str) -> usize {
 
 /// Length of a word: word characters with inner apostrophes and hyphens ("don't", "world-class").
 fn word_len(s: &str) -> usize {
+    // ASCII fast path; the first non-ASCII byte hands over to the general loop below.
+    let b = s.as_bytes();
     let mut end = 0;
-    let mut iter = s.char_indices().peekable();
+    while end < b.len() && b[end].is_ascii() {
+        let c = b[end];
+        let inner_mark = (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if c.is_ascii_alphanumeric() || c == b'_' || inner_mark {
+            end += 1;
+        } else if (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(|n| !n.is_ascii()) {
+            // "l'été": whether the word goes on depends on the next character.
+            break;
+        } else {
+            return end.max(1);
+        }
+    }
+    if end == b.len() {
+        return end.max(1);
+    }
+    word_len_unicode(s, end)
+}
+
+/// `word_len` from byte `from` on (a char boundary), for words with non-ASCII characters.
+fn word_len_unicode(s: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut iter = s[from..].char_indices().map(|(idx, c)| (idx + from, c)).peekable();
     while let Some((idx, c)) = iter.next() {
         if is_word_char(c) {
             end = idx + c.len_utf8();
