@@ -77,6 +77,29 @@ pub enum Sensitivity {
     Strict,
 }
 
+/// An unknown sensitivity name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSensitivity(pub String);
+
+impl fmt::Display for UnknownSensitivity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown sensitivity {:?} (expected gentle, normal or strict)", self.0)
+    }
+}
+
+impl std::error::Error for UnknownSensitivity {}
+
+/// The serde names (`gentle`, `normal`, `strict`), any case; parsed through serde so the list lives in one place.
+impl FromStr for Sensitivity {
+    type Err = UnknownSensitivity;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        use serde::de::value::{Error, StrDeserializer};
+        let lower = s.trim().to_ascii_lowercase();
+        Sensitivity::deserialize(StrDeserializer::<Error>::new(&lower))
+            .map_err(|_| UnknownSensitivity(s.into()))
+    }
+}
+
 /// Options for `analyze` and `rewrite`. Every field has a default, so `{}` is valid JSON options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -88,5 +111,19 @@ pub struct Options {
 impl Options {
     pub fn for_platform(platform: Platform) -> Self {
         Options { platform, ..Options::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sensitivity_names_parse_in_any_case() {
+        assert_eq!("gentle".parse(), Ok(Sensitivity::Gentle));
+        assert_eq!(" Normal ".parse(), Ok(Sensitivity::Normal));
+        assert_eq!("STRICT".parse(), Ok(Sensitivity::Strict));
+        let err = "harsh".parse::<Sensitivity>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown sensitivity \"harsh\" (expected gentle, normal or strict)");
     }
 }

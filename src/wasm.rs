@@ -19,7 +19,7 @@
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{Engine, Options, PackError, Platform, Sensitivity};
@@ -63,26 +63,37 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Options as JavaScript sends them: every field optional, names as strings (aliases such as `twitter` are
-/// accepted, as on the command line).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsOptions {
-    platform: Option<String>,
-    sensitivity: Option<Sensitivity>,
-}
-
+/// Options as JavaScript sends them: `undefined`, `null` or an object whose `platform` and `sensitivity` are
+/// optional strings (platform aliases such as `twitter` are accepted, as on the command line). Read by hand:
+/// serde-wasm-bindgen's deserializer and serde's error messages cost more than this.
 fn parse_options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let raw: JsOptions =
-        serde_wasm_bindgen::from_value(value).map_err(|e| options_error(format!("invalid options: {e}")))?;
-    let platform = match raw.platform.as_deref() {
+    if !value.is_object() {
+        return Err(options_error(
+            "invalid options: expected an object such as {platform: 'linkedin'}".into(),
+        ));
+    }
+    let field = |name: &str| -> Result<Option<String>, JsValue> {
+        let v = js_sys::Reflect::get(&value, &JsValue::from_str(name))
+            .map_err(|_| options_error(format!("invalid options: cannot read {name}")))?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| options_error(format!("invalid options: {name} must be a string")))
+    };
+    let platform = match field("platform")? {
         Some(name) => name.parse::<Platform>().map_err(|e| options_error(e.to_string()))?,
         None => Platform::default(),
     };
-    Ok(Options { platform, sensitivity: raw.sensitivity.unwrap_or_default() })
+    let sensitivity = match field("sensitivity")? {
+        Some(name) => name.parse::<Sensitivity>().map_err(|e| options_error(e.to_string()))?,
+        None => Sensitivity::default(),
+    };
+    Ok(Options { platform, sensitivity })
 }
 
 fn options_error(message: String) -> JsValue {

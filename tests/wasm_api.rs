@@ -93,6 +93,29 @@ fn unknown_platform_throws_a_plain_error_object() {
 }
 
 #[wasm_bindgen_test]
+fn sensitivity_and_wrong_option_types_are_checked() {
+    let with = |key: &str, value: JsValue| {
+        let object = Object::new();
+        Reflect::set(&object, &key.into(), &value).unwrap();
+        wasm::analyze(SALES_POST, object.into())
+    };
+    let gentle = number(&with("sensitivity", "gentle".into()).expect("gentle"), "salesiness");
+    let strict = number(&with("sensitivity", "Strict".into()).expect("strict"), "salesiness");
+    assert!(gentle < strict, "gentle {gentle} < strict {strict}");
+    for (key, value, says) in [
+        ("sensitivity", JsValue::from_str("harsh"), "unknown sensitivity \"harsh\""),
+        ("platform", JsValue::from_f64(3.0), "platform must be a string"),
+        ("sensitivity", JsValue::TRUE, "sensitivity must be a string"),
+    ] {
+        let error = with(key, value).expect_err(says);
+        assert_eq!(number(&error, "line"), 0.0);
+        assert!(get(&error, "message").as_string().unwrap().contains(says), "{says}");
+    }
+    let error = wasm::analyze("hello", JsValue::from_str("linkedin")).expect_err("options must be an object");
+    assert!(get(&error, "message").as_string().unwrap().contains("expected an object"));
+}
+
+#[wasm_bindgen_test]
 fn a_malformed_pack_names_line_and_column_and_the_default_pack_stays() {
     wasm::reset_packs();
     let before = salesiness(SALES_POST);

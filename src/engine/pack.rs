@@ -33,16 +33,22 @@
 //! examples.no_match = ["Don't just say 'buy now'."]
 //! ```
 //!
-//! Loading checks syntax (the `toml` error span gives line and column) and meaning (unknown side, principle,
-//! detector, platform or class; a bad pattern), pointing at the offending value. Packs never panic the engine.
+//! Reading: `toml_subset` (a submodule) reads the part of TOML packs are written in into a tree of values
+//! that each keep their byte offset; this module walks that tree by hand. Neither the `toml` crate nor serde
+//! is used here: together they were a third of the browser engine's size (see the reader's module doc).
+//!
+//! Loading checks syntax (the reader's errors) and meaning (an unknown key, a value of the wrong type, a
+//! missing `id`/`side`/`principle`/`weight`/`message`; an unknown side, principle, detector, platform or
+//! class; a bad pattern), pointing at the offending key or value by line and column. Packs never panic the
+//! engine, and a pack that fails leaves the engine as it was.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-use toml::Spanned;
-
+use self::toml_subset::{Key, Kind, Table, Value};
 use super::pattern::{self, Pattern};
 use crate::{PackError, Platform, PrincipleRef, Side};
+
+mod toml_subset;
 
 /// The post-level and shape detectors a rule can name with `detector = "..."`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,15 +145,13 @@ impl Fix {
 }
 
 /// A rule's inline tests.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Examples {
-    #[serde(rename = "match", default)]
+    /// `examples.match`: texts the rule must find.
     pub matches: Vec<String>,
-    #[serde(default)]
+    /// `examples.no_match`: texts it must not find.
     pub no_match: Vec<String>,
     /// Platform the examples are analysed for (default generic).
-    #[serde(default)]
     pub platform: Option<String>,
 }
 
@@ -215,72 +219,6 @@ impl PackSet {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPack {
-    name: Option<String>,
-    #[serde(default)]
-    disable: Vec<Spanned<String>>,
-    #[serde(default)]
-    principles: BTreeMap<String, RawPrinciple>,
-    #[serde(default)]
-    platforms: BTreeMap<String, Spanned<RawProfile>>,
-    #[serde(default)]
-    rule: Vec<RawRule>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPrinciple {
-    title: String,
-    summary: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    hashtags: Option<usize>,
-    max_chars: Option<usize>,
-    fold: Option<usize>,
-    closing: Option<Vec<String>>,
-    #[serde(default)]
-    weights: BTreeMap<String, f32>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    id: Spanned<String>,
-    side: Spanned<String>,
-    principle: Spanned<String>,
-    weight: Spanned<f32>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    patterns: Vec<Spanned<String>>,
-    #[serde(default)]
-    except: Vec<Spanned<String>>,
-    #[serde(default)]
-    needs: Vec<String>,
-    #[serde(default)]
-    needs_window: Option<usize>,
-    #[serde(default)]
-    quoted: bool,
-    #[serde(default = "yes")]
-    negatable: bool,
-    detector: Option<Spanned<String>>,
-    message: String,
-    fix: Option<Spanned<String>>,
-    #[serde(default)]
-    suggest: Vec<String>,
-    #[serde(default)]
-    examples: Examples,
-}
-
 /// Turn a byte offset of `src` into a 1-based line and column (in characters).
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
@@ -299,169 +237,331 @@ fn error_at(src: &str, offset: usize, message: impl Into<String>) -> PackError {
     PackError { line, column, message: message.into() }
 }
 
-fn spanned_err<T>(src: &str, s: &Spanned<T>, message: impl Into<String>) -> PackError {
-    error_at(src, s.span().start, message)
+/// A string from the pack and the byte offset of its opening quote.
+#[derive(Clone, Copy)]
+struct Text<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+const PACK_KEYS: &[&str] = &["name", "disable", "principles", "platforms", "rule"];
+const PRINCIPLE_KEYS: &[&str] = &["title", "summary"];
+const PROFILE_KEYS: &[&str] = &["hashtags", "max_chars", "fold", "closing", "weights"];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "side",
+    "principle",
+    "weight",
+    "tags",
+    "patterns",
+    "except",
+    "needs",
+    "needs_window",
+    "quoted",
+    "negatable",
+    "detector",
+    "message",
+    "fix",
+    "suggest",
+    "examples",
+];
+const EXAMPLES_KEYS: &[&str] = &["match", "no_match", "platform"];
+
+/// One table of a pack, read key by key: each value's type is checked, and keys the format does not have
+/// are refused, so a typo is an error rather than a silently ignored line.
+struct Fields<'a> {
+    src: &'a str,
+    table: &'a Table,
+    /// Where the table is named, for "needs ..." errors.
+    at: usize,
+    /// What the table is, for messages: "a [[rule]]", "a principle", ...
+    what: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    fn new(src: &'a str, value: &'a Value, what: &'static str, known: &[&str]) -> Result<Self, PackError> {
+        let Kind::Table(table) = &value.kind else {
+            return Err(error_at(src, value.at, format!("{what} must be a table")));
+        };
+        Fields::of(src, table, value.at, what, known)
+    }
+
+    fn of(
+        src: &'a str,
+        table: &'a Table,
+        at: usize,
+        what: &'static str,
+        known: &[&str],
+    ) -> Result<Self, PackError> {
+        if let Some((key, _)) = table.entries.iter().find(|(k, _)| !known.contains(&k.name.as_str())) {
+            let message =
+                format!("unknown key {:?} in {what} (expected one of: {})", key.name, known.join(", "));
+            return Err(error_at(src, key.at, message));
+        }
+        Ok(Fields { src, table, at, what })
+    }
+
+    fn wrong(&self, key: &str, value: &Value, expected: &str) -> PackError {
+        error_at(self.src, value.at, format!("{key} must be {expected}"))
+    }
+
+    /// The value of a key the table must have.
+    fn needs<T>(&self, key: &str, value: Option<T>) -> Result<T, PackError> {
+        value.ok_or_else(|| error_at(self.src, self.at, format!("{} needs {key:?}", self.what)))
+    }
+
+    fn text(&self, key: &str) -> Result<Option<Text<'a>>, PackError> {
+        self.table.get(key).map(|v| text(self.src, key, v)).transpose()
+    }
+
+    /// A list of strings; none when the key is not there.
+    fn texts(&self, key: &str) -> Result<Vec<Text<'a>>, PackError> {
+        let Some(value) = self.table.get(key) else { return Ok(Vec::new()) };
+        let Kind::Array(items) = &value.kind else {
+            return Err(self.wrong(key, value, "a list of \"strings\", like [\"a\", \"b\"]"));
+        };
+        items
+            .iter()
+            .map(|item| match &item.kind {
+                Kind::String(s) => Ok(Text { text: s, at: item.at }),
+                _ => Err(self.wrong(key, item, "a list of \"strings\"")),
+            })
+            .collect()
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>, PackError> {
+        Ok(self.texts(key)?.iter().map(|t| t.text.to_string()).collect())
+    }
+
+    /// A whole number, 0 or more.
+    fn count(&self, key: &str) -> Result<Option<usize>, PackError> {
+        let Some(value) = self.table.get(key) else { return Ok(None) };
+        match value.kind {
+            Kind::Integer(n) => usize::try_from(n).map(Some).map_err(|_| self.wrong(key, value, "0 or more")),
+            _ => Err(self.wrong(key, value, "a whole number")),
+        }
+    }
+
+    /// A number, whole or not, with where it is written.
+    fn number(&self, key: &str) -> Result<Option<(f32, usize)>, PackError> {
+        self.table.get(key).map(|v| number(self.src, key, v).map(|n| (n, v.at))).transpose()
+    }
+
+    fn flag(&self, key: &str) -> Result<Option<bool>, PackError> {
+        let Some(value) = self.table.get(key) else { return Ok(None) };
+        match value.kind {
+            Kind::Boolean(b) => Ok(Some(b)),
+            _ => Err(self.wrong(key, value, "true or false")),
+        }
+    }
+
+    /// The entries of a table-valued key (`principles`, `weights`, ...); none when the key is not there.
+    fn entries(&self, key: &str) -> Result<&'a [(Key, Value)], PackError> {
+        match self.table.get(key) {
+            None => Ok(&[]),
+            Some(Value { kind: Kind::Table(t), .. }) => Ok(&t.entries),
+            Some(value) => Err(self.wrong(key, value, "a table")),
+        }
+    }
+}
+
+fn text<'a>(src: &str, key: &str, value: &'a Value) -> Result<Text<'a>, PackError> {
+    match &value.kind {
+        Kind::String(s) => Ok(Text { text: s, at: value.at }),
+        _ => Err(error_at(src, value.at, format!("{key} must be a \"string\""))),
+    }
+}
+
+fn number(src: &str, key: &str, value: &Value) -> Result<f32, PackError> {
+    match value.kind {
+        Kind::Integer(n) => Ok(n as f32),
+        Kind::Float(f) => Ok(f as f32),
+        _ => Err(error_at(src, value.at, format!("{key} must be a number"))),
+    }
 }
 
 /// Parse `src` and merge it into a copy of `base`. Returns the merged set and the pack's info.
 pub fn merge(base: &PackSet, src: &str) -> Result<(PackSet, crate::PackInfo), PackError> {
-    let raw: RawPack = toml::from_str(src).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().to_string();
-        error_at(src, offset, message)
-    })?;
+    let document = toml_subset::parse(src)?;
+    let pack = Fields::of(src, &document, 0, "the pack", PACK_KEYS)?;
+    let name = pack.text("name")?;
+    let disable = pack.texts("disable")?;
     let mut set = base.clone();
-    for (id, p) in raw.principles {
-        set.principles.insert(id.clone(), PrincipleRef { id, title: p.title, summary: p.summary });
+    for (id, value) in pack.entries("principles")? {
+        let p = Fields::new(src, value, "a principle", PRINCIPLE_KEYS)?;
+        let title = p.needs("title", p.text("title")?)?.text.to_string();
+        let summary = p.needs("summary", p.text("summary")?)?.text.to_string();
+        set.principles.insert(id.name.clone(), PrincipleRef { id: id.name.clone(), title, summary });
     }
-    for (name, profile) in &raw.platforms {
+    for (name, value) in pack.entries("platforms")? {
         let platform: Platform =
-            name.parse().map_err(|e: crate::UnknownPlatform| spanned_err(src, profile, e.to_string()))?;
-        let p = profile.get_ref();
+            name.name.parse().map_err(|e: crate::UnknownPlatform| error_at(src, name.at, e.to_string()))?;
+        let p = Fields::new(src, value, "a platform", PROFILE_KEYS)?;
+        let (hashtags, max_chars, fold) = (p.count("hashtags")?, p.count("max_chars")?, p.count("fold")?);
+        let closing = p.table.get("closing").map(|_| p.strings("closing")).transpose()?;
+        let weights = p
+            .entries("weights")?
+            .iter()
+            .map(|(rule, w)| Ok((rule.name.clone(), number(src, "a weight", w)?)))
+            .collect::<Result<Vec<_>, PackError>>()?;
         let entry = set.profiles.entry(platform).or_default();
-        if let Some(h) = p.hashtags {
+        if let Some(h) = hashtags {
             entry.hashtags = h;
         }
-        if let Some(m) = p.max_chars {
+        if let Some(m) = max_chars {
             entry.max_chars = m;
         }
-        if let Some(f) = p.fold {
+        if let Some(f) = fold {
             entry.fold = f;
         }
-        if let Some(c) = &p.closing {
-            entry.closing = c.clone();
+        if let Some(c) = closing {
+            entry.closing = c;
         }
-        entry.weights.extend(p.weights.iter().map(|(k, v)| (k.clone(), *v)));
+        entry.weights.extend(weights);
     }
-    let mut added = 0;
+    let rules: &[Value] = match pack.table.get("rule") {
+        None => &[],
+        Some(Value { kind: Kind::Array(items), .. }) => items,
+        Some(value) => return Err(pack.wrong("rule", value, "a [[rule]] table")),
+    };
     let mut seen = BTreeSet::new();
-    for r in raw.rule {
-        let rule = compile_rule(src, &set, r, &mut seen)?;
+    for value in rules {
+        let fields = Fields::new(src, value, "a [[rule]]", RULE_KEYS)?;
+        let rule = compile_rule(&fields, &set, &mut seen)?;
         set.disabled.remove(&rule.id);
         match set.rules.iter_mut().find(|x| x.id == rule.id) {
             Some(existing) => *existing = rule,
             None => set.rules.push(rule),
         }
-        added += 1;
     }
-    for id in &raw.disable {
-        if !set.rules.iter().any(|r| &r.id == id.get_ref()) {
-            return Err(spanned_err(src, id, format!("cannot disable unknown rule {:?}", id.get_ref())));
+    for id in &disable {
+        if !set.rules.iter().any(|r| r.id == id.text) {
+            return Err(error_at(src, id.at, format!("cannot disable unknown rule {:?}", id.text)));
         }
-        set.disabled.insert(id.get_ref().clone());
+        set.disabled.insert(id.text.to_string());
     }
     let info = crate::PackInfo {
-        name: raw.name.unwrap_or_else(|| "unnamed pack".into()),
-        rules: added,
-        disabled: raw.disable.len(),
+        name: name.map_or_else(|| "unnamed pack".into(), |n| n.text.to_string()),
+        rules: rules.len(),
+        disabled: disable.len(),
     };
     Ok((set, info))
 }
 
-fn compile_patterns(src: &str, list: &[Spanned<String>]) -> Result<Vec<Pattern>, PackError> {
+fn compile_patterns(src: &str, list: &[Text]) -> Result<Vec<Pattern>, PackError> {
     list.iter()
         .map(|p| {
-            pattern::parse(p.get_ref()).map_err(|e| {
-                error_at(
-                    src,
-                    p.span().start + 1 + e.offset,
-                    format!("bad pattern {:?}: {}", p.get_ref(), e.message),
-                )
+            pattern::parse(p.text).map_err(|e| {
+                error_at(src, p.at + 1 + e.offset, format!("bad pattern {:?}: {}", p.text, e.message))
             })
         })
         .collect()
 }
 
-fn compile_rule(
-    src: &str,
-    set: &PackSet,
-    r: RawRule,
-    seen: &mut BTreeSet<String>,
-) -> Result<Rule, PackError> {
-    let id = r.id.get_ref().clone();
+fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Result<Rule, PackError> {
+    let src = r.src;
+    let id_text = r.needs("id", r.text("id")?)?;
+    let id = id_text.text.to_string();
+    let at_id = |message: String| error_at(src, id_text.at, message);
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(spanned_err(src, &r.id, format!("rule id {id:?} must be letters, digits and dashes")));
+        return Err(at_id(format!("rule id {id:?} must be letters, digits and dashes")));
     }
     if !seen.insert(id.clone()) {
-        return Err(spanned_err(src, &r.id, format!("rule {id:?} is defined twice in this pack")));
+        return Err(at_id(format!("rule {id:?} is defined twice in this pack")));
     }
-    let side = match r.side.get_ref().as_str() {
+    let side_text = r.needs("side", r.text("side")?)?;
+    let side = match side_text.text {
         "sales" => Side::Sales,
         "value" => Side::Value,
         "platform" => Side::Platform,
         other => {
-            return Err(spanned_err(
+            return Err(error_at(
                 src,
-                &r.side,
+                side_text.at,
                 format!("unknown side {other:?} (expected sales, value or platform)"),
             ))
         }
     };
-    let principle = set.principles.get(r.principle.get_ref()).cloned().ok_or_else(|| {
+    let principle_text = r.needs("principle", r.text("principle")?)?;
+    let principle = set.principles.get(principle_text.text).cloned().ok_or_else(|| {
         let known: Vec<&str> = set.principles.keys().map(String::as_str).collect();
-        spanned_err(
+        error_at(
             src,
-            &r.principle,
-            format!("unknown principle {:?} (known: {})", r.principle.get_ref(), known.join(", ")),
+            principle_text.at,
+            format!("unknown principle {:?} (known: {})", principle_text.text, known.join(", ")),
         )
     })?;
-    let weight = *r.weight.get_ref();
+    let (weight, weight_at) = r.needs("weight", r.number("weight")?)?;
     if !(0.0..=100.0).contains(&weight) {
-        return Err(spanned_err(src, &r.weight, "weight must be between 0 and 100"));
+        return Err(error_at(src, weight_at, "weight must be between 0 and 100"));
     }
-    let detector = match &r.detector {
-        Some(d) => Some(Detector::parse(d.get_ref()).ok_or_else(|| {
+    let detector = match r.text("detector")? {
+        Some(d) => Some(Detector::parse(d.text).ok_or_else(|| {
             let names: Vec<&str> = Detector::NAMES.iter().map(|(n, _)| *n).collect();
-            spanned_err(
+            error_at(
                 src,
-                d,
-                format!("unknown detector {:?} (expected one of {})", d.get_ref(), names.join(", ")),
+                d.at,
+                format!("unknown detector {:?} (expected one of {})", d.text, names.join(", ")),
             )
         })?),
         None => None,
     };
-    if detector.is_none() && r.patterns.is_empty() {
-        return Err(spanned_err(src, &r.id, format!("rule {id:?} needs `patterns` or a `detector`")));
+    let patterns = r.texts("patterns")?;
+    if detector.is_none() && patterns.is_empty() {
+        return Err(at_id(format!("rule {id:?} needs `patterns` or a `detector`")));
     }
-    let patterns = compile_patterns(src, &r.patterns)?;
-    let except = compile_patterns(src, &r.except)?;
-    let fix = match &r.fix {
-        Some(f) => Fix::parse(f.get_ref()).ok_or_else(|| {
-            spanned_err(
+    let patterns = compile_patterns(src, &patterns)?;
+    let except = compile_patterns(src, &r.texts("except")?)?;
+    let suggest = r.strings("suggest")?;
+    let fix = match r.text("fix")? {
+        Some(f) => Fix::parse(f.text).ok_or_else(|| {
+            error_at(
                 src,
-                f,
+                f.at,
                 format!(
                     "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append or none)",
-                    f.get_ref()
+                    f.text
                 ),
             )
         })?,
-        None if r.suggest.is_empty() => Fix::None,
+        None if suggest.is_empty() => Fix::None,
         None => Fix::Replace,
     };
-    if matches!(fix, Fix::Replace | Fix::Sentence | Fix::Append) && r.suggest.is_empty() {
-        return Err(spanned_err(src, &r.id, format!("rule {id:?}: fix needs at least one `suggest` text")));
+    if matches!(fix, Fix::Replace | Fix::Sentence | Fix::Append) && suggest.is_empty() {
+        return Err(at_id(format!("rule {id:?}: fix needs at least one `suggest` text")));
     }
-    if let Some(p) = &r.examples.platform {
-        p.parse::<Platform>().map_err(|e| spanned_err(src, &r.id, e.to_string()))?;
-    }
+    let examples = match r.table.get("examples") {
+        Some(value) => {
+            let e = Fields::new(src, value, "examples", EXAMPLES_KEYS)?;
+            let platform = e.text("platform")?;
+            if let Some(p) = platform {
+                p.text.parse::<Platform>().map_err(|err| error_at(src, p.at, err.to_string()))?;
+            }
+            Examples {
+                matches: e.strings("match")?,
+                no_match: e.strings("no_match")?,
+                platform: platform.map(|p| p.text.to_string()),
+            }
+        }
+        None => Examples::default(),
+    };
     Ok(Rule {
         id,
         side,
         principle,
         weight,
-        tags: r.tags,
+        tags: r.strings("tags")?,
         patterns,
         except,
-        needs: r.needs,
-        needs_window: r.needs_window.unwrap_or(30),
-        quoted: r.quoted,
-        negatable: r.negatable,
+        needs: r.strings("needs")?,
+        needs_window: r.count("needs_window")?.unwrap_or(30),
+        quoted: r.flag("quoted")?.unwrap_or(false),
+        negatable: r.flag("negatable")?.unwrap_or(true),
         detector,
-        message: r.message,
+        message: r.needs("message", r.text("message")?)?.text.to_string(),
         fix,
-        suggest: r.suggest,
-        examples: r.examples,
+        suggest,
+        examples,
     })
 }
 
@@ -474,5 +574,55 @@ mod tests {
         assert_eq!(line_col("ab\ncd", 0), (1, 1));
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(line_col("é\nxy", 5), (2, 3));
+    }
+
+    /// A pack with one principle and one rule; `extra` is added to the rule.
+    fn with_rule(extra: &str) -> String {
+        format!(
+            "[principles.p]\ntitle = \"t\"\nsummary = \"s\"\n\n[[rule]]\nid = \"r\"\nside = \"sales\"\n\
+             principle = \"p\"\nweight = 3\nmessage = \"m\"\n{extra}"
+        )
+    }
+
+    #[test]
+    fn wrong_keys_types_and_missing_fields_name_their_place() {
+        let rule = |extra: &str| with_rule(extra);
+        let cases: Vec<(String, (usize, usize), &str)> = vec![
+            ("nme = \"x\"\n".into(), (1, 1), "unknown key \"nme\" in the pack (expected one of: name, "),
+            ("name = 3\n".into(), (1, 8), "name must be a \"string\""),
+            ("rule = 3\n".into(), (1, 8), "rule must be a [[rule]] table"),
+            ("principles = [1]\n".into(), (1, 14), "principles must be a table"),
+            ("[principles.p]\ntitle = \"t\"\n".into(), (1, 13), "a principle needs \"summary\""),
+            ("[platforms.mars]\nhashtags = 3\n".into(), (1, 12), "unknown platform \"mars\""),
+            ("[platforms.x]\nhashtags = -1\n".into(), (2, 12), "hashtags must be 0 or more"),
+            ("[platforms.x]\nfold = 2.5\n".into(), (2, 8), "fold must be a whole number"),
+            ("[platforms.x]\nweights = { a = \"x\" }\n".into(), (2, 17), "a weight must be a number"),
+            (
+                "[platforms.x]\nclosing = [\"a\", 1]\n".into(),
+                (2, 17),
+                "closing must be a list of \"strings\"",
+            ),
+            (rule("patterns = \"x\"\n"), (11, 12), "patterns must be a list of \"strings\", like"),
+            (rule("detector = \"caps\"\nquoted = \"yes\"\n"), (12, 10), "quoted must be true or false"),
+            (rule("weight_typo = 1\n"), (11, 1), "unknown key \"weight_typo\" in a [[rule]]"),
+            (rule("detector = \"caps\"\nexamples.platform = \"mars\"\n"), (12, 21), "unknown platform"),
+            (
+                rule("detector = \"caps\"\nexamples.matches = []\n"),
+                (12, 10),
+                "unknown key \"matches\" in examples",
+            ),
+            (
+                "[principles.p]\ntitle = \"t\"\nsummary = \"s\"\n[[rule]]\nid = \"r\"\n".into(),
+                (4, 3),
+                "a [[rule]] needs \"side\"",
+            ),
+        ];
+        for (src, place, message) in &cases {
+            let e = merge(&PackSet::default(), src).expect_err(src);
+            assert_eq!((e.line, e.column), *place, "{src:?}: {e}");
+            assert!(e.message.contains(message), "{src:?}: {:?} should say {message:?}", e.message);
+        }
+        let (set, info) = merge(&PackSet::default(), &rule("patterns = [\"x\"]\nquoted = true\n")).unwrap();
+        assert_eq!((info.rules, set.rules[0].quoted, set.rules[0].negatable), (1, true, true));
     }
 }
