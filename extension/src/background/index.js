@@ -25,20 +25,24 @@ function ready() {
 }
 ready();
 
+/** Each handler answers with a JSON string: one JSON.parse on the other side is cheaper than the messaging
+ * layer converting a large report object (a 3,000-character draft can carry 100+ findings). */
+const json = (value) => JSON.stringify(value ?? null);
 const handlers = {
-  analyze: (m) => engine.analyze(String(m.text ?? ''), m.options || {}),
-  rewrite: (m) => engine.rewrite(String(m.text ?? ''), m.options || {}),
+  // The engine writes the report's JSON itself, so it is never built as objects here.
+  analyze: (m) => engine.analyzeJson(String(m.text ?? ''), m.options || {}),
+  rewrite: (m) => engine.rewrite(String(m.text ?? ''), m.options || {}).then(json),
   async loadPack(m) {
     const info = await engine.loadPack(String(m.source ?? ''));   // rejects, keeping the previous rules
     await ext.storage.local.set({ packSource: String(m.source), packInfo: info });
-    return info;
+    return json(info);
   },
   async resetPacks() {
     await engine.resetPacks();
     await ext.storage.local.remove(['packSource', 'packInfo']);
-    return null;
+    return json(null);
   },
-  status: async () => ({ version: await engine.version(), pack: (await ext.storage.local.get('packInfo')).packInfo || null }),
+  status: async () => json({ version: await engine.version(), pack: (await ext.storage.local.get('packInfo')).packInfo || null }),
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -46,9 +50,7 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!handler || sender.id !== ext.runtime.id) return false;
   ready()
     .then(() => handler(message))
-    // results travel as a JSON string: one JSON.stringify/parse pair is cheaper than the messaging layer
-    // converting a large report object (a 3,000-character draft can carry 100+ findings)
-    .then((result) => sendResponse({ ok: true, json: JSON.stringify(result ?? null) }),
+    .then((result) => sendResponse({ ok: true, json: result }),
       (error) => sendResponse({ ok: false, error: { message: error?.message || String(error), line: error?.line, column: error?.column } }));
   return true;   // the answer comes asynchronously
 });
