@@ -1,7 +1,8 @@
 //! The tokenizer: one pass over the draft that yields typed tokens with UTF-8 byte and UTF-16 offsets.
 //!
 //! Everything downstream (pattern matching, post-level signals, spans in the report) works on these tokens,
-//! so the text is scanned exactly once. Words are lower-cased into one shared buffer (`Tokens::norm`), curly
+//! so the text is scanned exactly once. Words are lower-cased into one shared buffer (`Tokens::norm`: the text
+//! lower-cased, then the normal forms of non-ASCII tokens), curly
 //! apostrophes become `'`, and each token knows whether it sits inside quotation marks, which sentence it
 //! belongs to and whether it is written in capitals.
 
@@ -245,19 +246,20 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn push(&mut self, kind: Kind, start: usize, end: usize, start16: usize, end16: usize) {
         let raw = &self.text[start..end];
-        let norm_start = self.out.norm.len() as u32;
         let mut letters = 0;
         let mut upper = true;
-        if raw.is_ascii() {
-            for b in raw.bytes() {
-                if b.is_ascii_alphabetic() {
+        // `norm` starts as the whole text lower-cased (ASCII), so an ASCII token's normal form sits at the same
+        // offsets; other tokens get theirs appended after the text.
+        let (norm_start, norm_end) = if raw.is_ascii() {
+            if kind == Kind::Word {
+                for b in raw.bytes().filter(u8::is_ascii_alphabetic) {
                     letters += 1;
                     upper &= b.is_ascii_uppercase();
                 }
             }
-            self.out.norm.push_str(raw);
-            self.out.norm[norm_start as usize..].make_ascii_lowercase();
+            (start as u32, end as u32)
         } else {
+            let norm_start = self.out.norm.len() as u32;
             for c in raw.chars() {
                 if c.is_alphabetic() {
                     letters += 1;
@@ -271,8 +273,8 @@ impl Builder<'_> {
                     self.out.norm.extend(c.to_lowercase());
                 }
             }
-        }
-        let norm_end = self.out.norm.len() as u32;
+            (norm_start, self.out.norm.len() as u32)
+        };
         let caps = kind == Kind::Word && letters >= 2 && upper;
         self.out.list.push(Token {
             kind,
@@ -305,7 +307,7 @@ pub fn tokenize(text: &str) -> Tokens {
         out: Tokens { list: Vec::with_capacity(text.len() / 4), ..Tokens::default() },
         quoted: false,
     };
-    b.out.norm.reserve(text.len());
+    b.out.norm = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0usize; // byte offset
     let mut u = 0usize; // utf16 offset
@@ -323,8 +325,10 @@ pub fn tokenize(text: &str) -> Tokens {
         let rest = &text[i..];
         let c = if bytes[i].is_ascii() { char::from(bytes[i]) } else { rest.chars().next().unwrap_or(' ') };
         let at_word_start = !prev_char.is_some_and(is_word_char);
-        // Multi-char tokens first.
-        if at_word_start && c.is_ascii_alphabetic() {
+        // Multi-char tokens first. A web address starts like a word and goes on with `.`, `:` or `-`.
+        let ascii_word = c.is_ascii_alphabetic().then(|| word_len(rest));
+        let maybe_url = ascii_word.is_some_and(|n| matches!(bytes.get(i + n), Some(b'.' | b':' | b'-')));
+        if at_word_start && maybe_url {
             if let Some(n) = url_len(rest) {
                 let n16 = u16_len(&rest[..n]);
                 b.push(Kind::Url, i, i + n, u, u + n16);
@@ -335,7 +339,9 @@ pub fn tokenize(text: &str) -> Tokens {
                 continue;
             }
         }
-        let (kind, n) = if c == '\n' {
+        let (kind, n) = if let Some(n) = ascii_word {
+            (Some(Kind::Word), n)
+        } else if c == '\n' {
             (Some(Kind::Break), 1)
         } else if c.is_whitespace()
             || is_invisible(c)
@@ -525,8 +531,9 @@ fn word_len(s: &str) -> usize {
     let mut end = 0;
     while end < b.len() && b[end].is_ascii() {
         let c = b[end];
-        let inner_mark = (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if c.is_ascii_alphanumeric() || c == b'_' || inner_mark {
+        let inner_mark =
+            || (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if c.is_ascii_alphanumeric() || c == b'_' || inner_mark() {
             end += 1;
         } else if (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(|n| !n.is_ascii()) {
             // "l'été": whether the word goes on depends on the next character.
