@@ -196,9 +196,11 @@ fn sentence_count(t: &Tokens, text: &str) -> usize {
     for (first, last) in t.sentences() {
         words += (first..=last).filter(|&i| t.list[i].kind == Kind::Word).count();
         let last_word = (first..=last).rev().find(|&i| t.list[i].kind != Kind::Punct);
+        // "I" is a word unless it is glued to a dot before it, as in "M.I.T.".
         let initial = last_word.is_some_and(|i| {
             let w = &text[t.list[i].start as usize..t.list[i].end as usize];
-            w.chars().count() == 1 && w.chars().all(char::is_uppercase) && w != "I"
+            let dotted = i > 0 && t.list[i - 1].end == t.list[i].start;
+            w.chars().count() == 1 && w.chars().all(char::is_uppercase) && (w != "I" || dotted)
         });
         if !initial {
             count += usize::from(words >= 2);
