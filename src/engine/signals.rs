@@ -234,7 +234,7 @@ fn too_many_hashtags(cx: &Context<'_>) -> Vec<Signal> {
 }
 
 /// Only clear sales signals (announcing, hype, calls to action) spend the opening; a soft offer or a teaser
-/// question (tagged `offer`, `hook` or `headline`) never does, whatever its weight.
+/// (tagged `offer`, `hook`, `headline` or `teaser`) never does, whatever its weight.
 const FOLD_MIN_WEIGHT: f32 = 6.0;
 
 /// LinkedIn shows about `fold` characters before "see more"; an opening spent on announcing or hype loses
@@ -248,7 +248,7 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
     let wasted = cx.hits.iter().filter(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
         cx.phrase_rules[h.rule].side == crate::Side::Sales
             && cx.phrase_rules[h.rule].weight >= FOLD_MIN_WEIGHT
-            && !["offer", "hook", "headline"].iter().any(|t| cx.hit_has_tag(h, t))
+            && !["offer", "hook", "headline", "teaser"].iter().any(|t| cx.hit_has_tag(h, t))
     });
     let starts_badly = cx
         .tokens
