@@ -1,28 +1,70 @@
-//! Quality floor on the main development set: the salesiness AUC of sales vs value posts in
-//! `../shared/corpus/posts-dev.jsonl` stays at or above 0.95, and on each platform the balanced posts' mean
-//! salesiness sits between the sales and the value posts'. The full figures on every corpus: `make eval`.
+//! Quality floor on the development corpora in `../shared/corpus` (the full figures: `make eval`).
+//!
+//! - posts-dev: the salesiness AUC of sales vs value posts stays at or above 0.95, and on each platform the
+//!   balanced posts' mean salesiness sits clearly (at least `BALANCED_MARGIN` points) between the value and
+//!   the sales posts'.
+//! - Every corpus: the overall AUC meets its target, and the AUC within each length bin (< 60, 60-150,
+//!   > 150 characters) that has both classes is at least 0.85, so the score is not riding on length.
+//!
+//! The largest file (clickbait, 32,000 headlines) takes a few seconds in a debug build, so these run with the
+//! rest of `cargo test`.
 
 use std::fs::File;
 use std::io::BufReader;
 
-use postcoach::eval::{evaluate, Label};
+use postcoach::eval::{evaluate, EvalReport, Label};
 use postcoach::Engine;
 
-const POSTS_DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/posts-dev.jsonl");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+
+/// AUC floor within every length bin of every corpus.
+const BIN_FLOOR: f64 = 0.85;
+/// How far, in salesiness points, balanced posts must sit from both the value and the sales posts.
+const BALANCED_MARGIN: f64 = 5.0;
+
+fn report(file: &str) -> EvalReport {
+    let path = format!("{CORPUS}/{file}");
+    let f = File::open(&path).unwrap_or_else(|e| panic!("{path}: {e} (shared/ must sit beside the clone)"));
+    evaluate(BufReader::new(f), &Engine::new()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The overall AUC is at least `floor` and every length bin with both classes at least `BIN_FLOOR`.
+fn assert_separates(file: &str, floor: f64) -> EvalReport {
+    let report = report(file);
+    let auc = report.auc.unwrap_or_else(|| panic!("{file}: no positives or no negatives"));
+    assert!(auc >= floor, "{file}: salesiness AUC {auc:.3} < {floor}\n{report}");
+    for bin in &report.bins {
+        if let Some(a) = bin.auc {
+            assert!(a >= BIN_FLOOR, "{file}: AUC {a:.3} < {BIN_FLOOR} in the {} bin\n{report}", bin.name);
+        }
+    }
+    report
+}
 
 #[test]
 fn posts_dev_separates_sales_from_value() {
-    let file = File::open(POSTS_DEV)
-        .unwrap_or_else(|e| panic!("{POSTS_DEV}: {e} (shared/ must sit beside the clone)"));
-    let report = evaluate(BufReader::new(file), &Engine::new()).unwrap();
-    let auc = report.auc.expect("posts-dev has sales and value posts");
-    assert!(auc >= 0.95, "salesiness AUC {auc:.3} < 0.95\n{report}");
+    let report = assert_separates("posts-dev.jsonl", 0.95);
     for platform in ["facebook", "linkedin"] {
         let mean = |label| report.per_platform[&(platform.to_string(), label)].salesiness;
         let (sales, balanced, value) = (mean(Label::Sales), mean(Label::Balanced), mean(Label::Value));
         assert!(
-            value < balanced && balanced < sales,
-            "{platform}: balanced mean {balanced:.1} not between value {value:.1} and sales {sales:.1}"
+            value + BALANCED_MARGIN <= balanced && balanced + BALANCED_MARGIN <= sales,
+            "{platform}: balanced mean {balanced:.1} not clearly between value {value:.1} and sales {sales:.1}"
         );
     }
+}
+
+#[test]
+fn youtube_spam_separates_within_length_bins() {
+    assert_separates("youtube-spam.jsonl", 0.90);
+}
+
+#[test]
+fn sms_spam_separates_within_length_bins() {
+    assert_separates("sms-spam.jsonl", 0.90);
+}
+
+#[test]
+fn clickbait_separates_within_length_bins() {
+    assert_separates("clickbait.jsonl", 0.75);
 }

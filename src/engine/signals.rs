@@ -131,14 +131,13 @@ fn caps_runs(cx: &Context<'_>) -> Vec<Signal> {
         }
         let mut j = i;
         let mut letters = t.norm(i).chars().filter(|c| c.is_alphabetic()).count();
-        let mut words = 1;
         while j + 1 < t.len() && t.list[j + 1].caps {
             j += 1;
-            words += 1;
             letters += t.norm(j).chars().filter(|c| c.is_alphabetic()).count();
         }
-        // A lone short word in capitals is usually an acronym (SEO, CEO, USA).
-        if words >= 2 || letters >= 5 {
+        // A short word in capitals is usually an acronym (SEO, CEO, USA), and so is a pair of them ("US TV");
+        // shouting takes five letters or more.
+        if letters >= 5 {
             out.push(cx.signal(i, j, 1.0));
         }
         i = j + 1;
@@ -186,13 +185,36 @@ fn genuine_questions(cx: &Context<'_>) -> Vec<Signal> {
     out
 }
 
-/// A one-liner (a reply, a headline) is not a broadcast; only posts this long are asked to invite a reply.
+/// A one-liner (a reply, a headline) is not a broadcast; only posts this long, of more than one sentence, are
+/// asked to invite a reply.
 const NO_QUESTION_MIN_WORDS: usize = 12;
+
+/// Sentences of two or more words. A full stop after a lone capital ("U.S.", "J. K.") does not end one, so an
+/// initialism does not turn a headline into two sentences.
+fn sentence_count(t: &Tokens, text: &str) -> usize {
+    let (mut count, mut words) = (0, 0);
+    for (first, last) in t.sentences() {
+        words += (first..=last).filter(|&i| t.list[i].kind == Kind::Word).count();
+        let last_word = (first..=last).rev().find(|&i| t.list[i].kind != Kind::Punct);
+        // "I" is a word unless it is glued to a dot before it, as in "M.I.T.".
+        let initial = last_word.is_some_and(|i| {
+            let w = &text[t.list[i].start as usize..t.list[i].end as usize];
+            let dotted = i > 0 && t.list[i - 1].end == t.list[i].start;
+            w.chars().count() == 1 && w.chars().all(char::is_uppercase) && (w != "I" || dotted)
+        });
+        if !initial {
+            count += usize::from(words >= 2);
+            words = 0;
+        }
+    }
+    count + usize::from(words >= 2)
+}
 
 fn no_question(cx: &Context<'_>) -> Vec<Signal> {
     if !genuine_questions(cx).is_empty()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
         || cx.tokens.word_count() < NO_QUESTION_MIN_WORDS
+        || sentence_count(cx.tokens, cx.text) < 2
     {
         return Vec::new();
     }
@@ -211,7 +233,8 @@ fn too_many_hashtags(cx: &Context<'_>) -> Vec<Signal> {
     vec![cx.signal(first_extra, last, ((tags.len() - cx.profile.hashtags) as f32 / 2.0).min(3.0))]
 }
 
-/// Only clear sales signals (not a soft offer) spend the opening.
+/// Only clear sales signals (announcing, hype, calls to action) spend the opening; a soft offer or a teaser
+/// (tagged `offer`, `hook`, `headline` or `teaser`) never does, whatever its weight.
 const FOLD_MIN_WEIGHT: f32 = 6.0;
 
 /// LinkedIn shows about `fold` characters before "see more"; an opening spent on announcing or hype loses
@@ -225,6 +248,7 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
     let wasted = cx.hits.iter().filter(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
         cx.phrase_rules[h.rule].side == crate::Side::Sales
             && cx.phrase_rules[h.rule].weight >= FOLD_MIN_WEIGHT
+            && !["offer", "hook", "headline", "teaser"].iter().any(|t| cx.hit_has_tag(h, t))
     });
     let starts_badly = cx
         .tokens
