@@ -104,9 +104,13 @@ fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let try_pat = |(r, p): PatRef, i: usize, hits: &mut Vec<Hit>| {
+    // `first_known`: the index already proved the first element matches token `i` (its word or mark).
+    let try_pat = |(r, p): PatRef, i: usize, first_known: bool, hits: &mut Vec<Hit>| {
         let rule = &rules[r as usize];
-        let Some(last) = rule.patterns[p as usize].match_at(tokens, i) else { return };
+        let pattern = &rule.patterns[p as usize];
+        let found =
+            if first_known { pattern.match_after_first(tokens, i) } else { pattern.match_at(tokens, i) };
+        let Some(last) = found else { return };
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
@@ -118,31 +122,36 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         }
         hits.push(Hit { rule: r as usize, first: i, last });
     };
-    // The patterns tried at one token, each once (a first element such as `(buy|{word})` is indexed twice).
-    let mut tried: Vec<PatRef> = Vec::new();
+    // Each pattern is tried once per token, though a first element such as `(buy|{word})` or `(!|?)` is
+    // indexed twice.
+    let mut known: Vec<PatRef> = Vec::new();
     for i in 0..tokens.len() {
         let t = &tokens.list[i];
-        tried.clear();
+        known.clear();
         match t.kind {
             Kind::Break => continue,
             Kind::Punct => {
                 let norm = tokens.norm(i);
                 for (mark, list) in &index.by_mark {
                     if norm.contains(*mark) {
-                        tried.extend_from_slice(list);
+                        for &pr in list {
+                            if !known.contains(&pr) {
+                                known.push(pr);
+                            }
+                        }
                     }
                 }
             }
-            _ if t.word != NO_WORD => tried.extend_from_slice(&index.by_word[t.word as usize]),
+            _ if t.word != NO_WORD => known.extend_from_slice(&index.by_word[t.word as usize]),
             _ => {}
         }
-        tried.extend_from_slice(&index.by_kind[t.kind as usize]);
-        if tried.len() > 1 {
-            tried.sort_unstable();
-            tried.dedup();
+        for &pr in &known {
+            try_pat(pr, i, true, &mut hits);
         }
-        for &pr in &tried {
-            try_pat(pr, i, &mut hits);
+        for &pr in &index.by_kind[t.kind as usize] {
+            if !known.contains(&pr) {
+                try_pat(pr, i, false, &mut hits);
+            }
         }
     }
     let hits = apply_needs(rules, hits);

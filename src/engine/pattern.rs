@@ -259,18 +259,30 @@ impl Pattern {
         self.interned = true;
     }
 
-    /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
-    /// with); returns the index of the last matched token.
-    pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+    /// `match_at` for a start token already known to match the first element (the matcher's index proved it).
+    pub fn match_after_first(&self, tokens: &Tokens, start: usize) -> Option<usize> {
         debug_assert!(self.interned, "pattern matched before Pattern::intern");
-        let anchored_ok = match self.anchor {
+        if !self.anchored_at(tokens, start) {
+            return None;
+        }
+        self.match_from(tokens, 1, start + 1, start)
+    }
+
+    fn anchored_at(&self, tokens: &Tokens, start: usize) -> bool {
+        match self.anchor {
             Anchor::Anywhere => true,
             Anchor::Sentence => tokens.starts_sentence(start),
             Anchor::Text => {
                 tokens.starts_sentence(start) && tokens.first_sentence() == Some(tokens.list[start].sentence)
             }
-        };
-        if !anchored_ok {
+        }
+    }
+
+    /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
+    /// with); returns the index of the last matched token.
+    pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        debug_assert!(self.interned, "pattern matched before Pattern::intern");
+        if !self.anchored_at(tokens, start) {
             return None;
         }
         self.match_from(tokens, 0, start, start)
