@@ -133,6 +133,7 @@ impl Engine {
             profile: &profile,
             phrase_rules: &c.phrase,
             hits: &hits,
+            persons: signals::person_counts(&tokens),
         };
         let mut signals: Vec<(&Rule, Signal)> = hits
             .iter()
@@ -194,7 +195,7 @@ impl Engine {
         let mut findings: Vec<Finding> = items.into_iter().map(|w| w.finding).collect();
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
         let verdict = score::verdict(salesiness, value);
-        let (self_refs, reader_refs, _, _) = signals::person_counts(&tokens);
+        let (self_refs, reader_refs, _, _) = cx.persons;
         let stats = Stats {
             bytes: text.len(),
             utf16_len: tokens.utf16_len,

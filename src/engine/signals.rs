@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     pub phrase_rules: &'a [Rule],
     pub hits: &'a [Hit],
+    /// `person_counts` of the tokens, counted once per draft.
+    pub persons: PersonCounts,
 }
 
 impl Context<'_> {
@@ -49,8 +51,11 @@ const SELF_WORDS: [&str; 12] =
     ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
 const READER_WORDS: [&str; 8] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
 
+/// Self references, reader references, and the first token of each.
+pub type PersonCounts = (usize, usize, Option<usize>, Option<usize>);
+
 /// Counts of self references (we/our count fully, I/my/me half) and reader references.
-pub fn person_counts(tokens: &Tokens) -> (usize, usize, Option<usize>, Option<usize>) {
+pub fn person_counts(tokens: &Tokens) -> PersonCounts {
     let (mut selfs, mut readers, mut first_self, mut first_reader) = (0, 0, None, None);
     for i in 0..tokens.len() {
         if tokens.list[i].kind != Kind::Word || tokens.list[i].quoted {
@@ -84,7 +89,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
         Detector::Question => genuine_questions(cx),
         Detector::NoQuestion => no_question(cx),
         Detector::SelfCentred => {
-            let (selfs, readers, first_self, _) = person_counts(cx.tokens);
+            let (selfs, readers, first_self, _) = cx.persons;
             match first_self {
                 Some(i) if selfs >= 4 && selfs >= 2 * readers + 3 => {
                     vec![cx.signal(i, i, ((selfs - 2 * readers) as f32 / 4.0).min(3.0))]
@@ -93,7 +98,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
             }
         }
         Detector::ReaderCentred => {
-            let (selfs, readers, _, first_reader) = person_counts(cx.tokens);
+            let (selfs, readers, _, first_reader) = cx.persons;
             match first_reader {
                 Some(i) if readers >= 2 && 2 * readers >= selfs => {
                     vec![cx.signal(i, i, (readers as f32 / 3.0).min(2.0))]
