@@ -27,7 +27,8 @@
 //! except = ["buy now pay later"]         # a match overlapped by one of these does not count
 //! needs = ["cta"]                        # only counts near a finding tagged so (within needs_window tokens)
 //! message = "A command to buy..."
-//! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm | append | none
+//! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm |
+//!                                        # append | anchor | none
 //! suggest = ["Happy to talk it through if that helps."]
 //! examples.match = ["Buy now!"]
 //! examples.no_match = ["Don't just say 'buy now'."]
@@ -118,6 +119,8 @@ pub enum Fix {
     Calm,
     /// Insert the suggestion at the end of the post.
     Append,
+    /// Drop a price anchor ("worth $495", "(was $99)", "instead of $349") and keep the price itself.
+    Anchor,
     /// No automatic suggestion.
     None,
 }
@@ -132,6 +135,7 @@ impl Fix {
             "lowercase" => Fix::Lowercase,
             "calm" => Fix::Calm,
             "append" => Fix::Append,
+            "anchor" => Fix::Anchor,
             "none" => Fix::None,
             _ => return None,
         })
@@ -431,7 +435,7 @@ fn compile_rule(
                 src,
                 f,
                 format!(
-                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append or none)",
+                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append, anchor or none)",
                     f.get_ref()
                 ),
             )
