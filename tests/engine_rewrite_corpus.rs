@@ -248,3 +248,20 @@ fn a_closing_question_only_where_the_draft_invites_no_reply_and_about_a_topic_in
     }
     fail_if_any(failures);
 }
+
+#[test]
+fn summaries_name_findings_in_words_not_rule_ids() {
+    let engine = Engine::new();
+    let ids = engine.rule_ids();
+    let mut failures = Vec::new();
+    for (post, report, _) in rewritten() {
+        for id in &ids {
+            if id.contains('-')
+                && (report.summary.contains(id.as_str()) || report.summary.contains(&id.replace('-', " ")))
+            {
+                failures.push(format!("{}: summary names rule {id}: {}", post.id, report.summary));
+            }
+        }
+    }
+    fail_if_any(failures);
+}

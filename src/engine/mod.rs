@@ -201,7 +201,7 @@ impl Engine {
             salesiness,
             value,
             verdict,
-            summary: score::summary(verdict, &findings),
+            summary: score::summary(verdict, &findings, &|id| c.set.title(id)),
             findings,
             stats,
         }

@@ -27,6 +27,7 @@
 //! except = ["buy now pay later"]         # a match overlapped by one of these does not count
 //! needs = ["cta"]                        # only counts near a finding tagged so (within needs_window tokens)
 //! message = "A command to buy..."
+//! title = "hard calls to action"         # optional: how summaries name the rule (default: the id)
 //! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm |
 //!                                        # append | anchor | none
 //! suggest = ["Happy to talk it through if that helps."]
@@ -173,6 +174,8 @@ pub struct Rule {
     pub negatable: bool,
     pub detector: Option<Detector>,
     pub message: String,
+    /// A friendly name for summaries ("hard calls to action"); the id when the pack gives none.
+    pub title: Option<String>,
     pub fix: Fix,
     pub suggest: Vec<String>,
     pub examples: Examples,
@@ -212,6 +215,14 @@ impl PackSet {
     /// The rules in force (not disabled).
     pub fn active_rules(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| !self.disabled.contains(&r.id))
+    }
+
+    /// How summaries name rule `id`: its `title`, else the id in words ("hard cta").
+    pub fn title(&self, id: &str) -> String {
+        match self.rules.iter().find(|r| r.id == id) {
+            Some(Rule { title: Some(t), .. }) => t.clone(),
+            _ => id.replace(['-', '_'], " "),
+        }
     }
 
     pub fn profile(&self, platform: Platform) -> Profile {
@@ -278,6 +289,8 @@ struct RawRule {
     negatable: bool,
     detector: Option<Spanned<String>>,
     message: String,
+    #[serde(default)]
+    title: Option<String>,
     fix: Option<Spanned<String>>,
     #[serde(default)]
     suggest: Vec<String>,
@@ -463,6 +476,7 @@ fn compile_rule(
         negatable: r.negatable,
         detector,
         message: r.message,
+        title: r.title,
         fix,
         suggest: r.suggest,
         examples: r.examples,
@@ -472,6 +486,33 @@ fn compile_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_title_names_it_in_summaries_else_its_id_in_words() {
+        let pack = r#"
+[principles.p]
+title = "P"
+summary = "P."
+[[rule]]
+id = "hard-cta"
+side = "sales"
+principle = "p"
+weight = 1
+patterns = ["buy now"]
+message = "m"
+title = "hard calls to action"
+[[rule]]
+id = "my-rule"
+side = "sales"
+principle = "p"
+weight = 1
+patterns = ["order now"]
+message = "m"
+"#;
+        let (set, _) = merge(&PackSet::default(), pack).unwrap();
+        assert_eq!(set.title("hard-cta"), "hard calls to action");
+        assert_eq!(set.title("my-rule"), "my rule");
+    }
 
     #[test]
     fn line_col_counts_from_one() {
