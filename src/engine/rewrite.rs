@@ -123,7 +123,8 @@ const SEAMS: [(&str, &str); 24] = [
 ];
 
 /// Words a sentence cannot end on once what followed them is gone ("in Oakridge and.").
-const DANGLING: [&str; 6] = [" and", " so", " or", " but", " with", " to"];
+/// ("I think so.", "who we want to talk to." end well; these never do.)
+const DANGLING: [&str; 2] = [" and", " but"];
 
 /// Collapse doubled spaces and punctuation left by removals; drop lines that became bare punctuation;
 /// capitalise a line that now starts in lower case after a removal.
@@ -604,12 +605,12 @@ struct Noun {
 }
 
 /// What the post is about, for a closing question: a noun phrase a reader could answer about, or an empty
-/// string when nothing fits well (the closing question then does without a topic).
+/// string when nothing fits well (the closing question then asks about "this").
 ///
 /// The author's own hashtags come first (read as words: "#SmallBusiness" is "small business", "#SaaS" stays
 /// "SaaS", "#mothersday" is found in the text as "Mother's Day"), the one the text talks about most; hashtags
-/// that brag (#Award) or name a place or brand never count. Otherwise the most repeated head noun of the text
-/// (plurals folded; a word before another noun, a command at the start of a sentence and a capitalised name do
+/// that brag (#Award) or name a place or brand never count. Otherwise the noun the text repeats (plurals
+/// folded; a command at the start of a sentence, a name, somebody's own thing and a hyphenated adjective do
 /// not count), in the plural when it is countable ("radiators"), as it is when it takes no plural ("coffee").
 pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
     let limit = tokens.len().min(4000);
@@ -633,8 +634,8 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
             && !stop.contains(stem(w).as_str())
             && !SHORT_STOPWORDS.contains(&w)
             && !covered[i]
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !w.starts_with('-')
+            // A hyphenated word is mostly an adjective ("sugar-free", "one-page").
+            && w.chars().all(char::is_alphabetic)
             // A capitalised word inside a sentence is a name (often the brand): not a topic.
             && (tokens.starts_sentence(i) || !raw(i).starts_with(char::is_uppercase) || t.caps)
     };
@@ -652,11 +653,14 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
         let command = tokens.starts_sentence(i) && !cued;
         let w = tokens.norm(i);
         let verbish = w.ends_with("ed") || w.ends_with("ly") || (w.ends_with("ing") && !cued);
-        // "phone photos", "a spare Tuesday": a word right before another word is a modifier; the head comes last.
+        // "a spare Tuesday": a word right before a name describes it.
         let modifier = word_at(i + 1)
             && &text[tokens.list[i].end as usize..tokens.list[i + 1].start as usize] == " "
-            && (is_content(i + 1) || raw(i + 1).starts_with(char::is_uppercase));
-        if command || verbish || modifier {
+            && raw(i + 1).starts_with(char::is_uppercase)
+            && !tokens.starts_sentence(i + 1);
+        // "his mum", "my course": somebody's own thing is not a topic.
+        let personal = prev.is_some_and(|p| matches!(p, "his" | "her" | "my" | "their" | "its" | "our"));
+        if command || verbish || modifier || personal {
             continue;
         }
         let key = stem(w);
@@ -688,9 +692,10 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
         return t;
     }
     let score = |n: &Noun| n.count * 2 + usize::from(n.cued);
+    // A noun said once is rarely what the post is about ("a million things", "for the money").
     let best = nouns
         .iter()
-        .filter(|n| n.count >= 2 || n.cued)
+        .filter(|n| n.count >= 2)
         .max_by(|a, b| score(a).cmp(&score(b)).then(b.first.cmp(&a.first)));
     let Some(best) = best else { return String::new() };
     // The word as a reader would ask about it: in the plural when it is countable, as it is when it has none.
@@ -698,13 +703,10 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
         return p.clone();
     }
     let word = best.singular.clone().unwrap_or_else(|| best.stem.clone());
-    if is_mass(&best.stem) {
-        return word;
-    }
-    if best.countable || best.count >= 2 {
+    if best.countable || !is_mass(&best.stem) {
         return if word.chars().all(char::is_uppercase) { format!("{word}s") } else { plural(&word) };
     }
-    String::new()
+    word
 }
 
 /// The best hashtag to ask about, if any: the one the text talks about most; a tag that brags or names a place
@@ -731,8 +733,13 @@ fn hashtag_topic(
         }
         let word_hits: usize = lower.iter().filter_map(|w| seen.get(&stem(w)).map(|&k| nouns[k].count)).sum();
         let support = found.count * 2 + word_hits;
-        let name =
-            found.phrase.unwrap_or_else(|| words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" "));
+        // "#shoplocal" cannot be read as words without a dictionary: ask about the hashtag itself.
+        let run_together = words.len() == 1 && raw.len() > 8 && raw.chars().all(|c| c.is_lowercase());
+        let name = match found.phrase {
+            Some(p) => p,
+            None if run_together => format!("#{raw}"),
+            None => words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" "),
+        };
         if best.as_ref().is_none_or(|(s, _)| support > *s) {
             best = Some((support, name));
         }
@@ -799,6 +806,45 @@ mod tests {
         assert_eq!(tidy("Line\n!!\nNext"), "Line\nNext");
         assert_eq!(tidy("In Oakridge and. Next"), "In Oakridge. Next");
         assert_eq!(tidy("A (  ) b"), "A b");
+    }
+
+    fn topic_of(text: &str) -> String {
+        let tokens = super::super::text::tokenize(text);
+        topic(text, &tokens, &[])
+    }
+
+    #[test]
+    fn topics_are_words_a_reader_can_answer_about() {
+        // Hashtags read as words, acronyms kept, bragging tags skipped.
+        assert_eq!(
+            topic_of("Our new release redefines what project management software can do.\n\n#ProductLaunch #ProjectManagement #SaaS"),
+            "project management"
+        );
+        assert_eq!(topic_of("A checklist for the next outage.\n\n#Award #SaaS"), "SaaS");
+        assert_eq!(topic_of("Start with the boring questions.\n\n#ITSupport"), "IT support");
+        assert_eq!(topic_of("Mother's Day pre-orders are open.\n\n#mothersday #florist"), "Mother's Day");
+        // No punctuation from the text comes along.
+        assert_eq!(topic_of("Project management, done right. Project management, done fast."), "management");
+        // A repeated countable noun in the plural; a mass noun as it is; nothing clear, nothing.
+        assert_eq!(topic_of("Bleed each radiator in autumn. A cold radiator wastes heat."), "radiators");
+        assert_eq!(topic_of("Grind your coffee fresh. Stale coffee tastes flat."), "coffee");
+        assert_eq!(topic_of("Thank you for a lovely morning."), "");
+    }
+
+    #[test]
+    fn a_rewrite_reads_like_a_person_wrote_it() {
+        let engine = Engine::new();
+        let options = Options::for_platform(crate::Platform::Linkedin);
+        let draft =
+            "We are thrilled to announce that our tax review is back. Spaces are limited and this offer \
+will not be repeated. Book your free review now: meridiancole.com/review";
+        let rw = rewrite(&engine, draft, &options);
+        assert_eq!(
+            rw.text,
+            "Our tax review is back. If you'd like a free review, you can book one here: meridiancole.com/review.\n\n\
+What's been your experience with this?"
+        );
+        assert!(rw.after.salesiness + 30 <= rw.before.salesiness, "{rw:?}");
     }
 
     #[test]

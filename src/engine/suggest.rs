@@ -180,15 +180,10 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         Fix::Append => {
             let templates = if d.closing.is_empty() { &rule.suggest } else { d.closing };
             let (span, before, after) = closing_point(d);
-            // Without a clear topic, a question that needs none goes first ("What's your experience with this?"
-            // only when there is no other).
-            let mut templates: Vec<&String> = templates.iter().collect();
-            if d.topic.is_empty() {
-                templates.sort_by_key(|tpl| tpl.contains("{topic}"));
-            }
+            // Without a clear topic the question is about "this" post ("What do you think about this?").
             let topic = if d.topic.is_empty() { "this" } else { d.topic };
             templates
-                .into_iter()
+                .iter()
                 .map(|tpl| {
                     let q = capitalise(&fill(tpl, "", "", topic));
                     suggestion(span, format!("{before}{q}{after}"), format!("Close with: \"{}\"", short(&q)))
@@ -215,8 +210,22 @@ fn counts_as_word(k: Kind) -> bool {
     matches!(k, Kind::Word | Kind::Number | Kind::Money | Kind::Percent)
 }
 
+/// Whether token `i` is an emoji or a pictographic symbol the tokenizer files as punctuation (⏰, ⌛, ➡).
+fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
+    let t = &d.tokens.list[i];
+    t.kind == Kind::Emoji
+        || (t.kind == Kind::Punct
+            && raw(d, i)
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}'))
+}
+
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
 fn is_sep(d: &Draft<'_>, i: usize) -> bool {
+    if emoji_like(d, i) {
+        return true;
+    }
     match d.tokens.list[i].kind {
         Kind::Emoji => true,
         Kind::Punct => matches!(
@@ -289,7 +298,9 @@ fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize,
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             let outside = h.last < first || h.first > last;
-            let glued = h.last + 1 == first || h.first == last + 1;
+            // A soft offer glued to the pressure is part of it ("Places are | going fast"); a command next to
+            // it is still the offer ("Come down | before they're gone").
+            let glued = (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
             outside
                 && r.id != skip
                 && (r.side == Side::Value
@@ -422,12 +433,17 @@ fn at_start(d: &Draft<'_>, i: usize) -> bool {
 fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
     let t = d.tokens;
     let mut b = b;
+    let mut a = a;
     // "☕ FLASH SALE ☕ 25% off": the closing emoji of a bracket goes too.
-    if a > 0 && b + 1 < t.len() && t.list[a - 1].kind == Kind::Emoji && t.list[b + 1].kind == Kind::Emoji {
+    if a > 0 && b + 1 < t.len() && emoji_like(d, a - 1) && emoji_like(d, b + 1) {
         b += 1;
-        while b + 1 < t.len() && t.list[b + 1].kind == Kind::Emoji && t.list[b + 1].start == t.list[b].end {
+        while b + 1 < t.len() && emoji_like(d, b + 1) && t.list[b + 1].start == t.list[b].end {
             b += 1;
         }
+    }
+    // "⏰ ONLY 48 HOURS LEFT ⏰ Every $1...": when the bracket opened the line, the opening emoji goes as well.
+    if a > 0 && emoji_like(d, b) && emoji_like(d, a - 1) && (a == 1 || t.list[a - 2].kind == Kind::Break) {
+        a -= 1;
     }
     let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
     if at_start(d, a) {
@@ -714,6 +730,10 @@ fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, L
         if is_sep(d, p) || (t.list[p].kind == Kind::Punct && t.norm(p).contains(['.', '!', '?'])) {
             return Some((from, Lead::Clause(conditional)));
         }
+        if is_word(d, p, &["just", "simply"]) && !pushes(d, first) {
+            // "Just come along, no questions asked" makes it easy; it does not push.
+            return None;
+        }
         if is_word(d, p, &["just", "please", "simply", "pls", "plz"]) {
             from = p;
             continue;
@@ -736,6 +756,17 @@ fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, L
     }
 }
 
+/// Whether the sentence from token `first` pushes: push words, "!" or capitals.
+fn pushes(d: &Draft<'_>, first: usize) -> bool {
+    let t = d.tokens;
+    let (_, s_last) = sentence_of(t, first);
+    (first..=s_last.min(first + 40)).any(|i| {
+        is_word(d, i, &PUSH_WORDS)
+            || t.list[i].caps
+            || (t.list[i].kind == Kind::Punct && t.norm(i).contains('!'))
+    })
+}
+
 fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str) -> Vec<Suggestion> {
     let t = d.tokens;
     let (s_first, s_last) = sentence_of(t, first);
@@ -756,8 +787,8 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
                 format!("Try: \"{}\"", short(&soft))
             };
             // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
-            let gentler =
-                soft.starts_with("If you").then(|| format!("No pressure, but {}", decapitalise(&soft)));
+            let gentler = (soft.starts_with("If you") || soft.starts_with("You can"))
+                .then(|| format!("No pressure, but {}", decapitalise(&soft)));
             out.push(suggestion(sp, soft, label));
             if let Some(g) = gentler {
                 out.push(suggestion(sp, g.clone(), format!("Try: \"{}\"", short(&g))));
@@ -782,7 +813,9 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
 /// before it on its line.
 fn is_list_item(d: &Draft<'_>, s_first: usize) -> bool {
     let t = d.tokens;
-    let Some(w) = (s_first..t.len()).find(|&i| t.list[i].kind != Kind::Number && !is_sep(d, i)) else {
+    let Some(w) =
+        (s_first..t.len()).find(|&i| !matches!(t.list[i].kind, Kind::Number | Kind::Punct | Kind::Emoji))
+    else {
         return false;
     };
     w > 0 && t.list[w - 1].kind != Kind::Break && t.list[w].kind == Kind::Word && after_markers_only(d, w)
@@ -909,6 +942,8 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
     let body = match offer_object(d, verb, &pieces, lead) {
         Some(np) => np,
+        // "you can tap "Book Now" or call": the "you can" before the "or" already covers it.
+        None if lead == Lead::Joined && already_softened(d, s_first, from) => return None,
         None if lead != Lead::Start => format!("you can {body}"),
         // A second command right after a first one: "You can also call 555-0142."
         None if follows_command(d, s_first) => format!("You can also {body}"),
@@ -926,6 +961,12 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         _ => body.push('.'),
     }
     Some((t.span_of(from, last), body))
+}
+
+/// Whether the words of the sentence before token `from` already say "you can".
+fn already_softened(d: &Draft<'_>, s_first: usize, from: usize) -> bool {
+    let t = d.tokens;
+    from > s_first && d.text[t.list[s_first].start as usize..t.list[from].start as usize].contains("you can ")
 }
 
 /// Whether the sentence before `s_first` (same paragraph) holds a command.
@@ -1187,12 +1228,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
     let outside_words = free_words(d, s_first, s_last).saturating_sub(free_words(d, first, last));
-    let hard_content = (s_first..=s_last).any(|i| {
-        (i < first || i > last)
-            && (matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-                || phone_end(d, i).is_some())
-    }) || hits_in(d, s_first, s_last).any(|h| d.rules[h.rule].side == Side::Value);
-    let pressure_only = urgent && !hard_content && outside_words < 3;
+    let pressure_only = urgent && !sentence_content && outside_words < 3;
     if urgent && !pressure_only {
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
@@ -1215,7 +1251,11 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
             })
             .collect();
     }
+    // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
+    // longest are the ones who ..." is not a claim.
+    let hype_about_others = rule.tags.iter().any(|g| g == "hype") && !about_us(d, s_first, s_last);
     let may_drop = (!sentence_content || pressure_only)
+        && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
     if may_drop && !ends_with_colon(d, s_last) {
         let (span, _) = line_cut(d, s_first, s_last);
@@ -1229,7 +1269,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
                 && i < s_last
                 && t.list[i + 1].kind == Kind::Word
                 && !t.list[i].quoted
-                && !raw(d, i + 1).starts_with(char::is_uppercase)
+                && (at_start(d, i) || !raw(d, i).starts_with(char::is_uppercase))
         }) {
             return remove(removal(d, b, b));
         }
@@ -1288,6 +1328,18 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
         }
     }
     None
+}
+
+/// Whether a sentence talks about the author or their business: we/our/I/my, or a name (a capitalised word
+/// inside the sentence).
+fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
+    (s_first..=s_last).any(|i| {
+        is_word(d, i, &SELF_WORDS)
+            || is_word(d, i, &["i", "i've", "i'd", "we'd", "us"])
+            || (d.tokens.list[i].kind == Kind::Word
+                && !at_start(d, i)
+                && raw(d, i).starts_with(char::is_uppercase))
+    })
 }
 
 fn ends_with_colon(d: &Draft<'_>, s_last: usize) -> bool {
@@ -1578,4 +1630,146 @@ fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Options, Platform};
+
+    /// The first suggestion of the first finding of `rule` on `text`: (the words it replaces, the new words).
+    fn first(text: &str, rule: &str) -> Option<(String, String)> {
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let f = report.findings.iter().find(|f| f.rule == rule)?;
+        let s = f.suggestions.first()?;
+        Some((text[s.span.start..s.span.end].to_string(), s.text.clone()))
+    }
+
+    fn applied(text: &str, rule: &str) -> String {
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
+        let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
+        format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
+    }
+
+    #[test]
+    fn a_command_becomes_an_offer_the_reader_can_take_up() {
+        assert_eq!(
+            applied("Book your free review now: meridiancole.com/review", "hard-cta"),
+            "If you'd like a free review, you can book one here: meridiancole.com/review."
+        );
+        assert_eq!(
+            applied("Open house Sat 11-1. DM me NOW for a private showing!!", "hard-cta"),
+            "Open house Sat 11-1. If you're interested, you can DM me for a private showing."
+        );
+        // A second command: "You can also", and the phone number stays whole.
+        let text = "Book your audit today. Call 555-0142.";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let second = report.findings.iter().filter(|f| f.rule == "hard-cta").nth(1).expect("two commands");
+        assert_eq!(second.suggestions[0].text, "You can also call 555-0142.");
+        // Never the clunky "If it helps, you can".
+        assert!(!applied("Shop now, link in bio", "hard-cta").contains("If it helps"));
+        assert_eq!(
+            applied("Shop now, link in bio", "hard-cta"),
+            "If you're interested, you can shop. The link is in my bio."
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_command_are_left_alone() {
+        let text = "I'm running a casual evening at The Crown on the 22nd, if anyone wants to come along 🙂";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
+        for f in report.findings.iter().filter(|f| f.rule == "hard-cta") {
+            assert!(f.suggestions.is_empty(), "{:?}", f.suggestions);
+        }
+    }
+
+    #[test]
+    fn announcements_lose_the_fanfare_not_the_news() {
+        assert_eq!(
+            applied(
+                "We are proud to announce that Harbour City Food Bank has been named Charity of the Year.",
+                "announcement"
+            ),
+            "Harbour City Food Bank has been named Charity of the Year."
+        );
+        assert_eq!(
+            applied("Mother's Day pre-orders are now open 💐 Bouquets from $49.", "announcement"),
+            "Mother's Day pre-orders are open 💐 Bouquets from $49."
+        );
+        assert_eq!(
+            applied("We are incredibly proud to unveil the new version of our app.", "announcement"),
+            "We are unveiling the new version of our app."
+        );
+        assert_eq!(
+            applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
+            "🚀 TaskHarbor 4.0 is out."
+        );
+    }
+
+    #[test]
+    fn pressure_goes_at_the_smallest_unit_that_leaves_the_post_readable() {
+        // The clause, its comma and the "so".
+        assert_eq!(
+            applied(
+                "We sell out every year, so we'd recommend ordering early: petalandstem.com/day",
+                "urgency-claim"
+            ),
+            "We'd recommend ordering early: petalandstem.com/day"
+        );
+        // "a limited number of".
+        assert_eq!(
+            applied("Now accepting a limited number of new consultations for Q3.", "urgency-claim"),
+            "Now accepting new consultations for Q3."
+        );
+        // A sentence that is pressure only.
+        assert_eq!(
+            applied("Our tips are below. Places are going fast.", "urgency-claim"),
+            "Our tips are below."
+        );
+        // A trailing time phrase; the verb of a clause stays.
+        assert_eq!(
+            applied("Up to 30% off all e-bikes this weekend only!", "urgency"),
+            "Up to 30% off all e-bikes!"
+        );
+        // A "just" before a number, not the words around it.
+        assert_eq!(
+            applied("Our clients hire fast.\n🔹 Average time-to-hire of just 14 days", "urgency"),
+            "Our clients hire fast.\n🔹 Average time-to-hire of 14 days"
+        );
+    }
+
+    #[test]
+    fn removals_keep_grammar_and_emoji_whole() {
+        assert_eq!(applied("It's been an incredible journey.", "hype-words"), "It's been a journey.");
+        assert_eq!(
+            applied("✅ Enterprise-grade security, now certified", "puffery"),
+            "✅ Security, now certified"
+        );
+        assert_eq!(
+            applied("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
+            "Professional whitening for $199, in one visit."
+        );
+        assert_eq!(
+            applied("We'll include a free toothbrush (worth $80).", "price-talk"),
+            "We'll include a free toothbrush."
+        );
+        let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here for everyone who wants to learn.";
+        assert_eq!(first(wall, "emoji-wall").map(|(_, t)| t), Some("🇪🇸".to_string()));
+    }
+
+    #[test]
+    fn engagement_bait_becomes_an_offer_or_an_invitation() {
+        assert_eq!(
+            first("Comment \"FREEDOM\" and I'll send you the details.", "engagement-bait").map(|(_, t)| t),
+            Some("I'd be happy to send you the details, just ask.".to_string())
+        );
+        assert_eq!(
+            first("Tag a mate who needs a new ride 👇", "engagement-bait").map(|(_, t)| t),
+            Some("If you know someone who needs a new ride, feel free to pass it on.".to_string())
+        );
+    }
 }
