@@ -736,6 +736,11 @@ fn hashtag_topic(
         // "#shoplocal" cannot be read as words without a dictionary: ask about the hashtag itself.
         let run_together = words.len() == 1 && raw.len() > 8 && raw.chars().all(|c| c.is_lowercase());
         let name = match found.phrase {
+            // "my 1,000th smile makeover": asked about in the plural.
+            Some(p) if found.countable && !found.name && lower.last().is_some_and(|w| !is_mass(&stem(w))) => {
+                let last = p.rsplit(' ').next().unwrap_or(&p).to_string();
+                format!("{}{}", &p[..p.len() - last.len()], plural(&last))
+            }
             Some(p) => p,
             None if run_together => format!("#{raw}"),
             None => words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" "),
@@ -754,6 +759,8 @@ struct Found {
     count: usize,
     /// Whether the text writes it as a name (capitalised inside a sentence).
     name: bool,
+    /// Whether the text counts it ("my 1,000th smile makeover", "a smile makeover").
+    countable: bool,
 }
 
 /// Where the letters of `joined` ("mothersday") are written out in the text as consecutive words ("Mother's
@@ -761,7 +768,7 @@ struct Found {
 fn find_in_text(text: &str, tokens: &Tokens, joined: &str) -> Found {
     let letters = |i: usize| tokens.norm(i).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let capital = |k: usize| text[tokens.list[k].start as usize..].starts_with(char::is_uppercase);
-    let mut found = Found { phrase: None, count: 0, name: false };
+    let mut found = Found { phrase: None, count: 0, name: false, countable: false };
     let n = tokens.len().min(4000);
     for i in 0..n {
         if tokens.list[i].kind != Kind::Word || !joined.starts_with(&letters(i)) {
@@ -778,6 +785,11 @@ fn find_in_text(text: &str, tokens: &Tokens, joined: &str) -> Found {
             }
             if acc == joined {
                 found.count += 1;
+                let before = i.checked_sub(1).filter(|&p| tokens.list[p].kind != Kind::Break);
+                found.countable |= before.is_some_and(|p| {
+                    tokens.list[p].kind == Kind::Number
+                        || matches!(tokens.norm(p), "a" | "an" | "one" | "every" | "each" | "another")
+                });
                 if found.phrase.is_none() {
                     let raw = &text[tokens.list[i].start as usize..tokens.list[j].end as usize];
                     // A name keeps its capitals ("Mother's Day"); a common phrase is shown in lower case.
@@ -823,6 +835,10 @@ mod tests {
         assert_eq!(topic_of("A checklist for the next outage.\n\n#Award #SaaS"), "SaaS");
         assert_eq!(topic_of("Start with the boring questions.\n\n#ITSupport"), "IT support");
         assert_eq!(topic_of("Mother's Day pre-orders are open.\n\n#mothersday #florist"), "Mother's Day");
+        assert_eq!(
+            topic_of("I've just completed my 1,000th smile makeover.\n\n#SmileMakeover"),
+            "smile makeovers"
+        );
         // No punctuation from the text comes along.
         assert_eq!(topic_of("Project management, done right. Project management, done fast."), "management");
         // A repeated countable noun in the plural; a mass noun as it is; nothing clear, nothing.

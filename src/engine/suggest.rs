@@ -173,9 +173,7 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         }
         Fix::Anchor => {
             let Some((first, last)) = sig.tokens else { return Vec::new() };
-            anchor(d, first, last).map_or_else(Vec::new, |(span, text)| {
-                vec![suggestion(span, text, format!("Remove \"{}\"", short(&d.text[span.start..span.end])))]
-            })
+            anchor(d, first, last).map_or_else(Vec::new, |(span, text)| vec![removing(d, (span, text))])
         }
         Fix::Append => {
             let templates = if d.closing.is_empty() { &rule.suggest } else { d.closing };
@@ -453,6 +451,11 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
         }
     }
     if let (Some(art), Some(n)) = (a.checked_sub(1), next) {
+        // "A massive thank you" -> "Thank you": without its adjective the thanks takes no article.
+        if is_word(d, art, &["a", "an"]) && is_word(d, n, &["thank", "thanks"]) {
+            let text = if at_start(d, art) { capitalise(raw(d, n)) } else { raw(d, n).to_string() };
+            return (byte_span(d, t.list[art].start as usize, t.list[n].end as usize), text);
+        }
         if is_word(d, art, &["a", "an"]) && t.list[n].kind == Kind::Word {
             let want = if starts_with_vowel(t.norm(n)) { "an" } else { "a" };
             if want != t.norm(art) {
@@ -668,6 +671,21 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
         let text = if is_word(d, be, &["is"]) { third_person(v) } else { v.to_string() };
         return Some((t.span_of(be, end), text));
     }
+    // "announcing" and "introducing" announce all over again: the news is said as news instead.
+    if matches!(v, "announce" | "introduce") {
+        if at_start(d, from) {
+            // "We are thrilled to announce our new app" -> "Some news: our new app".
+            return Some((t.span_of(from, verb), "Some news:".to_string()));
+        }
+        // "Copper Hill Brewing Co. is excited to announce our expansion" -> "News from Copper Hill Brewing Co.:
+        // our expansion".
+        let s_first = sentence_of(t, emo).0;
+        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are"]))?;
+        if be > s_first && at_start(d, s_first) {
+            let subject = &d.text[t.list[s_first].start as usize..t.list[be - 1].end as usize];
+            return Some((t.span_of(s_first, verb), format!("News from {subject}:")));
+        }
+    }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
     let keep: Vec<usize> = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).collect();
     let mut words: Vec<String> = keep.iter().map(|&i| raw(d, i).to_string()).collect();
@@ -774,7 +792,10 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         return Vec::new();
     }
     // Only a command is softened: "if anyone wants to come along" is not one.
-    let Some((from, lead)) = command_lead(d, first, s_first) else { return Vec::new() };
+    let Some((from, lead)) = command_lead(d, first, s_first) else {
+        // "... to the first 30 businesses that sign up": not a command but a scarcity clause, which goes.
+        return scarcity_clause(d, (first, last), (s_first, s_last)).into_iter().collect();
+    };
     let span = t.span_of(s_first, s_last);
     let contacts = contacts(d, s_first, s_last);
     let mut out = Vec::new();
@@ -794,7 +815,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
                 out.push(suggestion(sp, g.clone(), format!("Try: \"{}\"", short(&g))));
             }
         }
-    } else if let Some(s) = bait_alternative(d, from, first, last, s_last, lead) {
+    } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
         // "Comment BOILER or message us": the bait goes, the real way to reach you stays.
         out.push(s);
     } else if is_list_item(d, s_first) && contacts.is_empty() {
@@ -825,11 +846,37 @@ fn first_word_of_post(d: &Draft<'_>) -> usize {
     d.tokens.list.iter().position(|x| counts_as_word(x.kind)).unwrap_or(0)
 }
 
+/// "to the first 30 businesses that sign up": a call to action inside a "first N" clause is scarcity; the
+/// clause goes, from "to the first" to the end of the clause.
+fn scarcity_clause(
+    d: &Draft<'_>,
+    (first, last): (usize, usize),
+    sentence: (usize, usize),
+) -> Option<Suggestion> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence;
+    let back = first.saturating_sub(8).max(s_first);
+    let n = (back..first)
+        .rev()
+        .find(|&i| is_word(d, i, &["first", "next"]) && t.list[i + 1].kind == Kind::Number)?;
+    let mut a = n;
+    while a > back && is_word(d, a - 1, &["the", "to", "for"]) {
+        a -= 1;
+    }
+    let end = (last + 1..=s_last)
+        .find(|&i| is_sep(d, i) || t.list[i].kind == Kind::Punct)
+        .map_or(s_last, |i| i - 1);
+    if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
+        return None;
+    }
+    let (s, e) = cut(d, a, end);
+    Some(removing(d, (byte_span(d, s, e), String::new())))
+}
+
 /// "Comment BOILER or message us NOW": drop the bait and the "or", keep the other way to reach you.
 fn bait_alternative(
     d: &Draft<'_>,
     from: usize,
-    first: usize,
     last: usize,
     s_last: usize,
     lead: Lead,
@@ -840,15 +887,13 @@ fn bait_alternative(
     if next > s_last || t.list[next].kind != Kind::Word {
         return None;
     }
-    let _ = first;
-    let (span, text) = if lead == Lead::Start {
+    let edit = if lead == Lead::Start {
         removal(d, from, or)
     } else {
         let (s, e) = cut(d, from, or);
         (byte_span(d, s, e), String::new())
     };
-    let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
-    Some(suggestion(span, text, label))
+    Some(removing(d, edit))
 }
 
 /// One kept piece of a softened command: tokens `first..=last` and how they are written.
@@ -1218,10 +1263,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     }
     let last = last.min(s_last);
     let urgent = rule.tags.iter().any(|g| g == "urgency");
-    let remove = |(span, text): (Span, String)| {
-        let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
-        vec![suggestion(span, text, label)]
-    };
+    let remove = |edit: (Span, String)| vec![removing(d, edit)];
     let cl = clauses(d, s_first, s_last);
     let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
     let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
@@ -1570,6 +1612,12 @@ fn suggestion(span: Span, text: String, label: String) -> Suggestion {
     Suggestion { span, text, label }
 }
 
+/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
+fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
+    let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
+    suggestion(span, text, label)
+}
+
 fn fill(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
     let contacts = if contacts.is_empty() { String::new() } else { format!(": {contacts}") };
     tpl.replace("{match}", matched).replace("{contacts}", &contacts).replace("{topic}", topic)
@@ -1679,6 +1727,17 @@ mod tests {
     }
 
     #[test]
+    fn a_command_inside_a_first_n_clause_is_scarcity_and_goes() {
+        assert_eq!(
+            applied(
+                "We are offering a free review (normally $1,200) to the first 30 businesses that sign up.",
+                "hard-cta"
+            ),
+            "We are offering a free review (normally $1,200)."
+        );
+    }
+
+    #[test]
     fn words_that_only_look_like_a_command_are_left_alone() {
         let text = "I'm running a casual evening at The Crown on the 22nd, if anyone wants to come along 🙂";
         let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
@@ -1707,6 +1766,13 @@ mod tests {
         assert_eq!(
             applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
             "🚀 TaskHarbor 4.0 is out."
+        );
+        assert_eq!(
+            applied(
+                "Copper Hill Brewing Co. is excited to announce our expansion into three new markets.",
+                "announcement"
+            ),
+            "News from Copper Hill Brewing Co.: our expansion into three new markets."
         );
     }
 
@@ -1745,6 +1811,7 @@ mod tests {
     #[test]
     fn removals_keep_grammar_and_emoji_whole() {
         assert_eq!(applied("It's been an incredible journey.", "hype-words"), "It's been a journey.");
+        assert_eq!(applied("A massive thank you to the team.", "hype-words"), "Thank you to the team.");
         assert_eq!(
             applied("✅ Enterprise-grade security, now certified", "puffery"),
             "✅ Security, now certified"
