@@ -761,8 +761,9 @@ fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, L
         }
         if is_word(d, p, &["or", "and"]) {
             // "Comment BOILER or message us": the bait before the "or" goes with the softening.
-            let bait = hits_in(d, p.saturating_sub(4), p - 1)
-                .find(|h| h.last + 3 >= p && d.rules[h.rule].tags.iter().any(|g| g == "bait"));
+            let clause_start = (s_first..p).rev().find(|&i| is_sep(d, i)).map_or(s_first, |i| i + 1);
+            let bait = hits_in(d, clause_start, p - 1)
+                .find(|h| h.first >= clause_start && d.rules[h.rule].tags.iter().any(|g| g == "bait"));
             if let Some(h) = bait {
                 if h.first < from {
                     return command_lead(d, h.first, s_first);
@@ -799,7 +800,8 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
     let span = t.span_of(s_first, s_last);
     let contacts = contacts(d, s_first, s_last);
     let mut out = Vec::new();
-    if rule.tags.iter().any(|tag| tag == "cta") {
+    let is_cta = rule.tags.iter().any(|tag| tag == "cta");
+    if is_cta {
         // A command: keep the offer, change the stance, from the command to the end of the sentence.
         if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
             let label = if soft.is_empty() {
@@ -987,8 +989,6 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
     let body = match offer_object(d, verb, &pieces, lead) {
         Some(np) => np,
-        // "you can tap "Book Now" or call": the "you can" before the "or" already covers it.
-        None if lead == Lead::Joined && already_softened(d, s_first, from) => return None,
         None if lead != Lead::Start => format!("you can {body}"),
         // A second command right after a first one: "You can also call 555-0142."
         None if follows_command(d, s_first) => format!("You can also {body}"),
@@ -1005,13 +1005,13 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         (None, Some(e)) if !ends_with_contact => body = format!("{body} {e}"),
         _ => body.push('.'),
     }
+    // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
+    if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
+        let or = raw(d, from - 1);
+        let start = t.list[from - 2].end as usize;
+        return Some((byte_span(d, start, t.list[last].end as usize), format!(", {or} {body}")));
+    }
     Some((t.span_of(from, last), body))
-}
-
-/// Whether the words of the sentence before token `from` already say "you can".
-fn already_softened(d: &Draft<'_>, s_first: usize, from: usize) -> bool {
-    let t = d.tokens;
-    from > s_first && d.text[t.list[s_first].start as usize..t.list[from].start as usize].contains("you can ")
 }
 
 /// Whether the sentence before `s_first` (same paragraph) holds a command.
@@ -1734,6 +1734,25 @@ mod tests {
                 "hard-cta"
             ),
             "We are offering a free review (normally $1,200)."
+        );
+    }
+
+    #[test]
+    fn bait_offered_as_an_alternative_to_a_command_goes_with_it() {
+        let text = "If you're ready, comment \"GO\" below or DM me to book your free strategy call.";
+        let rw = Engine::new().rewrite(text, &Options::for_platform(Platform::Linkedin));
+        assert!(
+            rw.text.starts_with("If you're ready, you can DM me to book your free strategy call."),
+            "{}",
+            rw.text
+        );
+    }
+
+    #[test]
+    fn a_command_joined_by_or_gets_its_comma() {
+        assert_eq!(
+            applied("Pop in on Saturday or order online now 👉 spokesandco.com/sale", "hard-cta"),
+            "Pop in on Saturday, or you can order online: spokesandco.com/sale."
         );
     }
 
