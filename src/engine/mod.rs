@@ -154,17 +154,13 @@ impl Engine {
             }
         }
         let topic = rewrite::topic(text, &tokens, &hits);
-        let value_hits: Vec<(usize, usize)> = hits
-            .iter()
-            .filter(|h| c.phrase[h.rule].side == crate::Side::Value)
-            .map(|h| (h.first, h.last))
-            .collect();
         let draft = suggest::Draft {
             text,
             tokens: &tokens,
             topic: &topic,
             closing: &profile.closing,
-            value_hits: &value_hits,
+            hits: &hits,
+            rules: &c.phrase,
         };
         let mut repeats: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
         let mut items: Vec<Weighed> = signals
@@ -216,7 +212,7 @@ impl Engine {
             salesiness,
             value,
             verdict,
-            summary: score::summary(verdict, &findings),
+            summary: score::summary(verdict, &findings, &|id| c.set.title(id)),
             findings,
             stats,
         }

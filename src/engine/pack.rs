@@ -27,7 +27,9 @@
 //! except = ["buy now pay later"]         # a match overlapped by one of these does not count
 //! needs = ["cta"]                        # only counts near a finding tagged so (within needs_window tokens)
 //! message = "A command to buy..."
-//! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm | append | none
+//! title = "hard calls to action"         # optional: how summaries name the rule (default: the id)
+//! fix = "sentence"                       # replace | sentence | drop-sentence | remove | lowercase | calm |
+//!                                        # append | anchor | none
 //! suggest = ["Happy to talk it through if that helps."]
 //! examples.match = ["Buy now!"]
 //! examples.no_match = ["Don't just say 'buy now'."]
@@ -124,6 +126,8 @@ pub enum Fix {
     Calm,
     /// Insert the suggestion at the end of the post.
     Append,
+    /// Drop a price anchor ("worth $495", "(was $99)", "instead of $349") and keep the price itself.
+    Anchor,
     /// No automatic suggestion.
     None,
 }
@@ -138,6 +142,7 @@ impl Fix {
             "lowercase" => Fix::Lowercase,
             "calm" => Fix::Calm,
             "append" => Fix::Append,
+            "anchor" => Fix::Anchor,
             "none" => Fix::None,
             _ => return None,
         })
@@ -173,6 +178,8 @@ pub struct Rule {
     pub negatable: bool,
     pub detector: Option<Detector>,
     pub message: String,
+    /// A friendly name for summaries ("hard calls to action"); the id when the pack gives none.
+    pub title: Option<String>,
     pub fix: Fix,
     pub suggest: Vec<String>,
     pub examples: Examples,
@@ -212,6 +219,14 @@ impl PackSet {
     /// The rules in force (not disabled).
     pub fn active_rules(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| !self.disabled.contains(&r.id))
+    }
+
+    /// How summaries name rule `id`: its `title`, else the id in words ("hard cta").
+    pub fn title(&self, id: &str) -> String {
+        match self.rules.iter().find(|r| r.id == id) {
+            Some(Rule { title: Some(t), .. }) => t.clone(),
+            _ => id.replace(['-', '_'], " "),
+        }
     }
 
     pub fn profile(&self, platform: Platform) -> Profile {
@@ -261,6 +276,7 @@ const RULE_KEYS: &[&str] = &[
     "negatable",
     "detector",
     "message",
+    "title",
     "fix",
     "suggest",
     "examples",
@@ -519,7 +535,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
                 src,
                 f.at,
                 format!(
-                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append or none)",
+                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append, anchor or none)",
                     f.text
                 ),
             )
@@ -559,6 +575,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         negatable: r.flag("negatable")?.unwrap_or(true),
         detector,
         message: r.needs("message", r.text("message")?)?.text.to_string(),
+        title: r.text("title")?.map(|t| t.text.to_string()),
         fix,
         suggest,
         examples,
@@ -568,6 +585,33 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_title_names_it_in_summaries_else_its_id_in_words() {
+        let pack = r#"
+[principles.p]
+title = "P"
+summary = "P."
+[[rule]]
+id = "hard-cta"
+side = "sales"
+principle = "p"
+weight = 1
+patterns = ["buy now"]
+message = "m"
+title = "hard calls to action"
+[[rule]]
+id = "my-rule"
+side = "sales"
+principle = "p"
+weight = 1
+patterns = ["order now"]
+message = "m"
+"#;
+        let (set, _) = merge(&PackSet::default(), pack).unwrap();
+        assert_eq!(set.title("hard-cta"), "hard calls to action");
+        assert_eq!(set.title("my-rule"), "my rule");
+    }
 
     #[test]
     fn line_col_counts_from_one() {

@@ -1,8 +1,8 @@
 //! The whole-post rewrite: apply the findings' first suggestions together (commands become invitations,
-//! announcements become what it means for the reader, shouting is calmed, urgency and hype dropped, a closing
-//! question added), tidy the seams, and repeat while new suggestions appear. Links, @mentions and tolerated
-//! hashtags survive because no suggestion removes them. If a rewrite would not improve the post, the engine
-//! keeps only the suggestions that help, so a rewrite never scores worse than its draft.
+//! announcements lose their fanfare, shouting is calmed, urgency and hype dropped, a closing question added),
+//! tidy the seams, and repeat while new suggestions appear. Links, @mentions and tolerated hashtags survive
+//! because no suggestion removes them. If a rewrite would not improve the post, the engine keeps only the
+//! suggestions that help, so a rewrite never scores worse than its draft.
 
 use super::matcher::Hit;
 use super::suggest::capitalise;
@@ -10,7 +10,7 @@ use super::text::{Kind, Tokens};
 use super::Engine;
 use crate::{Options, Report, Rewrite, Scores, Side};
 
-const MAX_PASSES: usize = 3;
+const MAX_PASSES: usize = 4;
 
 /// One edit: replace bytes `start..end` with `text`.
 #[derive(Debug, Clone)]
@@ -19,20 +19,31 @@ struct Edit {
     end: usize,
     text: String,
     rule: String,
+    /// The finding's other suggestions, tried in order when this one would make the post worse.
+    alts: Vec<(usize, usize, String)>,
 }
 
-/// The first suggestion of each sales/platform finding, without overlaps (wider edits win).
-fn choose_edits(report: &Report) -> Vec<Edit> {
+/// Inserted sentences longer than this are never inserted twice (two "tag a friend" lines, one template).
+const REPEAT_MIN: usize = 24;
+
+/// The first usable suggestion of each sales/platform finding, without overlaps (wider edits win). A
+/// suggestion whose sentence the text already holds is passed over for the next one.
+fn choose_edits(report: &Report, text: &str) -> Vec<Edit> {
     let mut cands: Vec<Edit> = report
         .findings
         .iter()
         .filter(|f| f.side != Side::Value)
         .filter_map(|f| {
-            f.suggestions.first().map(|s| Edit {
+            let usable =
+                |s: &&crate::Suggestion| s.text.trim().len() < REPEAT_MIN || !text.contains(s.text.trim());
+            let mut ok = f.suggestions.iter().filter(usable);
+            let s = ok.next()?;
+            Some(Edit {
                 start: s.span.start,
                 end: s.span.end,
                 text: s.text.clone(),
                 rule: f.rule.clone(),
+                alts: ok.map(|a| (a.span.start, a.span.end, a.text.clone())).collect(),
             })
         })
         .collect();
@@ -46,12 +57,23 @@ fn choose_edits(report: &Report) -> Vec<Edit> {
                 e.start < c.end && c.start < e.end
             }
         });
-        if !clash {
+        let repeated =
+            e.text.trim().len() >= REPEAT_MIN && chosen.iter().any(|c| c.text.trim() == e.text.trim());
+        if !clash && !repeated {
             chosen.push(e);
         }
     }
     chosen.sort_by_key(|e| std::cmp::Reverse((e.start, e.end)));
     chosen
+}
+
+/// Whether byte `at` of `text` starts a sentence: nothing but list markers (emoji, bullets, numbers) before it
+/// on its line, or a sentence mark before it.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    line.chars().all(|c| !c.is_alphanumeric()) && !line.ends_with([',', ';', '&'])
+        || before.ends_with(['.', '!', '?', ':'])
 }
 
 /// Apply edits (sorted from the end of the text backwards). Earlier offsets stay valid as we go.
@@ -61,9 +83,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
         if e.end > out.len() || !out.is_char_boundary(e.start) || !out.is_char_boundary(e.end) {
             continue;
         }
-        let before = out[..e.start].trim_end_matches([' ', '\t']);
-        let at_sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':']);
-        if e.text.is_empty() && at_sentence_start {
+        if e.text.is_empty() && starts_sentence(&out, e.start) {
             // Removing the start of a sentence: drop the comma left behind and capitalise what follows.
             let rest = out[e.end..].trim_start_matches([' ', ',', ';', '-', '\u{2013}', '\u{2014}']);
             out = format!("{}{}", &out[..e.start], capitalise(rest));
@@ -74,33 +94,68 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// Collapse doubled spaces and punctuation left by removals; drop lines that became bare punctuation.
+/// Seams removals can leave, and what they become.
+const SEAMS: [(&str, &str); 24] = [
+    ("  ", " "),
+    (" ,", ","),
+    (" .", "."),
+    (" !", "!"),
+    (" ?", "?"),
+    (" :", ":"),
+    (" ;", ";"),
+    (",.", "."),
+    (",,", ","),
+    (". .", "."),
+    ("..", "."),
+    (": .", "."),
+    (":.", "."),
+    (",!", "!"),
+    (",?", "?"),
+    (",:", ":"),
+    (":,", ":"),
+    ("::", ":"),
+    ("!.", "!"),
+    ("?.", "?"),
+    ("( ", "("),
+    (" )", ")"),
+    ("()", ""),
+    (" and.", "."),
+];
+
+/// Words a sentence cannot end on once what followed them is gone ("in Oakridge and.").
+/// ("I think so.", "who we want to talk to." end well; these never do.)
+const DANGLING: [&str; 2] = [" and", " but"];
+
+/// Collapse doubled spaces and punctuation left by removals; drop lines that became bare punctuation;
+/// capitalise a line that now starts in lower case after a removal.
 fn tidy(text: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     for line in text.split('\n') {
         let mut l = line.to_string();
-        for (from, to) in [
-            ("  ", " "),
-            (" ,", ","),
-            (" .", "."),
-            (" !", "!"),
-            (" ?", "?"),
-            (",.", "."),
-            (",,", ","),
-            (". .", "."),
-            ("..", "."),
-            (": .", "."),
-            (":.", "."),
-            (",!", "!"),
-            (",?", "?"),
-            (" :", ":"),
-            ("()", ""),
-        ] {
-            while l.contains(from) && !(from == ".." && l.contains("...")) {
-                l = l.replace(from, to);
+        // One seam mended can open another ("( )" -> "()" -> "  "): go round until nothing changes.
+        loop {
+            let before = l.clone();
+            for (from, to) in SEAMS {
+                while l.contains(from)
+                    && !(from == ".." && l.contains("..."))
+                    && !(from == " ." && has_dot_word(&l))
+                {
+                    l = l.replace(from, to);
+                }
+            }
+            if l == before {
+                break;
             }
         }
-        let trimmed = l.trim_start_matches([',', ';', ' ']);
+        for w in DANGLING {
+            for mark in ['.', '!', '?'] {
+                let pat = format!("{w}{mark}");
+                while l.contains(&pat) {
+                    l = l.replace(&pat, &mark.to_string());
+                }
+            }
+        }
+        let trimmed = l.trim_start_matches([',', ';', ' ', ':']);
         let l = if trimmed.len() != l.len() { capitalise(trimmed) } else { l };
         let only_punct = !l.trim().is_empty()
             && l.trim().chars().all(|c| c.is_ascii_punctuation() || c == '\u{2013}' || c == '\u{2014}');
@@ -115,8 +170,20 @@ fn tidy(text: &str) -> String {
     out.trim().to_string()
 }
 
-fn worse(after: &Scores, before: &Scores) -> bool {
-    after.salesiness > before.salesiness || after.value < before.value
+/// " .net", " .NET": a word that starts with a dot is not a seam.
+fn has_dot_word(l: &str) -> bool {
+    l.match_indices(" .").any(|(i, _)| l[i + 2..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// How far one edit may lower the value score on the way (a few words more to say the offer kindly dilute
+/// the tips around them); the rewrite as a whole never ends below the draft's value.
+const VALUE_SLACK: u8 = 8;
+
+/// Whether `after` is worse than `now`: more salesy, below the draft's value, or much less valuable.
+fn worse(after: &Scores, now: &Scores, draft: &Scores) -> bool {
+    after.salesiness > now.salesiness
+        || after.value < draft.value
+        || after.value.saturating_add(VALUE_SLACK) < now.value
 }
 
 /// The rewrite itself (see the module doc). Each pass applies the suggestions together if that improves the
@@ -135,31 +202,41 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
         }
     };
     for _ in 0..MAX_PASSES {
-        let edits = choose_edits(&report);
+        let edits = choose_edits(&report, &current);
         if edits.is_empty() {
             break;
         }
         let together = apply(&current, &edits);
         let together_report = engine.analyze(&together, options);
         let start = current.clone();
-        if !worse(&together_report.scores(), &scores) {
+        if !worse(&together_report.scores(), &scores, &before) {
             record(&edits, &mut applied);
             current = together;
             scores = together_report.scores();
         } else {
-            for e in &edits {
-                let candidate = apply(&current, std::slice::from_ref(e));
-                let s = engine.analyze(&candidate, options).scores();
-                if !worse(&s, &scores) {
-                    record(std::slice::from_ref(e), &mut applied);
-                    current = candidate;
-                    scores = s;
+            for (k, e) in edits.iter().enumerate() {
+                // The edit, else one of its alternatives that stays clear of the other edits of this pass.
+                let clear = |a: usize, b: usize| {
+                    edits.iter().enumerate().all(|(j, o)| j == k || b <= o.start || a >= o.end && a > o.start)
+                };
+                let tries = std::iter::once((e.start, e.end, e.text.clone()))
+                    .chain(e.alts.iter().filter(|(a, b, _)| clear(*a, *b)).cloned());
+                for (start, end, text) in tries {
+                    let one = Edit { start, end, text, rule: e.rule.clone(), alts: Vec::new() };
+                    let candidate = apply(&current, std::slice::from_ref(&one));
+                    let s = engine.analyze(&candidate, options).scores();
+                    if !worse(&s, &scores, &before) {
+                        record(std::slice::from_ref(&one), &mut applied);
+                        current = candidate;
+                        scores = s;
+                        break;
+                    }
                 }
             }
         }
         let tidied = tidy(&current);
         let tidied_report = engine.analyze(&tidied, options);
-        if !worse(&tidied_report.scores(), &scores) {
+        if !worse(&tidied_report.scores(), &scores, &before) {
             current = tidied;
             report = tidied_report;
         } else {
@@ -357,6 +434,11 @@ const STOPWORDS: &[&str] = &[
     "hours",
     "start",
     "started",
+    "gone",
+    "somewhere",
+    "anywhere",
+    "everywhere",
+    "anyway",
 ];
 
 fn stopwords() -> &'static std::collections::HashSet<&'static str> {
@@ -364,60 +446,366 @@ fn stopwords() -> &'static std::collections::HashSet<&'static str> {
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
 }
 
-/// What the post is about, for a closing question: its most repeated content word, else its first hashtag
-/// (split at capitals), else its first long content word.
+/// Hashtags that brag or sell rather than name a subject (#Award, #Grateful, #ProductLaunch).
+const BRAG_TAG_WORDS: [&str; 17] = [
+    "award",
+    "awards",
+    "winning",
+    "excellence",
+    "success",
+    "featured",
+    "giveaway",
+    "sale",
+    "deal",
+    "deals",
+    "launch",
+    "winner",
+    "proud",
+    "grateful",
+    "blessed",
+    "top",
+    "luxury",
+];
+
+/// Words before a noun: a word after one of these is talked about, not done.
+const NOUN_CUES: [&str; 28] = [
+    "a", "an", "the", "your", "my", "our", "their", "his", "her", "its", "this", "these", "every", "each",
+    "any", "some", "no", "one", "of", "for", "with", "about", "on", "in", "into", "at", "from", "by",
+];
+
+/// A hashtag read as words: "#SmallBusiness" -> ["Small", "Business"], "#ITSupport" -> ["IT", "Support"],
+/// "#SaaS" -> ["SaaS"], "#mothersday" -> ["mothersday"].
+fn hashtag_words(tag: &str) -> Vec<String> {
+    let chars: Vec<char> = tag.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = !cur.is_empty()
+            && c.is_uppercase()
+            && (prev.is_some_and(char::is_lowercase) && next.is_some() // "SaaS": a last capital stays
+                || prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase))
+            || !cur.is_empty() && c.is_ascii_digit() != prev.is_some_and(|p| p.is_ascii_digit());
+        if boundary {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// How a word is shown in a question: acronyms and mixed case as written (IT, SaaS), others in lower case.
+fn shown(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper >= 2 && letters <= 6 {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// A word's stem for counting: plurals folded ("bouquets" -> "bouquet", "stories" -> "story").
+fn stem(w: &str) -> String {
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+fn plural(w: &str) -> String {
+    if w.ends_with('s') || w.ends_with("sh") || w.ends_with("ch") || w.ends_with('x') {
+        format!("{w}es")
+    } else if w.ends_with('y') && !["ay", "ey", "oy", "uy"].iter().any(|v| w.ends_with(v)) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else {
+        format!("{w}s")
+    }
+}
+
+/// Short words that never make a topic (the stopword list holds the longer ones).
+const SHORT_STOPWORDS: [&str; 60] = [
+    "the", "and", "but", "for", "you", "are", "was", "has", "had", "did", "can", "may", "not", "now", "too",
+    "yes", "way", "day", "lot", "bit", "end", "one", "two", "six", "ten", "new", "old", "big", "far", "few",
+    "own", "got", "get", "let", "put", "set", "say", "see", "try", "use", "off", "out", "yet", "ago", "per",
+    "via", "any", "all", "who", "why", "how", "its", "his", "her", "our", "him", "she", "man", "men", "due",
+];
+
+/// Nouns that take no plural ("What's been your experience with coffee?").
+const MASS_NOUNS: [&str; 40] = [
+    "coffee",
+    "bread",
+    "sourdough",
+    "water",
+    "beer",
+    "money",
+    "email",
+    "advice",
+    "feedback",
+    "software",
+    "food",
+    "furniture",
+    "music",
+    "research",
+    "health",
+    "tax",
+    "fitness",
+    "yoga",
+    "traffic",
+    "weather",
+    "stock",
+    "data",
+    "hardware",
+    "equipment",
+    "information",
+    "knowledge",
+    "pay",
+    "work",
+    "cash",
+    "rain",
+    "snow",
+    "luggage",
+    "evidence",
+    "progress",
+    "homework",
+    "maintenance",
+    "plumbing",
+    "catering",
+    "photography",
+    "recruitment",
+];
+
+/// Endings of nouns that take no plural (hiring, leadership, fitness, security, insurance).
+const MASS_ENDINGS: [&str; 10] = ["ing", "ship", "ness", "ity", "ance", "ence", "ism", "ics", "ment", "age"];
+
+fn is_mass(w: &str) -> bool {
+    MASS_NOUNS.contains(&w) || MASS_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// One candidate noun of the text.
+struct Noun {
+    stem: String,
+    count: usize,
+    first: usize,
+    /// Seen after "a", "the", "your"... (talked about, not done).
+    cued: bool,
+    /// Seen after "a", "one", "every" or a number (countable).
+    countable: bool,
+    /// Its plural as written in the text, if it occurs in the plural.
+    plural: Option<String>,
+    /// Its singular as written in the text, if it occurs in the singular.
+    singular: Option<String>,
+}
+
+/// What the post is about, for a closing question: a noun phrase a reader could answer about, or an empty
+/// string when nothing fits well (the closing question then asks about "this").
+///
+/// The author's own hashtags come first (read as words: "#SmallBusiness" is "small business", "#SaaS" stays
+/// "SaaS", "#mothersday" is found in the text as "Mother's Day"), the one the text talks about most; hashtags
+/// that brag (#Award) or name a place or brand never count. Otherwise the noun the text repeats (plurals
+/// folded; a command at the start of a sentence, a name, somebody's own thing and a hyphenated adjective do
+/// not count), in the plural when it is countable ("radiators"), as it is when it takes no plural ("coffee").
 pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
     let limit = tokens.len().min(4000);
     let mut covered = vec![false; limit];
     for h in hits.iter().filter(|h| h.first < limit) {
         covered[h.first..=h.last.min(limit - 1)].iter_mut().for_each(|c| *c = true);
     }
-    let in_hit = |i: usize| covered[i];
     let stop = stopwords();
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for i in 0..limit {
+    let word_at = |i: usize| i < limit && tokens.list[i].kind == Kind::Word;
+    let raw = |i: usize| &text[tokens.list[i].start as usize..tokens.list[i].end as usize];
+    let is_content = |i: usize| {
+        if !word_at(i) {
+            return false;
+        }
         let t = &tokens.list[i];
         let w = tokens.norm(i);
-        if t.kind != Kind::Word
-            || t.caps
-            || w.chars().count() < 4
-            || stop.contains(w)
-            || in_hit(i)
-            || !w.chars().all(char::is_alphabetic)
+        let acronym = t.caps && (2..=5).contains(&w.len());
+        (w.chars().count() >= 3 || acronym)
+            && !t.quoted
+            && !stop.contains(w)
+            && !stop.contains(stem(w).as_str())
+            && !SHORT_STOPWORDS.contains(&w)
+            && !covered[i]
+            // A hyphenated word is mostly an adjective ("sugar-free", "one-page").
+            && w.chars().all(char::is_alphabetic)
+            // A capitalised word inside a sentence is a name (often the brand): not a topic.
+            && (tokens.starts_sentence(i) || !raw(i).starts_with(char::is_uppercase) || t.caps)
+    };
+    let mut nouns: Vec<Noun> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in 0..limit {
+        if !is_content(i) {
+            continue;
+        }
+        let prev = (i > 0 && word_at(i - 1)).then(|| tokens.norm(i - 1));
+        let cued = prev.is_some_and(|p| NOUN_CUES.contains(&p));
+        let countable = prev.is_some_and(|p| matches!(p, "a" | "an" | "one" | "every" | "each" | "another"))
+            || (i > 0 && tokens.list[i - 1].kind == Kind::Number);
+        // A sentence that opens with a bare verb ("Reduce team burnout") is a command, not a subject.
+        let command = tokens.starts_sentence(i) && !cued;
+        let w = tokens.norm(i);
+        let verbish = w.ends_with("ed") || w.ends_with("ly") || (w.ends_with("ing") && !cued);
+        // "a spare Tuesday": a word right before a name describes it.
+        let modifier = word_at(i + 1)
+            && &text[tokens.list[i].end as usize..tokens.list[i + 1].start as usize] == " "
+            && raw(i + 1).starts_with(char::is_uppercase)
+            && !tokens.starts_sentence(i + 1);
+        // "his mum", "my course": somebody's own thing is not a topic.
+        let personal = prev.is_some_and(|p| matches!(p, "his" | "her" | "my" | "their" | "its" | "our"));
+        if command || verbish || modifier || personal {
+            continue;
+        }
+        let key = stem(w);
+        let is_plural = key != w;
+        let k = *seen.entry(key.clone()).or_insert_with(|| {
+            nouns.push(Noun {
+                stem: key.clone(),
+                count: 0,
+                first: i,
+                cued: false,
+                countable: false,
+                plural: None,
+                singular: None,
+            });
+            nouns.len() - 1
+        });
+        let n = &mut nouns[k];
+        n.count += 1;
+        n.cued |= cued;
+        n.countable |= countable;
+        let form = if n.stem.len() <= 5 && tokens.list[i].caps { raw(i).to_string() } else { w.to_string() };
+        if is_plural {
+            n.plural.get_or_insert(form);
+        } else {
+            n.singular.get_or_insert(form);
+        }
+    }
+    if let Some(t) = hashtag_topic(text, tokens, &seen, &nouns) {
+        return t;
+    }
+    let score = |n: &Noun| n.count * 2 + usize::from(n.cued);
+    // A noun said once is rarely what the post is about ("a million things", "for the money").
+    let best = nouns
+        .iter()
+        .filter(|n| n.count >= 2)
+        .max_by(|a, b| score(a).cmp(&score(b)).then(b.first.cmp(&a.first)));
+    let Some(best) = best else { return String::new() };
+    // The word as a reader would ask about it: in the plural when it is countable, as it is when it has none.
+    if let Some(p) = &best.plural {
+        return p.clone();
+    }
+    let word = best.singular.clone().unwrap_or_else(|| best.stem.clone());
+    if best.countable || !is_mass(&best.stem) {
+        return if word.chars().all(char::is_uppercase) { format!("{word}s") } else { plural(&word) };
+    }
+    word
+}
+
+/// The best hashtag to ask about, if any: the one the text talks about most; a tag that brags or names a place
+/// or brand (a single word the text only writes capitalised) never.
+fn hashtag_topic(
+    text: &str,
+    tokens: &Tokens,
+    seen: &std::collections::HashMap<String, usize>,
+    nouns: &[Noun],
+) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for t in tokens.list.iter().filter(|t| t.kind == Kind::Hashtag).take(30) {
+        let raw = &text[t.start as usize + 1..t.end as usize];
+        let words = hashtag_words(raw);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        if lower.iter().any(|w| BRAG_TAG_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
         {
             continue;
         }
-        match seen.get(w) {
-            Some(&k) => counts[k].1 += 1,
-            None => {
-                seen.insert(w, counts.len());
-                counts.push((w, 1, i));
+        // The tag written out in the text ("#mothersday" -> "Mother's Day"), and how often its words occur.
+        let found = find_in_text(text, tokens, &lower.concat());
+        if lower.len() == 1 && found.name && found.phrase.as_ref().is_some_and(|p| !p.contains(' ')) {
+            continue;
+        }
+        let word_hits: usize = lower.iter().filter_map(|w| seen.get(&stem(w)).map(|&k| nouns[k].count)).sum();
+        let support = found.count * 2 + word_hits;
+        // "#shoplocal" cannot be read as words without a dictionary: ask about the hashtag itself.
+        let run_together = words.len() == 1 && raw.len() > 8 && raw.chars().all(|c| c.is_lowercase());
+        let name = match found.phrase {
+            // "my 1,000th smile makeover": asked about in the plural.
+            Some(p) if found.countable && !found.name && lower.last().is_some_and(|w| !is_mass(&stem(w))) => {
+                let last = p.rsplit(' ').next().unwrap_or(&p).to_string();
+                format!("{}{}", &p[..p.len() - last.len()], plural(&last))
+            }
+            Some(p) => p,
+            None if run_together => format!("#{raw}"),
+            None => words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" "),
+        };
+        if best.as_ref().is_none_or(|(s, _)| support > *s) {
+            best = Some((support, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// A hashtag's letters found written out in the text.
+struct Found {
+    /// The first such phrase, as shown in a question ("Mother's Day", "cycle-to-work").
+    phrase: Option<String>,
+    count: usize,
+    /// Whether the text writes it as a name (capitalised inside a sentence).
+    name: bool,
+    /// Whether the text counts it ("my 1,000th smile makeover", "a smile makeover").
+    countable: bool,
+}
+
+/// Where the letters of `joined` ("mothersday") are written out in the text as consecutive words ("Mother's
+/// Day").
+fn find_in_text(text: &str, tokens: &Tokens, joined: &str) -> Found {
+    let letters = |i: usize| tokens.norm(i).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let capital = |k: usize| text[tokens.list[k].start as usize..].starts_with(char::is_uppercase);
+    let mut found = Found { phrase: None, count: 0, name: false, countable: false };
+    let n = tokens.len().min(4000);
+    for i in 0..n {
+        if tokens.list[i].kind != Kind::Word || !joined.starts_with(&letters(i)) {
+            continue;
+        }
+        let mut acc = String::new();
+        for j in i..n.min(i + 5) {
+            if tokens.list[j].kind != Kind::Word {
+                break;
+            }
+            acc.push_str(&letters(j));
+            if !joined.starts_with(&acc) {
+                break;
+            }
+            if acc == joined {
+                found.count += 1;
+                let before = i.checked_sub(1).filter(|&p| tokens.list[p].kind != Kind::Break);
+                found.countable |= before.is_some_and(|p| {
+                    tokens.list[p].kind == Kind::Number
+                        || matches!(tokens.norm(p), "a" | "an" | "one" | "every" | "each" | "another")
+                });
+                if found.phrase.is_none() {
+                    let raw = &text[tokens.list[i].start as usize..tokens.list[j].end as usize];
+                    // A name keeps its capitals ("Mother's Day"); a common phrase is shown in lower case.
+                    found.name = (i..=j).all(capital) && (j > i || !tokens.starts_sentence(i));
+                    let multi_name = found.name && j > i;
+                    found.phrase = Some(if multi_name {
+                        raw.to_string()
+                    } else {
+                        raw.split_whitespace().map(shown).collect::<Vec<_>>().join(" ")
+                    });
+                }
+                break;
             }
         }
     }
-    let best = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
-    if let Some((w, n, _)) = best {
-        if *n >= 2 {
-            return (*w).to_string();
-        }
-    }
-    if let Some(t) = tokens.list.iter().find(|t| t.kind == Kind::Hashtag) {
-        let raw = &text[t.start as usize + 1..t.end as usize];
-        let mut out = String::new();
-        for (i, c) in raw.char_indices() {
-            if i > 0 && c.is_uppercase() {
-                out.push(' ');
-            }
-            out.extend(c.to_lowercase());
-        }
-        return out;
-    }
-    counts
-        .iter()
-        .find(|(w, _, _)| w.len() >= 6)
-        .or(best)
-        .map_or_else(|| "this".to_string(), |(w, _, _)| (*w).to_string())
+    found
 }
 
 #[cfg(test)]
@@ -428,5 +816,61 @@ mod tests {
     fn tidy_seams() {
         assert_eq!(tidy("Hello  , world !"), "Hello, world!");
         assert_eq!(tidy("Line\n!!\nNext"), "Line\nNext");
+        assert_eq!(tidy("In Oakridge and. Next"), "In Oakridge. Next");
+        assert_eq!(tidy("A (  ) b"), "A b");
+    }
+
+    fn topic_of(text: &str) -> String {
+        let tokens = super::super::text::tokenize(text);
+        topic(text, &tokens, &[])
+    }
+
+    #[test]
+    fn topics_are_words_a_reader_can_answer_about() {
+        // Hashtags read as words, acronyms kept, bragging tags skipped.
+        assert_eq!(
+            topic_of("Our new release redefines what project management software can do.\n\n#ProductLaunch #ProjectManagement #SaaS"),
+            "project management"
+        );
+        assert_eq!(topic_of("A checklist for the next outage.\n\n#Award #SaaS"), "SaaS");
+        assert_eq!(topic_of("Start with the boring questions.\n\n#ITSupport"), "IT support");
+        assert_eq!(topic_of("Mother's Day pre-orders are open.\n\n#mothersday #florist"), "Mother's Day");
+        assert_eq!(
+            topic_of("I've just completed my 1,000th smile makeover.\n\n#SmileMakeover"),
+            "smile makeovers"
+        );
+        // No punctuation from the text comes along.
+        assert_eq!(topic_of("Project management, done right. Project management, done fast."), "management");
+        // A repeated countable noun in the plural; a mass noun as it is; nothing clear, nothing.
+        assert_eq!(topic_of("Bleed each radiator in autumn. A cold radiator wastes heat."), "radiators");
+        assert_eq!(topic_of("Grind your coffee fresh. Stale coffee tastes flat."), "coffee");
+        assert_eq!(topic_of("Thank you for a lovely morning."), "");
+    }
+
+    #[test]
+    fn a_rewrite_reads_like_a_person_wrote_it() {
+        let engine = Engine::new();
+        let options = Options::for_platform(crate::Platform::Linkedin);
+        let draft =
+            "We are thrilled to announce that our tax review is back. Spaces are limited and this offer \
+will not be repeated. Book your free review now: meridiancole.com/review";
+        let rw = rewrite(&engine, draft, &options);
+        assert_eq!(
+            rw.text,
+            "Our tax review is back. If you'd like a free review, you can book one here: meridiancole.com/review.\n\n\
+What's been your experience with this?"
+        );
+        assert!(rw.after.salesiness + 30 <= rw.before.salesiness, "{rw:?}");
+    }
+
+    #[test]
+    fn hashtags_read_as_words() {
+        assert_eq!(hashtag_words("SmallBusiness"), ["Small", "Business"]);
+        assert_eq!(hashtag_words("ITSupport"), ["IT", "Support"]);
+        assert_eq!(hashtag_words("SaaS"), ["SaaS"]);
+        assert_eq!(hashtag_words("CVTips"), ["CV", "Tips"]);
+        assert_eq!(hashtag_words("mothersday"), ["mothersday"]);
+        assert_eq!(shown("SaaS"), "SaaS");
+        assert_eq!(shown("Business"), "business");
     }
 }

@@ -69,19 +69,20 @@ pub fn verdict(salesiness: u8, value: u8) -> Verdict {
     }
 }
 
-/// One friendly sentence about the verdict, naming the strongest finding on the side that decided it.
-pub fn summary(verdict: Verdict, findings: &[Finding]) -> String {
+/// One friendly sentence about the verdict, naming the strongest finding on the side that decided it by the
+/// rule's friendly name (`title` gives "hard calls to action" for `hard-cta`).
+pub fn summary(verdict: Verdict, findings: &[Finding], title: &dyn Fn(&str) -> String) -> String {
     let top = |pred: &dyn Fn(&Finding) -> bool| {
         findings
             .iter()
             .filter(|f| pred(f))
             .max_by(|a, b| a.points.total_cmp(&b.points))
-            .map(|f| f.rule.replace('-', " "))
+            .map(|f| title(&f.rule))
     };
     match verdict {
         Verdict::SalesPitch => match top(&|f| f.side != Side::Value) {
             Some(r) => format!(
-                "This reads like an advert more than a post; the biggest pull towards selling is {r}. Lead with something useful and invite a reply."
+                "This reads like an advert more than a post; the biggest pull towards selling comes from {r}. Lead with something useful and invite a reply."
             ),
             None => "This reads like an advert more than a post. Lead with something useful and invite a reply.".into(),
         },

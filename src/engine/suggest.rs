@@ -1,11 +1,25 @@
 //! Suggestions: the concrete one-click edits attached to a finding, built from the rule's `fix` and `suggest`
-//! templates. Templates may use `{match}` (the matched words), `{contacts}` (the sentence's links, @mentions
-//! and phone numbers, so an offer stays reachable) and `{topic}` (what the post is about).
+//! templates. Templates may use these slots; a template whose slot cannot be filled is skipped:
+//! - `{match}`: the matched words;
+//! - `{plain}`: the matched words made plain: an emotion frame ("We are thrilled to announce that") dropped
+//!   before a clause or turned into the plain verb ("We are unveiling"), push words (now, just, finally) and
+//!   "!" dropped; skipped when nothing changes;
+//! - `{contacts}`: the sentence's links, @mentions and phone numbers (as ": ..." when there are any);
+//! - `{topic}`: what the post is about;
+//! - `{place}`: where a pushed link is ("in my bio", "in the comments", "below");
+//! - `{who}`: who a tag-a-friend request aims at ("someone looking for a job");
+//! - `{promise}`: what a comment-to-get-it request promises ("I'd be happy to send you the details").
+//!
+//! Every edit keeps the sentence grammatical: a removal takes its comma or brackets with it, fixes "a"/"an" and
+//! capitalises the word that now starts the sentence; a command is only softened where it is one (at the start
+//! of a clause, not "if anyone wants to come along"); a clause or sentence is only dropped when it carries
+//! nothing the reader needs (no offer, link, price, tip or question) and what remains still reads.
 
+use super::matcher::Hit;
 use super::pack::{Fix, Rule};
 use super::signals::Signal;
 use super::text::{Kind, Tokens};
-use crate::{Span, Suggestion};
+use crate::{Side, Span, Suggestion};
 
 /// Everything a suggestion may need from the draft.
 pub struct Draft<'a> {
@@ -15,9 +29,99 @@ pub struct Draft<'a> {
     pub topic: &'a str,
     /// Closing-question templates of the platform.
     pub closing: &'a [String],
-    /// Token ranges of value-side phrase hits, sorted (a sentence holding one is never dropped).
-    pub value_hits: &'a [(usize, usize)],
+    /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
+    /// sentence keeps it.
+    pub hits: &'a [Hit],
+    pub rules: &'a [Rule],
 }
+
+/// Sentences longer than this many tokens get no sentence-level edits (keeps analysis linear on huge input).
+const SCAN: usize = 400;
+
+/// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
+const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
+
+/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
+const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
+
+/// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
+const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
+
+/// Words that open the clause they introduce.
+const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
+
+/// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
+const NOT_A_START: [&str; 22] = [
+    "with",
+    "for",
+    "at",
+    "in",
+    "on",
+    "by",
+    "from",
+    "to",
+    "of",
+    "including",
+    "once",
+    "when",
+    "while",
+    "until",
+    "before",
+    "after",
+    "if",
+    "because",
+    "as",
+    "than",
+    "which",
+    "who",
+];
+
+/// Words that cannot end a clause: a removal leaving one of these at the end is ungrammatical.
+const NOT_AN_END: [&str; 30] = [
+    "a", "an", "the", "of", "for", "to", "with", "at", "by", "in", "on", "from", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "am", "my", "our", "your", "their", "its", "this", "very", "than",
+];
+
+/// Words that start a time or condition phrase ("this weekend only", "before midnight", "for the next 24
+/// hours"): such a phrase can leave the end of a clause without breaking it.
+const ADVERBIAL_STARTS: [&str; 17] = [
+    "to", "this", "for", "before", "by", "until", "till", "today", "tonight", "only", "just", "while",
+    "through", "within", "next", "ends", "ending",
+];
+
+/// Adjectives that boast; dropped from a self-promoting phrase when its sentence must stay ("our signature
+/// bouquets start at $49").
+const BOAST: [&str; 26] = [
+    "new",
+    "latest",
+    "signature",
+    "flagship",
+    "award-winning",
+    "world-class",
+    "bestselling",
+    "best-selling",
+    "outstanding",
+    "innovative",
+    "visionary",
+    "relentless",
+    "incredible",
+    "amazing",
+    "dedicated",
+    "talented",
+    "expert",
+    "fantastic",
+    "unwavering",
+    "industry-leading",
+    "leading",
+    "premium",
+    "luxury",
+    "exclusive",
+    "prestigious",
+    "unrivalled",
+];
+
+const READER_WORDS: [&str; 7] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd"];
+const SELF_WORDS: [&str; 10] = ["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"];
 
 /// Whether tokens `first..=last` hold something a suggestion must not delete or alter: a link or an @mention.
 fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
@@ -34,7 +138,13 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     }
     match rule.fix {
         Fix::None => Vec::new(),
-        Fix::Remove => vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))],
+        Fix::Remove => match sig.tokens {
+            Some((first, last)) => {
+                let (span, text) = removal(d, first, last);
+                vec![suggestion(span, text, format!("Remove \"{}\"", short(matched)))]
+            }
+            None => vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))],
+        },
         Fix::Lowercase => {
             let mut lower = matched.to_lowercase();
             if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
@@ -46,178 +156,1466 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let calm = if matched.contains('?') {
                 "?".to_string()
             } else if matched.contains('!') {
-                ".".to_string()
+                "!".to_string()
             } else {
-                matched.chars().next().map(String::from).unwrap_or_default()
+                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l))
             };
             vec![suggestion(sig.span, calm.clone(), format!("Calm it to \"{calm}\""))]
         }
-        Fix::Replace => {
-            let at_start = sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f));
-            // An opener template brings its own colon: swallow the one that follows the match.
-            let mut span = sig.span;
-            if let Some((_, last)) = sig.tokens {
-                if last + 1 < t.len() && t.list[last + 1].kind == Kind::Punct && t.norm(last + 1) == ":" {
-                    span = t.span_of(sig.tokens.map_or(last, |x| x.0), last + 1);
-                }
-            }
-            rule.suggest
-                .iter()
-                // A template ending in ':' opens a sentence; it only fits where the match opens one.
-                .filter(|tpl| at_start || !tpl.trim_end().ends_with(':'))
-                .map(|tpl| {
-                    let text = fill(tpl, matched, "", d.topic);
-                    let text = if at_start { capitalise(&text) } else { decapitalise(&text) };
-                    let span = if tpl.trim_end().ends_with(':') { span } else { sig.span };
-                    suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text)))
-                })
-                .collect()
-        }
+        Fix::Replace => replace(rule, sig, d, matched),
         Fix::Sentence => {
-            let Some((first, _)) = sig.tokens else { return Vec::new() };
-            let (s_first, s_last) = sentence_of(t, first);
-            let span = t.span_of(s_first, s_last);
-            let contacts = contacts(d.text, t, s_first, s_last);
-            let mut out = Vec::new();
-            if rule.tags.iter().any(|tag| tag == "cta") {
-                // A command: keep the offer, change the stance, from the command to the end of the sentence.
-                let soft = soften(d.text, t, first, s_last, first == s_first);
-                let span = t.span_of(first, s_last);
-                out.push(suggestion(span, soft.clone(), format!("Try: \"{}\"", short(&soft))));
-            }
-            out.extend(rule.suggest.iter().map(|tpl| {
-                let text = sentence_template(tpl, matched, &contacts, d.topic);
-                suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text)))
-            }));
-            out
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            sentence_fix(rule, d, first, last, matched)
         }
         Fix::DropSentence => {
-            let Some((first, _)) = sig.tokens else { return Vec::new() };
-            let (s_first, s_last) = sentence_of(t, first);
-            let span = t.span_of(s_first, s_last);
-            let contacts = contacts(d.text, t, s_first, s_last);
-            let from = d.value_hits.partition_point(|&(a, _)| a + 64 < s_first);
-            let holds_value = d.value_hits[from..]
-                .iter()
-                .take_while(|&&(a, _)| a <= s_last)
-                .any(|&(a, b)| a <= s_last && s_first <= b);
-            let holds_offer =
-                t.list[s_first..=s_last].iter().any(|x| matches!(x.kind, Kind::Money | Kind::Percent));
-            if !contacts.is_empty() {
-                // The sentence carries the way to the offer: replace it, keeping the links.
-                return rule
-                    .suggest
-                    .iter()
-                    .map(|tpl| {
-                        let text = sentence_template(tpl, matched, &contacts, d.topic);
-                        suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text)))
-                    })
-                    .collect();
-            }
-            let (first, last) = sig.tokens.unwrap_or((first, first));
-            let is_edge = |i: Option<usize>| {
-                i.is_none_or(|i| {
-                    i < s_first || i > s_last || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji)
-                })
-            };
-            let ends_sentence =
-                last + 1 > s_last || (t.list[last + 1].kind == Kind::Punct && t.norm(last + 1) != ",");
-            let edges = (is_edge(first.checked_sub(1)) || ends_sentence) && is_edge(Some(last + 1));
-            if edges && (first, last) != (s_first, s_last) {
-                // A parenthetical ("TODAY ONLY!", ", ends midnight"): remove just the phrase.
-                return vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))];
-            }
-            if holds_value || holds_offer {
-                return Vec::new();
-            }
-            vec![suggestion(span, String::new(), "Drop this sentence".into())]
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            drop_fix(rule, d, first, last, matched)
+        }
+        Fix::Anchor => {
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            anchor(d, first, last).map_or_else(Vec::new, |(span, text)| vec![removing(d, (span, text))])
         }
         Fix::Append => {
             let templates = if d.closing.is_empty() { &rule.suggest } else { d.closing };
-            let sep = match d.text.trim_end_matches([' ', '\t']) {
-                "" => "",
-                s if s.ends_with('\n') => "\n",
-                _ => "\n\n",
-            };
-            let span = super::text::end_span(d.text, t.utf16_len);
+            let (span, before, after) = closing_point(d);
+            // Without a clear topic the question is about "this" post ("What do you think about this?").
+            let topic = if d.topic.is_empty() { "this" } else { d.topic };
             templates
                 .iter()
                 .map(|tpl| {
-                    let q = capitalise(&fill(tpl, "", "", d.topic));
-                    suggestion(span, format!("{sep}{q}"), format!("Close with: \"{}\"", short(&q)))
+                    let q = capitalise(&fill(tpl, "", "", topic));
+                    suggestion(span, format!("{before}{q}{after}"), format!("Close with: \"{}\"", short(&q)))
                 })
                 .collect()
         }
     }
 }
 
+// ----------------------------------------------------------------------------------------------------------
+// Token helpers
+// ----------------------------------------------------------------------------------------------------------
+
+fn raw<'a>(d: &Draft<'a>, i: usize) -> &'a str {
+    let x = &d.tokens.list[i];
+    &d.text[x.start as usize..x.end as usize]
+}
+
+fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
+    d.tokens.list[i].kind == Kind::Word && words.contains(&d.tokens.norm(i))
+}
+
+fn counts_as_word(k: Kind) -> bool {
+    matches!(k, Kind::Word | Kind::Number | Kind::Money | Kind::Percent)
+}
+
+/// Whether token `i` is an emoji or a pictographic symbol the tokenizer files as punctuation (⏰, ⌛, ➡).
+fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
+    let t = &d.tokens.list[i];
+    t.kind == Kind::Emoji
+        || (t.kind == Kind::Punct
+            && raw(d, i)
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}'))
+}
+
+/// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
+fn is_sep(d: &Draft<'_>, i: usize) -> bool {
+    if emoji_like(d, i) {
+        return true;
+    }
+    match d.tokens.list[i].kind {
+        Kind::Emoji => true,
+        Kind::Punct => matches!(
+            d.tokens.norm(i),
+            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
+        ),
+        _ => false,
+    }
+}
+
+/// Whether token `i` is a phone number, or starts one written in groups ("555-0198").
+fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
+    let t = d.tokens;
+    let digits = |j: usize| {
+        (t.list[j].kind == Kind::Number && t.norm(j).bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.norm(j).len())
+    };
+    let mut n = digits(i)?;
+    let mut j = i;
+    while j + 2 < t.len()
+        && t.list[j + 1].kind == Kind::Punct
+        && matches!(t.norm(j + 1), "-" | ".")
+        && t.list[j + 1].start == t.list[j].end
+        && t.list[j + 2].start == t.list[j + 1].end
+    {
+        match digits(j + 2) {
+            Some(m) => {
+                n += m;
+                j += 2;
+            }
+            None => break,
+        }
+    }
+    (n >= 7 || (j == i && n >= 5)).then_some(j)
+}
+
+/// Hits overlapping tokens `a..=b`.
+fn hits_in<'h>(d: &'h Draft<'_>, a: usize, b: usize) -> impl Iterator<Item = &'h Hit> + 'h {
+    let from = d.hits.partition_point(|h| h.first + 64 < a);
+    d.hits[from..].iter().take_while(move |h| h.first <= b).filter(move |h| h.last >= a)
+}
+
+/// Whether tokens `a..=b` hold something the reader needs: a link, @mention, phone number, price or
+/// percentage, or a phrase of a value rule or of an offer (other than rule `skip`'s own phrases).
+fn holds_content(d: &Draft<'_>, a: usize, b: usize, skip: &str) -> bool {
+    if b < a || b >= d.tokens.len() {
+        return false;
+    }
+    let t = d.tokens;
+    let kinds = (a..=b).any(|i| {
+        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+            || phone_end(d, i).is_some()
+    });
+    kinds
+        || hits_in(d, a, b).any(|h| {
+            let r = &d.rules[h.rule];
+            r.id != skip && (r.side == Side::Value || r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str())))
+        })
+}
+
+/// Tokens `a..=b` without the match `first..=last` hold content. An offer phrase glued to the match is part of
+/// the pressure, not an offer ("Places are | going fast", "Appointments are | filling up").
+fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize, skip: &str) -> bool {
+    let t = d.tokens;
+    let kinds = (a..=b.min(t.len() - 1)).filter(|&i| i < first || i > last).any(|i| {
+        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+            || phone_end(d, i).is_some()
+    });
+    kinds
+        || hits_in(d, a, b).any(|h| {
+            let r = &d.rules[h.rule];
+            let outside = h.last < first || h.first > last;
+            // A soft offer glued to the pressure is part of it ("Places are | going fast"); a command next to
+            // it is still the offer ("Come down | before they're gone").
+            let glued = (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
+            outside
+                && r.id != skip
+                && (r.side == Side::Value
+                    || (!glued && r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))))
+        })
+}
+
+/// Words of `a..=b` not inside a hit of an urgency-tagged rule (what a clause says besides pressure).
+fn free_words(d: &Draft<'_>, a: usize, b: usize) -> usize {
+    (a..=b)
+        .filter(|&i| counts_as_word(d.tokens.list[i].kind))
+        .filter(|&i| !hits_in(d, i, i).any(|h| d.rules[h.rule].tags.iter().any(|g| g == "urgency")))
+        .count()
+}
+
+/// Clauses of tokens `a..=b` as word-token ranges: split at separators and sentence marks; a conjunction opens
+/// the clause it introduces.
+fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let t = d.tokens;
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev = a;
+    for i in a..=b {
+        let k = t.list[i].kind;
+        let stop = is_sep(d, i)
+            || k == Kind::Break
+            || (k == Kind::Punct && t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind));
+        if stop {
+            if let Some(s) = start.take() {
+                out.push((s, prev));
+            }
+            continue;
+        }
+        if k == Kind::Word && !t.list[i].quoted && CONJUNCTIONS.contains(&t.norm(i)) && opens_clause(d, i, b)
+        {
+            if let Some(s) = start.take() {
+                out.push((s, prev));
+            }
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        prev = i;
+    }
+    if let Some(s) = start {
+        out.push((s, prev));
+    }
+    out
+}
+
+/// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
+/// things in a list ("our pastries and lunch boxes").
+const SUBJECTS: [&str; 22] = [
+    "i", "we", "you", "they", "it", "he", "she", "there", "this", "that", "these", "those", "let's", "i'll",
+    "we'll", "it's", "they're", "we're", "you're", "i'm", "i've", "we've",
+];
+
+/// Whether the conjunction at `i` opens a clause: it is followed by a new subject, or it is "so" after a comma.
+fn opens_clause(d: &Draft<'_>, i: usize, b: usize) -> bool {
+    let t = d.tokens;
+    (i < b && is_word(d, i + 1, &SUBJECTS))
+        || (t.norm(i) == "so" && i > 0 && t.list[i - 1].kind == Kind::Punct && t.norm(i - 1) == ",")
+}
+
+/// Byte offset `byte` of the text in UTF-16 units (found from the nearest token, so it stays cheap).
+fn pos16(d: &Draft<'_>, byte: usize) -> usize {
+    let t = d.tokens;
+    let u16len = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
+    let idx = t.list.partition_point(|x| (x.start as usize) <= byte);
+    if idx == 0 {
+        return u16len(&d.text[..byte]);
+    }
+    let tok = &t.list[idx - 1];
+    if byte >= tok.end as usize {
+        tok.end16 as usize + u16len(&d.text[tok.end as usize..byte])
+    } else {
+        tok.start16 as usize + u16len(&d.text[tok.start as usize..byte])
+    }
+}
+
+fn byte_span(d: &Draft<'_>, start: usize, end: usize) -> Span {
+    Span { start, end, start_utf16: pos16(d, start), end_utf16: pos16(d, end) }
+}
+
+/// Bytes to remove for tokens `a..=b` with the spaces on one side, so no double space is left.
+fn cut(d: &Draft<'_>, a: usize, b: usize) -> (usize, usize) {
+    let t = d.tokens;
+    let (mut s, mut e) = (t.list[a].start as usize, t.list[b].end as usize);
+    let text = d.text.as_bytes();
+    let after = text[e..].iter().take_while(|c| **c == b' ' || **c == b'\t').count();
+    let before = text[..s].iter().rev().take_while(|c| **c == b' ' || **c == b'\t').count();
+    let line_start = s - before == 0 || text[s - before - 1] == b'\n';
+    let next_is_mark =
+        text.get(e + after).is_some_and(|c| matches!(c, b',' | b'.' | b'!' | b'?' | b':' | b';'));
+    // ", our award-winning team and": the removal starts at a comma glued to a word; the space after it stays.
+    let glued = before == 0 && s > 0 && text[s - 1] != b'\n' && text[s - 1] != b' ';
+    if glued {
+        return (s, e);
+    }
+    if after > 0 && (line_start || !next_is_mark) {
+        e += after;
+    } else if before > 0 {
+        s -= before;
+    }
+    (s, e)
+}
+
+/// Whether the text before token `i` on its line is only list markers (emoji, bullets, numbers).
+fn after_markers_only(d: &Draft<'_>, i: usize) -> bool {
+    let t = d.tokens;
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match t.list[j].kind {
+            Kind::Break => return true,
+            Kind::Emoji | Kind::Punct | Kind::Number => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether token `i` begins a sentence (or a list item).
+fn at_start(d: &Draft<'_>, i: usize) -> bool {
+    d.tokens.starts_sentence(i) || after_markers_only(d, i)
+}
+
+/// Remove tokens `a..=b`: at the start of a sentence the next word is capitalised, inside one a preceding
+/// "a"/"an" is made to fit the next word, and emoji that bracketed the removed words go with them.
+fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
+    let t = d.tokens;
+    let mut b = b;
+    let mut a = a;
+    // "☕ FLASH SALE ☕ 25% off": the closing emoji of a bracket goes too.
+    if a > 0 && b + 1 < t.len() && emoji_like(d, a - 1) && emoji_like(d, b + 1) {
+        b += 1;
+        while b + 1 < t.len() && emoji_like(d, b + 1) && t.list[b + 1].start == t.list[b].end {
+            b += 1;
+        }
+    }
+    // "⏰ ONLY 48 HOURS LEFT ⏰ Every $1...": when the bracket opened the line, the opening emoji goes as well.
+    if a > 0 && emoji_like(d, b) && emoji_like(d, a - 1) && (a == 1 || t.list[a - 2].kind == Kind::Break) {
+        a -= 1;
+    }
+    let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
+    if at_start(d, a) {
+        if let Some(n) = next.filter(|&n| t.list[n].kind == Kind::Word && !t.list[n].quoted) {
+            let span = byte_span(d, t.list[a].start as usize, t.list[n].end as usize);
+            return (span, capitalise(raw(d, n)));
+        }
+    }
+    if let (Some(art), Some(n)) = (a.checked_sub(1), next) {
+        // "A massive thank you" -> "Thank you": without its adjective the thanks takes no article.
+        if is_word(d, art, &["a", "an"]) && is_word(d, n, &["thank", "thanks"]) {
+            let text = if at_start(d, art) { capitalise(raw(d, n)) } else { raw(d, n).to_string() };
+            return (byte_span(d, t.list[art].start as usize, t.list[n].end as usize), text);
+        }
+        if is_word(d, art, &["a", "an"]) && t.list[n].kind == Kind::Word {
+            let want = if starts_with_vowel(t.norm(n)) { "an" } else { "a" };
+            if want != t.norm(art) {
+                let word = if raw(d, art).starts_with('A') { capitalise(want) } else { want.to_string() };
+                let (_, e) = cut(d, a, b);
+                return (byte_span(d, t.list[art].start as usize, e), format!("{word} "));
+            }
+        }
+    }
+    let (s, e) = cut(d, a, b);
+    (byte_span(d, s, e), String::new())
+}
+
+fn starts_with_vowel(w: &str) -> bool {
+    w.starts_with(['a', 'e', 'i', 'o', 'u']) && !w.starts_with("uni") && !w.starts_with("use")
+}
+
+/// The first emoji of tokens `f..=l`, whole (a flag is two tokens, a ZWJ sequence several).
+fn first_emoji(d: &Draft<'_>, f: usize, l: usize) -> String {
+    let t = d.tokens;
+    let regional =
+        |i: usize| raw(d, i).chars().next().is_some_and(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
+    let mut e = f;
+    if regional(f) && f < l && regional(f + 1) {
+        e = f + 1;
+    }
+    while e < l && raw(d, e).ends_with('\u{200D}') {
+        e += 1;
+    }
+    d.text[t.list[f].start as usize..t.list[e].end as usize].to_string()
+}
+
+fn first_char(s: &str) -> String {
+    s.chars().next().map(String::from).unwrap_or_default()
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Replace: templates, `{plain}` and `{place}`
+// ----------------------------------------------------------------------------------------------------------
+
+fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Suggestion> {
+    let t = d.tokens;
+    let at_start = sig.tokens.is_some_and(|(f, _)| at_start(d, f));
+    // An opener template brings its own colon: swallow the one that follows the match.
+    let mut colon_span = sig.span;
+    if let Some((first, last)) = sig.tokens {
+        if last + 1 < t.len() && t.list[last + 1].kind == Kind::Punct && t.norm(last + 1) == ":" {
+            colon_span = t.span_of(first, last + 1);
+        }
+    }
+    let mut out = Vec::new();
+    for tpl in &rule.suggest {
+        if tpl.contains("{plain}") {
+            let Some((first, last)) = sig.tokens else { continue };
+            let Some((span, text)) = plain(d, first, last) else { continue };
+            let text = if tpl.trim() == "{plain}" { text } else { tpl.replace("{plain}", &text) };
+            let label = if text.is_empty() {
+                format!("Remove \"{}\"", short(&d.text[span.start..span.end]))
+            } else {
+                format!("Try: \"{}\"", short(&text))
+            };
+            out.push(suggestion(span, text, label));
+            continue;
+        }
+        // A template ending in ':' opens a sentence; it only fits where the match opens one.
+        let opener = tpl.trim_end().ends_with(':');
+        if opener && !at_start {
+            continue;
+        }
+        let mut text = fill(tpl, matched, "", d.topic);
+        if tpl.contains("{place}") {
+            match place(matched) {
+                Some(p) => text = text.replace("{place}", p),
+                None => continue,
+            }
+        }
+        let text = if at_start { capitalise(&text) } else { decapitalise(&text) };
+        out.push(suggestion(
+            if opener { colon_span } else { sig.span },
+            text.clone(),
+            format!("Try: \"{}\"", short(&text)),
+        ));
+    }
+    out
+}
+
+/// Where a pushed link is, from the words that push it.
+fn place(matched: &str) -> Option<&'static str> {
+    let m = matched.to_lowercase();
+    [
+        ("bio", "in my bio"),
+        ("comment", "in the comments"),
+        ("description", "in the description"),
+        ("profile", "in my profile"),
+        ("below", "below"),
+        ("above", "above"),
+    ]
+    .iter()
+    .find(|(k, _)| m.contains(k))
+    .map(|(_, p)| *p)
+}
+
+const EMOTIONS: [&str; 12] = [
+    "thrilled",
+    "excited",
+    "proud",
+    "delighted",
+    "pleased",
+    "honoured",
+    "honored",
+    "humbled",
+    "happy",
+    "stoked",
+    "grateful",
+    "overjoyed",
+];
+const INTENSIFIERS: [&str; 10] =
+    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
+const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
+/// Labels that only announce that news follows ("Big news:", "Introducing").
+const LABELS: [&str; 7] = ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
+
+/// The `{plain}` form of the match `first..=last`: (span to replace, text).
+fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let (_, s_last) = sentence_of(t, first);
+    if let Some(e) = (first..=last).find(|&i| is_word(d, i, &EMOTIONS)) {
+        return unframe(d, first, last, e, s_last);
+    }
+    let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
+    // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
+    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_word(d, i, &LABELS)) {
+        let mut b = last;
+        while b < s_last
+            && t.list[b + 1].kind == Kind::Punct
+            && matches!(t.norm(b + 1), ":" | "-" | "," | "!")
+        {
+            b += 1;
+        }
+        return Some(removal(d, first, b));
+    }
+    let push = ["now", "just", "finally", "officially"];
+    let mut out = String::new();
+    let mut changed = false;
+    let mut prev_end: Option<usize> = None;
+    for i in first..=last {
+        let tok = &t.list[i];
+        if tok.kind == Kind::Word && push.contains(&t.norm(i)) && words.len() > 1 {
+            changed = true;
+            continue;
+        }
+        let piece = match tok.kind {
+            Kind::Punct if t.norm(i).contains('!') => {
+                changed = true;
+                ".".to_string()
+            }
+            Kind::Word if tok.caps && t.norm(i) != "i" => t.norm(i).to_string(),
+            _ => raw(d, i).to_string(),
+        };
+        if let Some(pe) = prev_end {
+            if pe < tok.start as usize && !out.is_empty() && tok.kind != Kind::Punct {
+                out.push(' ');
+            }
+        }
+        out.push_str(&piece);
+        prev_end = Some(tok.end as usize);
+    }
+    if !changed {
+        return None;
+    }
+    let out = if at_start(d, first) { capitalise(&out) } else { out };
+    Some((t.span_of(first, last), out))
+}
+
+/// An emotion frame ("We are incredibly proud to unveil", "Humbled and honoured to share that"): before a
+/// clause it goes; before an object the plain verb stays ("We are unveiling").
+fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    // The verb: the word after "to" that follows the emotion words.
+    let to = (emo..=last.min(s_last)).find(|&i| is_word(d, i, &["to"]))?;
+    let verb = to + 1;
+    if verb > s_last || t.list[verb].kind != Kind::Word {
+        return None;
+    }
+    // Where the frame starts: back over intensifiers, "am/are/is" and a we/I subject.
+    let mut from = emo.min(first);
+    while from > 0 && {
+        let p = from - 1;
+        t.list[p].sentence == t.list[emo].sentence
+            && (is_word(d, p, &INTENSIFIERS) || is_word(d, p, &FRAME_SUBJECTS))
+    } {
+        from -= 1;
+    }
+    // What follows the verb: "that", ":" or (for say/tell) a clause.
+    let v = t.norm(verb);
+    let mut end = verb;
+    if v == "let" && verb + 2 <= s_last && t.norm(verb + 1) == "you" && t.norm(verb + 2) == "know" {
+        end = verb + 2;
+    }
+    let next = end + 1;
+    let clause_follows =
+        next <= s_last && (t.norm(next) == "that" || t.norm(next) == ":") || matches!(v, "say" | "let");
+    if clause_follows {
+        let mut b = end;
+        if next <= s_last && matches!(t.norm(next), "that" | ":") {
+            b = next;
+        }
+        if at_start(d, from) {
+            return Some(removal(d, from, b));
+        }
+        // "Copper Hill is excited to announce that ...": the subject stays, the feeling goes ("announces that").
+        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are", "am", "'re", "'m"]))?;
+        let text = if is_word(d, be, &["is"]) { third_person(v) } else { v.to_string() };
+        return Some((t.span_of(be, end), text));
+    }
+    // "announcing" and "introducing" announce all over again: the news is said as news instead.
+    if matches!(v, "announce" | "introduce") {
+        if at_start(d, from) {
+            // "We are thrilled to announce our new app" -> "Some news: our new app".
+            return Some((t.span_of(from, verb), "Some news:".to_string()));
+        }
+        // "Copper Hill Brewing Co. is excited to announce our expansion" -> "News from Copper Hill Brewing Co.:
+        // our expansion".
+        let s_first = sentence_of(t, emo).0;
+        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are"]))?;
+        if be > s_first && at_start(d, s_first) {
+            let subject = &d.text[t.list[s_first].start as usize..t.list[be - 1].end as usize];
+            return Some((t.span_of(s_first, verb), format!("News from {subject}:")));
+        }
+    }
+    // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
+    let keep: Vec<usize> = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).collect();
+    let mut words: Vec<String> = keep.iter().map(|&i| raw(d, i).to_string()).collect();
+    words.push(ing(v));
+    let mut text = words.join(" ").replace(" 're", "'re").replace(" 'm", "'m");
+    if at_start(d, from) {
+        text = capitalise(&text);
+    } else {
+        text = decapitalise(&text);
+    }
+    Some((t.span_of(from, verb), text))
+}
+
+fn third_person(v: &str) -> String {
+    if v.ends_with(['s', 'x']) || v.ends_with("sh") || v.ends_with("ch") {
+        format!("{v}es")
+    } else {
+        format!("{v}s")
+    }
+}
+
+fn ing(v: &str) -> String {
+    match v {
+        "let" | "set" | "put" => format!("{v}ting"),
+        _ if v.ends_with("ie") => format!("{}ying", &v[..v.len() - 2]),
+        _ if v.ends_with('e') && !v.ends_with("ee") && v.len() > 2 => format!("{}ing", &v[..v.len() - 1]),
+        _ => format!("{v}ing"),
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Sentence: commands softened, bait turned into an invitation
+// ----------------------------------------------------------------------------------------------------------
+
+/// How a command sits in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// It opens the sentence.
+    Start,
+    /// After a comma, colon, emoji or "so"; `true` when the sentence already opens with "if"/"when".
+    Clause(bool),
+    /// Joined to an earlier command by "or"/"and".
+    Joined,
+}
+
+/// Whether the words at `first` are a command (at the start of a clause), and from which token the edit
+/// starts ("Just come along": "just" goes too). `None` for "if anyone wants to come along".
+fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, Lead)> {
+    let t = d.tokens;
+    let conditional = is_word(d, s_first, &["if", "when", "whenever", "once"]);
+    let mut from = first;
+    loop {
+        if at_start(d, from) {
+            return Some((from, Lead::Start));
+        }
+        let p = from.checked_sub(1)?;
+        if t.list[p].sentence != t.list[first].sentence && t.list[p].kind != Kind::Emoji {
+            return Some((from, Lead::Start));
+        }
+        if is_sep(d, p) || (t.list[p].kind == Kind::Punct && t.norm(p).contains(['.', '!', '?'])) {
+            return Some((from, Lead::Clause(conditional)));
+        }
+        if is_word(d, p, &["just", "simply"]) && !pushes(d, first) {
+            // "Just come along, no questions asked" makes it easy; it does not push.
+            return None;
+        }
+        if is_word(d, p, &["just", "please", "simply", "pls", "plz"]) {
+            from = p;
+            continue;
+        }
+        if is_word(d, p, &["so", "then"]) {
+            return Some((from, Lead::Clause(conditional)));
+        }
+        if is_word(d, p, &["or", "and"]) {
+            // "Comment BOILER or message us": the bait before the "or" goes with the softening.
+            let clause_start = (s_first..p).rev().find(|&i| is_sep(d, i)).map_or(s_first, |i| i + 1);
+            let bait = hits_in(d, clause_start, p - 1)
+                .find(|h| h.first >= clause_start && d.rules[h.rule].tags.iter().any(|g| g == "bait"));
+            if let Some(h) = bait {
+                if h.first < from {
+                    return command_lead(d, h.first, s_first);
+                }
+            }
+            return Some((from, Lead::Joined));
+        }
+        return None;
+    }
+}
+
+/// Whether the sentence from token `first` pushes: push words, "!" or capitals.
+fn pushes(d: &Draft<'_>, first: usize) -> bool {
+    let t = d.tokens;
+    let (_, s_last) = sentence_of(t, first);
+    (first..=s_last.min(first + 40)).any(|i| {
+        is_word(d, i, &PUSH_WORDS)
+            || t.list[i].caps
+            || (t.list[i].kind == Kind::Punct && t.norm(i).contains('!'))
+    })
+}
+
+fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str) -> Vec<Suggestion> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, first);
+    if s_last - s_first > SCAN {
+        return Vec::new();
+    }
+    // Only a command is softened: "if anyone wants to come along" is not one.
+    let Some((from, lead)) = command_lead(d, first, s_first) else {
+        // "... to the first 30 businesses that sign up": not a command but a scarcity clause, which goes.
+        return scarcity_clause(d, (first, last), (s_first, s_last)).into_iter().collect();
+    };
+    let span = t.span_of(s_first, s_last);
+    let contacts = contacts(d, s_first, s_last);
+    let mut out = Vec::new();
+    let is_cta = rule.tags.iter().any(|tag| tag == "cta");
+    if is_cta {
+        // A command: keep the offer, change the stance, from the command to the end of the sentence.
+        if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
+            let label = if soft.is_empty() {
+                "Drop this pressure".to_string()
+            } else {
+                format!("Try: \"{}\"", short(&soft))
+            };
+            // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
+            let gentler = (soft.starts_with("If you") || soft.starts_with("You can"))
+                .then(|| format!("No pressure, but {}", decapitalise(&soft)));
+            out.push(suggestion(sp, soft, label));
+            if let Some(g) = gentler {
+                out.push(suggestion(sp, g.clone(), format!("Try: \"{}\"", short(&g))));
+            }
+        }
+    } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
+        // "Comment BOILER or message us": the bait goes, the real way to reach you stays.
+        out.push(s);
+    } else if is_list_item(d, s_first) && contacts.is_empty() {
+        // A list item asking for likes or tags: the item goes.
+        let (sp, _) = line_cut(d, s_first, s_last);
+        return vec![suggestion(sp, String::new(), "Drop this item".into())];
+    }
+    for tpl in &rule.suggest {
+        let Some(text) = sentence_template(d, tpl, matched, &contacts, first, last, s_last) else { continue };
+        out.push(suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text))));
+    }
+    out
+}
+
+/// Whether the sentence at `s_first` is a list item: list markers (emoji, bullets, numbers) and nothing else
+/// before it on its line.
+fn is_list_item(d: &Draft<'_>, s_first: usize) -> bool {
+    let t = d.tokens;
+    let Some(w) =
+        (s_first..t.len()).find(|&i| !matches!(t.list[i].kind, Kind::Number | Kind::Punct | Kind::Emoji))
+    else {
+        return false;
+    };
+    w > 0 && t.list[w - 1].kind != Kind::Break && t.list[w].kind == Kind::Word && after_markers_only(d, w)
+}
+
+fn first_word_of_post(d: &Draft<'_>) -> usize {
+    d.tokens.list.iter().position(|x| counts_as_word(x.kind)).unwrap_or(0)
+}
+
+/// "to the first 30 businesses that sign up": a call to action inside a "first N" clause is scarcity; the
+/// clause goes, from "to the first" to the end of the clause.
+fn scarcity_clause(
+    d: &Draft<'_>,
+    (first, last): (usize, usize),
+    sentence: (usize, usize),
+) -> Option<Suggestion> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence;
+    let back = first.saturating_sub(8).max(s_first);
+    let n = (back..first)
+        .rev()
+        .find(|&i| is_word(d, i, &["first", "next"]) && t.list[i + 1].kind == Kind::Number)?;
+    let mut a = n;
+    while a > back && is_word(d, a - 1, &["the", "to", "for"]) {
+        a -= 1;
+    }
+    let end = (last + 1..=s_last)
+        .find(|&i| is_sep(d, i) || t.list[i].kind == Kind::Punct)
+        .map_or(s_last, |i| i - 1);
+    if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
+        return None;
+    }
+    let (s, e) = cut(d, a, end);
+    Some(removing(d, (byte_span(d, s, e), String::new())))
+}
+
+/// "Comment BOILER or message us NOW": drop the bait and the "or", keep the other way to reach you.
+fn bait_alternative(
+    d: &Draft<'_>,
+    from: usize,
+    last: usize,
+    s_last: usize,
+    lead: Lead,
+) -> Option<Suggestion> {
+    let t = d.tokens;
+    let or = (last + 1..=s_last).take_while(|&i| !is_sep(d, i)).find(|&i| is_word(d, i, &["or"]))?;
+    let next = or + 1;
+    if next > s_last || t.list[next].kind != Kind::Word {
+        return None;
+    }
+    let edit = if lead == Lead::Start {
+        removal(d, from, or)
+    } else {
+        let (s, e) = cut(d, from, or);
+        (byte_span(d, s, e), String::new())
+    };
+    Some(removing(d, edit))
+}
+
+/// One kept piece of a softened command: tokens `first..=last` and how they are written.
+struct Piece {
+    first: usize,
+    last: usize,
+    text: String,
+}
+
+/// Turn a command into an offer: "Book your free review now: x.com" becomes "If you'd like a free review, you
+/// can book one here: x.com"; "DM me NOW for a private showing!!" becomes "If you're interested, you can DM me
+/// for a private showing." The offer, links, phone numbers and @mentions stay; push words, pressure clauses,
+/// capitals and "!!!" go. "Don't wait" is pressure only and goes.
+fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let verb = first;
+    if is_word(d, verb, &["don't", "dont"]) {
+        let next = (verb < last).then(|| t.norm(verb + 1));
+        if next == Some("hesitate") && verb + 2 <= last && t.norm(verb + 2) == "to" {
+            // "Don't hesitate to call" -> "Feel free to call".
+            let text = if lead == Lead::Start { "Feel free to" } else { "feel free to" };
+            return Some((t.span_of(from, verb + 2), text.to_string()));
+        }
+        // "Don't wait until it's too late": pressure only.
+        return Some(pressure_removal(d, from, last, lead));
+    }
+    // Walk the command, keeping the offer.
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut skipping = false;
+    let mut link_place: Option<&'static str> = None;
+    let mut trailing_emoji: Option<String> = None;
+    let mut i = verb;
+    while i <= last {
+        let tok = &t.list[i];
+        let norm = t.norm(i);
+        if tok.kind == Kind::Word && norm == "link" && !tok.quoted {
+            // "link in bio": said as its own sentence at the end.
+            let mut j = i + 1;
+            while j <= last && is_word(d, j, &["in", "my", "the", "our"]) {
+                j += 1;
+            }
+            if let Some(p) = (j <= last).then(|| place(t.norm(j))).flatten() {
+                link_place = Some(p);
+                i = j + 1;
+                continue;
+            }
+        }
+        if tok.kind == Kind::Emoji {
+            skipping = false;
+            if (i + 1..=last).all(|j| t.list[j].kind == Kind::Emoji) {
+                trailing_emoji.get_or_insert_with(|| first_emoji(d, i, last));
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(e) = phone_end(d, i) {
+            skipping = false;
+            pieces.push(Piece {
+                first: i,
+                last: e,
+                text: d.text[tok.start as usize..t.list[e].end as usize].into(),
+            });
+            i = e + 1;
+            continue;
+        }
+        if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
+            skipping = false;
+        }
+        if i > verb && tok.kind == Kind::Word && !tok.quoted && PRESSURE_CLAUSE.contains(&norm) {
+            skipping = true;
+        }
+        if skipping || (tok.kind == Kind::Word && !tok.quoted && PUSH_WORDS.contains(&norm) && i > verb) {
+            i += 1;
+            continue;
+        }
+        let text = match tok.kind {
+            Kind::Punct if norm.contains('!') => ".".to_string(),
+            Kind::Word if !tok.quoted && ((tok.caps && norm.len() > 3) || (i == verb && !tok.caps)) => {
+                norm.to_string()
+            }
+            _ => raw(d, i).to_string(),
+        };
+        pieces.push(Piece { first: i, last: i, text });
+        i += 1;
+    }
+    let body = join_pieces(d, &pieces);
+    if body.is_empty() {
+        return None;
+    }
+    let s_first = sentence_of(t, from).0;
+    let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
+    let body = match offer_object(d, verb, &pieces, lead) {
+        Some(np) => np,
+        None if lead != Lead::Start => format!("you can {body}"),
+        // A second command right after a first one: "You can also call 555-0142."
+        None if follows_command(d, s_first) => format!("You can also {body}"),
+        // "Grab one if you wanna give it a go": the condition is already there.
+        None if rest_has_if => format!("You can {body}"),
+        None => format!("If you're interested, you can {body}"),
+    };
+    let ends_with_contact = pieces.last().is_some_and(|p| {
+        matches!(t.list[p.first].kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some()
+    });
+    let mut body = body;
+    match (link_place, &trailing_emoji) {
+        (Some(p), _) => body = format!("{body}. The link is {p}."),
+        (None, Some(e)) if !ends_with_contact => body = format!("{body} {e}"),
+        _ => body.push('.'),
+    }
+    // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
+    if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
+        let or = raw(d, from - 1);
+        let start = t.list[from - 2].end as usize;
+        return Some((byte_span(d, start, t.list[last].end as usize), format!(", {or} {body}")));
+    }
+    Some((t.span_of(from, last), body))
+}
+
+/// Whether the sentence before `s_first` (same paragraph) holds a command.
+fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
+    let t = d.tokens;
+    let has = |a: usize, b: usize, tag: &str| {
+        hits_in(d, a, b).any(|h| d.rules[h.rule].tags.iter().any(|g| g == tag))
+    };
+    let mut s = t.list[s_first].sentence;
+    let mut next_start = s_first;
+    // Back over pressure sentences (they go in the same rewrite) to the sentence before.
+    for _ in 0..3 {
+        let Some((pf, pl)) = s.checked_sub(1).and_then(|p| t.sentence_bounds(p)) else { return false };
+        if d.text[t.list[pl].end as usize..t.list[next_start].start as usize].contains("\n\n") {
+            return false;
+        }
+        if has(pf, pl, "cta")
+            || d.text[t.list[pf].start as usize..t.list[pl].end as usize].contains("you can ")
+        {
+            return true;
+        }
+        if !has(pf, pl, "urgency") {
+            return false;
+        }
+        s -= 1;
+        next_start = pf;
+    }
+    false
+}
+
+/// The kept pieces written out with the draft's own spacing; separators right before a link become ": ",
+/// arrows and separators with nothing after them go.
+fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
+    let t = d.tokens;
+    let mut body = String::new();
+    let mut prev: Option<&Piece> = None;
+    for (k, p) in pieces.iter().enumerate() {
+        let tok = &t.list[p.first];
+        let is_contact = matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some();
+        let sep =
+            tok.kind == Kind::Punct && matches!(p.text.as_str(), "," | ":" | ";" | "-" | "\u{2192}" | "|");
+        if sep {
+            // A separator stays only when words follow it, and never as an arrow or dash.
+            let words_follow = pieces[k + 1..].iter().any(|q| t.list[q.first].kind != Kind::Punct);
+            if words_follow && matches!(p.text.as_str(), "," | ":" | ";") {
+                body.push_str(&p.text);
+            }
+            prev = Some(p);
+            continue;
+        }
+        let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
+        let after_sep = prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
+        let trimmed = body.trim_end();
+        let joined_by_word =
+            [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
+        if is_contact && k > 0 && after_sep && !trimmed.ends_with([':', ',']) && !joined_by_word {
+            body = body.trim_end_matches([' ', ',']).to_string();
+            body.push_str(": ");
+        } else if gap && !body.is_empty() && !body.ends_with(' ') {
+            let opens = matches!(p.text.as_str(), "(" | "\"" | "\u{201C}");
+            if tok.kind != Kind::Punct || opens {
+                body.push(' ');
+            }
+        }
+        body.push_str(&p.text);
+        prev = Some(p);
+    }
+    body.trim().trim_end_matches([',', ':', ';', '.', ' ']).replace(" ,", ",").replace(" .", ".")
+}
+
+/// "Book your free review now: x.com" -> "If you'd like a free review, you can book one here: x.com": a
+/// command whose object is a thing on offer becomes an offer the reader can take up.
+fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Option<String> {
+    let t = d.tokens;
+    if lead != Lead::Start || pieces.len() < 3 {
+        return None;
+    }
+    let det = pieces[1].first;
+    if det != verb + 1 || !is_word(d, det, &["your", "a", "an", "the", "our", "my"]) {
+        return None;
+    }
+    // The object: words after the determiner, with a "for your team" attached, up to anything else.
+    let stop =
+        ["and", "or", "to", "at", "on", "via", "with", "by", "from", "in", "if", "so", "here", "online"];
+    let mut np: Vec<usize> = Vec::new();
+    let mut k = 2;
+    while k < pieces.len() && np.len() < 7 {
+        let i = pieces[k].first;
+        if t.list[i].kind != Kind::Word
+            || stop.contains(&t.norm(i))
+            || t.list[i].quoted
+            || i != pieces[k - 1].last + 1
+        {
+            break;
+        }
+        np.push(k);
+        k += 1;
+    }
+    // Do not end the object on "for"/"of".
+    while np.last().is_some_and(|&k| matches!(t.norm(pieces[k].first), "for" | "of" | "the" | "your" | "a")) {
+        np.pop();
+    }
+    let last_np = *np.last()?;
+    let head = t.norm(pieces[last_np].first);
+    // What follows the object: another option ("or book a demo") stays, "and let's ..." goes; links stay.
+    let mut tail = String::new();
+    let mut contact = String::new();
+    let mut dropping = false;
+    for p in &pieces[last_np + 1..] {
+        let tok = &t.list[p.first];
+        if matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some() {
+            if !contact.is_empty() {
+                contact.push(' ');
+            }
+            contact.push_str(&p.text);
+            dropping = false;
+            continue;
+        }
+        if is_word(d, p.first, &["and"]) && tail.is_empty() {
+            dropping = true;
+        }
+        if dropping || tok.kind == Kind::Punct && !matches!(p.text.as_str(), "(" | ")" | "\"") {
+            continue;
+        }
+        tail.push(' ');
+        tail.push_str(&p.text);
+    }
+    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text.as_str()).collect();
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    let (object, pronoun) = match t.norm(det) {
+        "the" | "our" | "my" => (format!("{} {}", raw(d, det).to_lowercase(), words.join(" ")), "it"),
+        _ if plural => (words.join(" "), "them"),
+        _ => {
+            let art = if starts_with_vowel(&words[0].to_lowercase()) { "an" } else { "a" };
+            (format!("{art} {}", words.join(" ")), "one")
+        }
+    };
+    let mut out = format!("If you'd like {object}, you can {} {pronoun}{tail}", pieces[0].text);
+    if !contact.is_empty() {
+        out.push_str(if tail.is_empty() { " here: " } else { ": " });
+        out.push_str(&contact);
+    }
+    Some(out)
+}
+
+/// Remove pressure that is only pressure ("Don't wait until it's too late."): its clause, or its sentence.
+fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Span, String) {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, from);
+    let end = (from..=last).find(|&i| i > from && is_sep(d, i)).map_or(last, |i| i - 1);
+    if lead == Lead::Start && end >= s_last.min(last) {
+        let (span, _) = line_cut(d, s_first, s_last);
+        return (span, String::new());
+    }
+    if lead == Lead::Start {
+        let mut b = end;
+        while b < s_last && is_sep(d, b + 1) && t.list[b + 1].kind == Kind::Punct {
+            b += 1;
+        }
+        return removal(d, from, b);
+    }
+    let from = if from > s_first && is_sep(d, from - 1) && t.list[from - 1].kind == Kind::Punct {
+        from - 1
+    } else {
+        from
+    };
+    let (s, e) = cut(d, from, end);
+    (byte_span(d, s, e), String::new())
+}
+
 /// A whole-sentence replacement from a template, keeping the sentence's links even when the template has no
-/// `{contacts}` slot.
-fn sentence_template(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
-    let mut text = capitalise(&fill(tpl, matched, contacts, topic));
+/// `{contacts}` slot. `None` when a slot of the template cannot be filled.
+fn sentence_template(
+    d: &Draft<'_>,
+    tpl: &str,
+    matched: &str,
+    contacts: &str,
+    first: usize,
+    last: usize,
+    s_last: usize,
+) -> Option<String> {
+    let mut tpl = tpl.to_string();
+    if tpl.contains("{who}") {
+        tpl = tpl.replace("{who}", &who(d, first, s_last)?);
+    }
+    if tpl.contains("{promise}") {
+        tpl = tpl.replace("{promise}", &promise(d, last, s_last)?);
+    }
+    let mut text = capitalise(&fill(&tpl, matched, contacts, d.topic));
     if !tpl.contains("{contacts}") && !contacts.is_empty() {
         text = format!("{}: {contacts}", text.trim_end_matches(['.', '!']));
     } else if !text.ends_with(['.', '!', '?']) && contacts.is_empty() {
         text.push('.');
     }
-    text
+    Some(text)
 }
 
-/// Words that push for a decision now; dropped when a command is softened.
-const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
-
-/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
-const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
-
-/// Turn a command into an offer of help: "Book your call today!" becomes "If it helps, you can book your call."
-/// The offer, links and @mentions stay; push words, pressure clauses, emoji, capitals and "!!!" go.
-fn soften(text: &str, t: &Tokens, first: usize, last: usize, opens_sentence: bool) -> String {
-    let mut out =
-        String::from(if opens_sentence { "If it helps, you can " } else { "if it helps, you can " });
-    let mut prev_end = t.list[first].start as usize;
-    let mut skipping = false;
-    let mut pending_comma = false;
-    for i in first..=last {
-        let tok = &t.list[i];
-        let (start, end) = (tok.start as usize, tok.end as usize);
-        let gap = &text[prev_end..start];
-        prev_end = end;
-        let norm = t.norm(i);
-        if tok.kind == Kind::Emoji || (tok.kind == Kind::Punct && norm == ",") {
-            skipping = false;
-            pending_comma = i > first;
-            continue;
-        }
-        // A pressure clause ends at punctuation; links and @mentions are always kept.
-        if tok.kind == Kind::Punct || matches!(tok.kind, Kind::Url | Kind::Mention) {
-            skipping = false;
-        }
-        if i > first && tok.kind == Kind::Word && PRESSURE_CLAUSE.contains(&norm) {
-            skipping = true;
-        }
-        if skipping || (tok.kind == Kind::Word && PUSH_WORDS.contains(&norm)) {
-            continue;
-        }
-        if pending_comma && tok.kind != Kind::Punct {
-            out.push(',');
-        }
-        pending_comma = false;
-        out.push_str(if gap.is_empty() || out.ends_with(' ') { "" } else { " " });
-        match tok.kind {
-            Kind::Punct if norm.contains('!') => out.push('.'),
-            Kind::Word if (tok.caps && norm.len() > 3) || (i == first && !tok.caps) => out.push_str(norm),
-            _ => out.push_str(&text[start..end]),
-        }
+/// "Tag a mate who needs a new ride" -> "someone who needs a new ride"; "tag someone looking for a job" ->
+/// "someone looking for a job".
+fn who(d: &Draft<'_>, first: usize, s_last: usize) -> Option<String> {
+    let t = d.tokens;
+    let tag = (first..=s_last).find(|&i| is_word(d, i, &["tag"]))?;
+    let mut i = tag + 1;
+    while i <= s_last
+        && (t.list[i].kind == Kind::Number || is_word(d, i, &["a", "your", "some", "two", "three"]))
+    {
+        i += 1;
     }
-    let mut out = out.trim_end_matches([' ', ',']).replace(" ,", ",").replace(" .", ".");
-    if !out.ends_with(['.', '?', '!']) {
-        out.push('.');
+    if i > s_last || t.list[i].kind != Kind::Word {
+        return None;
     }
-    out
+    let person = t.norm(i);
+    let plural = person.ends_with('s') && person != "someone's";
+    let rel_start = i + 1;
+    let rel_end = (rel_start..=s_last)
+        .take_while(|&j| t.list[j].kind == Kind::Word || t.list[j].kind == Kind::Number)
+        .last()?;
+    let first_rel = t.norm(rel_start);
+    if !(first_rel == "who" || first_rel == "that" || first_rel.ends_with("ing")) || rel_end < rel_start + 1 {
+        return None;
+    }
+    let rel = d.text[t.list[rel_start].start as usize..t.list[rel_end].end as usize].to_string();
+    Some(format!("{} {rel}", if plural { "people" } else { "someone" }))
 }
+
+/// "Comment "DATE" below and I'll message you my packages" -> "I'd be happy to message you my packages".
+fn promise(d: &Draft<'_>, last: usize, s_last: usize) -> Option<String> {
+    let t = d.tokens;
+    let k = (last + 1..=s_last).find(|&i| is_word(d, i, &["i'll", "we'll"]))?;
+    if k == 0 || !is_word(d, k - 1, &["and"]) {
+        return None;
+    }
+    let from = k + 1;
+    let to = (from..=s_last).take_while(|&j| counts_as_word(t.list[j].kind)).last()?;
+    let what = d.text[t.list[from].start as usize..t.list[to].end as usize].to_string();
+    let who = if t.norm(k) == "we'll" { "We'd" } else { "I'd" };
+    Some(format!("{who} be happy to {what}"))
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// DropSentence: urgency, brags and superlatives go, at the smallest unit that leaves the post readable
+// ----------------------------------------------------------------------------------------------------------
+
+fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str) -> Vec<Suggestion> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, first);
+    if s_last - s_first > SCAN {
+        return Vec::new();
+    }
+    let last = last.min(s_last);
+    let urgent = rule.tags.iter().any(|g| g == "urgency");
+    let remove = |edit: (Span, String)| vec![removing(d, edit)];
+    let cl = clauses(d, s_first, s_last);
+    let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
+    let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+    let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
+    // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
+    let outside_words = free_words(d, s_first, s_last).saturating_sub(free_words(d, first, last));
+    let pressure_only = urgent && !sentence_content && outside_words < 3;
+    if urgent && !pressure_only {
+        if let (Some(ci), Some(cj)) = (ci, cj) {
+            if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
+                return remove(s);
+            }
+        }
+        if let Some(s) = phrase_removal(d, &cl, ci, first, last, s_first, s_last, &rule.id) {
+            return remove(s);
+        }
+    }
+    let contacts = contacts(d, s_first, s_last);
+    if !contacts.is_empty() {
+        // The sentence carries the way to the offer: replace it, keeping the links.
+        return rule
+            .suggest
+            .iter()
+            .filter_map(|tpl| sentence_template(d, tpl, matched, &contacts, first, last, s_last))
+            .map(|text| {
+                suggestion(t.span_of(s_first, s_last), text.clone(), format!("Try: \"{}\"", short(&text)))
+            })
+            .collect();
+    }
+    // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
+    // longest are the ones who ..." is not a claim.
+    let hype_about_others = rule.tags.iter().any(|g| g == "hype") && !about_us(d, s_first, s_last);
+    let may_drop = (!sentence_content || pressure_only)
+        && !hype_about_others
+        && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
+    if may_drop && !ends_with_colon(d, s_last) {
+        let (span, _) = line_cut(d, s_first, s_last);
+        return vec![suggestion(span, String::new(), "Drop this sentence".into())];
+    }
+    if !urgent {
+        // "Our signature bouquets start at $49": the boast goes, the offer stays ("our New Member Special" is a
+        // name and stays).
+        if let Some(b) = (first..=last).find(|&i| {
+            is_word(d, i, &BOAST)
+                && i < s_last
+                && t.list[i + 1].kind == Kind::Word
+                && !t.list[i].quoted
+                && (at_start(d, i) || !raw(d, i).starts_with(char::is_uppercase))
+        }) {
+            return remove(removal(d, b, b));
+        }
+        // A bragging clause after the main one ("..., trusted by over 150 companies") goes, unless the sentence
+        // speaks to the reader.
+        // Only a trailing participle or relative clause ("trusted by", "featuring", "which") can go alone.
+        let trailing = |c: usize| {
+            let w = t.norm(cl[c].0);
+            t.list[cl[c].0].kind == Kind::Word
+                && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "which" | "who" | "with"))
+        };
+        if let (Some(ci), Some(cj)) = (ci, cj) {
+            if ci > 0 && trailing(ci) && keeps_sentence_reason(d, s_first, s_last) != Some("reader") {
+                if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, false) {
+                    return remove(s);
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Why a bragging sentence must stay although it holds no offer: it opens the post, speaks to the reader, or
+/// the next sentence refers back to it.
+fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option<&'static str> {
+    let t = d.tokens;
+    if s_first <= first_word_of_post(d) {
+        return Some("opening");
+    }
+    let (mut readers, mut selfs) = (0, 0);
+    for i in s_first..=s_last {
+        if is_word(d, i, &READER_WORDS) {
+            readers += 1;
+        } else if is_word(d, i, &SELF_WORDS) {
+            selfs += 1;
+        }
+    }
+    if readers > 0 && readers >= selfs {
+        return Some("reader");
+    }
+    let next = t.list[s_first].sentence + 1;
+    if let Some((nf, _)) = t.sentence_bounds(next) {
+        let lead = (nf..t.len().min(nf + 8)).find(|&i| t.list[i].kind == Kind::Word);
+        let same_para = !d.text[t.list[s_last].end as usize..t.list[nf].start as usize].contains("\n\n");
+        let time =
+            ["year", "week", "month", "morning", "evening", "time", "season", "weekend", "spring", "summer"];
+        let refers_back = lead.is_some_and(|i| {
+            is_word(
+                d,
+                i,
+                &["it", "it's", "its", "they", "they're", "this", "these", "that", "those", "she", "he"],
+            ) && !(i + 1 < t.len() && is_word(d, i + 1, &time))
+        });
+        if same_para && refers_back {
+            return Some("referred to");
+        }
+    }
+    None
+}
+
+/// Whether a sentence talks about the author or their business: we/our/I/my, or a name (a capitalised word
+/// inside the sentence).
+fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
+    (s_first..=s_last).any(|i| {
+        is_word(d, i, &SELF_WORDS)
+            || is_word(d, i, &["i", "i've", "i'd", "we'd", "us"])
+            || (d.tokens.list[i].kind == Kind::Word
+                && !at_start(d, i)
+                && raw(d, i).starts_with(char::is_uppercase))
+    })
+}
+
+fn ends_with_colon(d: &Draft<'_>, s_last: usize) -> bool {
+    d.tokens.list[s_last].kind == Kind::Punct && d.tokens.norm(s_last) == ":"
+}
+
+/// Remove the clauses `ci..=cj` (which hold the match) when they say nothing else the reader needs and what
+/// remains still reads as a sentence.
+#[allow(clippy::too_many_arguments)]
+fn clause_removal(
+    d: &Draft<'_>,
+    cl: &[(usize, usize)],
+    ci: usize,
+    cj: usize,
+    first: usize,
+    last: usize,
+    skip: &str,
+    allow_first: bool,
+) -> Option<(Span, String)> {
+    let t = d.tokens;
+    if cl.len() < 2 || (ci == 0 && cj + 1 == cl.len()) {
+        return None;
+    }
+    let (cf, cl_end) = (cl[ci].0, cl[cj].1);
+    if content_outside(d, cf, cl_end, first, last, skip) {
+        return None;
+    }
+    // The rest must say something besides pressure.
+    let rest: Vec<&(usize, usize)> =
+        cl.iter().enumerate().filter(|(k, _)| *k < ci || *k > cj).map(|(_, c)| c).collect();
+    let rest_content = rest.iter().any(|&&(a, b)| holds_content(d, a, b, skip));
+    let rest_words: usize = rest.iter().map(|&&(a, b)| free_words(d, a, b)).sum();
+    if !rest_content && rest_words < 3 {
+        return None;
+    }
+    if ci == 0 {
+        if !allow_first {
+            return None;
+        }
+        // "Appointments are filling up quickly, so tap ...": the clause, its comma and the "so" go.
+        let mut n = cl[cj + 1].0;
+        if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
+            n += 1;
+        }
+        if is_word(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
+            return None;
+        }
+        return Some(removal(d, cf, n - 1));
+    }
+    // A later clause goes with the separator before it (brackets with their contents).
+    let prev_word = (0..cf).rev().find(|&i| counts_as_word(t.list[i].kind))?;
+    if is_word(d, prev_word, &NOT_AN_END) {
+        return None;
+    }
+    let mut from = cf;
+    let mut to = cl_end;
+    if cf > 0 && t.list[cf - 1].kind == Kind::Punct && is_sep(d, cf - 1) {
+        from = cf - 1;
+        if t.norm(cf - 1) == "(" && to + 1 < t.len() && t.norm(to + 1) == ")" {
+            to += 1;
+        } else if t.norm(cf - 1) == "(" {
+            return None;
+        }
+    }
+    let (s, e) = cut(d, from, to);
+    Some((byte_span(d, s, e), String::new()))
+}
+
+/// Smaller removals inside a clause that must stay: "a limited number of", a trailing "this weekend only",
+/// a pushing "just" before a number.
+#[allow(clippy::too_many_arguments)]
+fn phrase_removal(
+    d: &Draft<'_>,
+    cl: &[(usize, usize)],
+    ci: Option<usize>,
+    first: usize,
+    last: usize,
+    s_first: usize,
+    s_last: usize,
+    skip: &str,
+) -> Option<(Span, String)> {
+    let t = d.tokens;
+    // "a limited number of new consultations" -> "new consultations".
+    if first > s_first
+        && last < s_last
+        && is_word(d, first - 1, &["a", "an"])
+        && is_word(d, last + 1, &["of"])
+    {
+        return Some(removal(d, first - 1, last + 1));
+    }
+    let (cf, c_end) = cl[ci?];
+    // The whole sentence is pressure: that is a sentence drop, not a phrase.
+    let whole = cf == s_first && first <= cf && !content_outside(d, s_first, s_last, first, last, skip);
+    if whole {
+        return None;
+    }
+    // "Up to 30% off e-bikes this weekend only": a trailing time phrase goes (not a verb phrase: "this offer
+    // will not be repeated" keeps its verb).
+    let tail_words = (last + 1..=c_end).filter(|&i| counts_as_word(t.list[i].kind)).count();
+    let adverbial = is_word(d, first, &ADVERBIAL_STARTS);
+    if first > cf && adverbial && tail_words <= 2 && !holds_content(d, last + 1, c_end, skip) {
+        let prev = first - 1;
+        if !is_word(d, prev, &NOT_AN_END) {
+            let (s, e) = cut(d, first, c_end);
+            return Some((byte_span(d, s, e), String::new()));
+        }
+    }
+    // "of just 14 days" -> "of 14 days".
+    if first > cf {
+        if let Some(p) = (first..=last).find(|&i| is_word(d, i, &["just", "only"])) {
+            if p < last && matches!(t.list[p + 1].kind, Kind::Number | Kind::Money) {
+                return Some(removal(d, p, p));
+            }
+        }
+    }
+    None
+}
+
+/// Bytes of a whole sentence to drop: with the list markers before it and the emoji after it when it fills
+/// its line, else with the spaces after it.
+fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> (Span, ()) {
+    let t = d.tokens;
+    let mut a = s_first;
+    let mut b = s_last;
+    let fills_line = after_markers_only(d, s_first)
+        && (s_last + 1..t.len())
+            .take_while(|&i| t.list[i].kind != Kind::Break)
+            .all(|i| matches!(t.list[i].kind, Kind::Emoji | Kind::Punct));
+    if fills_line {
+        while a > 0 && t.list[a - 1].kind != Kind::Break {
+            a -= 1;
+        }
+        while b + 1 < t.len() && t.list[b + 1].kind != Kind::Break {
+            b += 1;
+        }
+        let start = t.list[a].start as usize;
+        let mut end = t.list[b].end as usize;
+        // Take the line break too, so no empty line is left (one blank line between paragraphs stays).
+        if d.text[end..].starts_with('\n') && (start == 0 || d.text[..start].ends_with('\n')) {
+            end += 1;
+        }
+        return (byte_span(d, start, end), ());
+    }
+    let (s, e) = cut(d, a, b);
+    (byte_span(d, s, e), ())
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Anchor: "worth $495", "(was $99)", "instead of $349" go; the price stays
+// ----------------------------------------------------------------------------------------------------------
+
+/// The price anchor in or around the match `first..=last`, to remove: (span, replacement).
+fn anchor(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, first);
+    let money = (first..=last).find(|&i| t.list[i].kind == Kind::Money)?;
+    let (mut a, mut b) = if money > s_first
+        && is_word(d, money - 1, &["worth", "was", "normally", "usually", "rrp"])
+    {
+        (money - 1, money)
+    } else if money > s_first + 1 && is_word(d, money - 1, &["at"]) && is_word(d, money - 2, &["valued"]) {
+        (money - 2, money)
+    } else if money + 3 <= s_last
+        && is_word(d, money + 1, &["instead"])
+        && is_word(d, money + 2, &["of"])
+        && t.list[money + 3].kind == Kind::Money
+    {
+        (money + 1, money + 3)
+    } else {
+        return None;
+    };
+    let bracketed = a > 0 && t.norm(a - 1) == "(" && b + 1 < t.len() && t.norm(b + 1) == ")";
+    if bracketed {
+        a -= 1;
+        b += 1;
+    } else {
+        // "It's worth $495" says what something is worth, it does not anchor a price; "was" only in brackets.
+        let prev = a.checked_sub(1).filter(|&p| p >= s_first);
+        if is_word(d, a, &["was", "normally", "usually"])
+            || prev.is_some_and(|p| is_word(d, p, &["is", "it's", "that's", "are", "be", "was", "were"]))
+        {
+            return None;
+        }
+    }
+    // Take the space before the anchor, not the one after it.
+    let start = t.list[a].start as usize;
+    let space = d.text[..start].len() - d.text[..start].trim_end_matches(' ').len();
+    Some((byte_span(d, start - space, t.list[b].end as usize), String::new()))
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Append: the closing question
+// ----------------------------------------------------------------------------------------------------------
+
+/// Where a closing question goes: before a last line of hashtags (they close a LinkedIn post), else at the end.
+/// Returns the insertion span and the text to put before and after the question.
+fn closing_point(d: &Draft<'_>) -> (Span, &'static str, &'static str) {
+    let t = d.tokens;
+    let end = super::text::end_span(d.text, t.utf16_len);
+    let sep = match d.text.trim_end_matches([' ', '\t']) {
+        "" => "",
+        s if s.ends_with('\n') => "\n",
+        _ => "\n\n",
+    };
+    let Some(last) = t.list.iter().rposition(|x| x.kind != Kind::Break) else { return (end, sep, "") };
+    let mut first = last;
+    while first > 0 && t.list[first - 1].kind != Kind::Break {
+        first -= 1;
+    }
+    let tags_only = (first..=last).all(|i| matches!(t.list[i].kind, Kind::Hashtag | Kind::Emoji))
+        && t.list[first].kind == Kind::Hashtag;
+    let blank_before = d.text[..t.list[first].start as usize].trim_end_matches([' ', '\t']).ends_with("\n\n");
+    if tags_only
+        && blank_before
+        && !d.text[t.list[last].end as usize..].contains(|c: char| !c.is_whitespace())
+    {
+        let at = t.list[first].start as usize;
+        return (byte_span(d, at, at), "", "\n\n");
+    }
+    (end, sep, "")
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Small pieces
+// ----------------------------------------------------------------------------------------------------------
 
 fn suggestion(span: Span, text: String, label: String) -> Suggestion {
     Suggestion { span, text, label }
+}
+
+/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
+fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
+    let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
+    suggestion(span, text, label)
 }
 
 fn fill(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
@@ -243,8 +1641,11 @@ pub fn capitalise(s: &str) -> String {
 
 fn decapitalise(s: &str) -> String {
     let mut c = s.chars();
+    let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
     match c.next() {
-        Some(f) if !s.starts_with("I ") && !s.starts_with("I'") => f.to_lowercase().chain(c).collect(),
+        Some(f) if !s.starts_with("I ") && !s.starts_with("I'") && !second_upper => {
+            f.to_lowercase().chain(c).collect()
+        }
         _ => s.to_string(),
     }
 }
@@ -260,19 +1661,201 @@ pub fn sentence_of(t: &Tokens, i: usize) -> (usize, usize) {
 }
 
 /// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there.
-fn contacts(text: &str, t: &Tokens, first: usize, last: usize) -> String {
+fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
+    let t = d.tokens;
     let mut out: Vec<&str> = Vec::new();
-    for i in first..=last {
+    let mut i = first;
+    while i <= last {
         let tok = &t.list[i];
-        let keep = matches!(tok.kind, Kind::Url | Kind::Mention)
-            || (tok.kind == Kind::Number
-                && t.norm(i).len() >= 5
-                && t.norm(i).bytes().all(|b| b.is_ascii_digit()));
-        if keep {
-            out.push(&text[tok.start as usize..tok.end as usize]);
+        if matches!(tok.kind, Kind::Url | Kind::Mention) {
+            out.push(raw(d, i));
+        } else if let Some(e) = phone_end(d, i) {
+            out.push(&d.text[tok.start as usize..t.list[e].end as usize]);
+            i = e;
         } else if t.norm(i) == "bio" {
             out.push("the link in my bio");
         }
+        i += 1;
     }
     out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Options, Platform};
+
+    /// The first suggestion of the first finding of `rule` on `text`: (the words it replaces, the new words).
+    fn first(text: &str, rule: &str) -> Option<(String, String)> {
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let f = report.findings.iter().find(|f| f.rule == rule)?;
+        let s = f.suggestions.first()?;
+        Some((text[s.span.start..s.span.end].to_string(), s.text.clone()))
+    }
+
+    fn applied(text: &str, rule: &str) -> String {
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
+        let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
+        format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
+    }
+
+    #[test]
+    fn a_command_becomes_an_offer_the_reader_can_take_up() {
+        assert_eq!(
+            applied("Book your free review now: meridiancole.com/review", "hard-cta"),
+            "If you'd like a free review, you can book one here: meridiancole.com/review."
+        );
+        assert_eq!(
+            applied("Open house Sat 11-1. DM me NOW for a private showing!!", "hard-cta"),
+            "Open house Sat 11-1. If you're interested, you can DM me for a private showing."
+        );
+        // A second command: "You can also", and the phone number stays whole.
+        let text = "Book your audit today. Call 555-0142.";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let second = report.findings.iter().filter(|f| f.rule == "hard-cta").nth(1).expect("two commands");
+        assert_eq!(second.suggestions[0].text, "You can also call 555-0142.");
+        // Never the clunky "If it helps, you can".
+        assert!(!applied("Shop now, link in bio", "hard-cta").contains("If it helps"));
+        assert_eq!(
+            applied("Shop now, link in bio", "hard-cta"),
+            "If you're interested, you can shop. The link is in my bio."
+        );
+    }
+
+    #[test]
+    fn a_command_inside_a_first_n_clause_is_scarcity_and_goes() {
+        assert_eq!(
+            applied(
+                "We are offering a free review (normally $1,200) to the first 30 businesses that sign up.",
+                "hard-cta"
+            ),
+            "We are offering a free review (normally $1,200)."
+        );
+    }
+
+    #[test]
+    fn bait_offered_as_an_alternative_to_a_command_goes_with_it() {
+        let text = "If you're ready, comment \"GO\" below or DM me to book your free strategy call.";
+        let rw = Engine::new().rewrite(text, &Options::for_platform(Platform::Linkedin));
+        assert!(
+            rw.text.starts_with("If you're ready, you can DM me to book your free strategy call."),
+            "{}",
+            rw.text
+        );
+    }
+
+    #[test]
+    fn a_command_joined_by_or_gets_its_comma() {
+        assert_eq!(
+            applied("Pop in on Saturday or order online now 👉 spokesandco.com/sale", "hard-cta"),
+            "Pop in on Saturday, or you can order online: spokesandco.com/sale."
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_command_are_left_alone() {
+        let text = "I'm running a casual evening at The Crown on the 22nd, if anyone wants to come along 🙂";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
+        for f in report.findings.iter().filter(|f| f.rule == "hard-cta") {
+            assert!(f.suggestions.is_empty(), "{:?}", f.suggestions);
+        }
+    }
+
+    #[test]
+    fn announcements_lose_the_fanfare_not_the_news() {
+        assert_eq!(
+            applied(
+                "We are proud to announce that Harbour City Food Bank has been named Charity of the Year.",
+                "announcement"
+            ),
+            "Harbour City Food Bank has been named Charity of the Year."
+        );
+        assert_eq!(
+            applied("Mother's Day pre-orders are now open 💐 Bouquets from $49.", "announcement"),
+            "Mother's Day pre-orders are open 💐 Bouquets from $49."
+        );
+        assert_eq!(
+            applied("We are incredibly proud to unveil the new version of our app.", "announcement"),
+            "We are unveiling the new version of our app."
+        );
+        assert_eq!(
+            applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
+            "🚀 TaskHarbor 4.0 is out."
+        );
+        assert_eq!(
+            applied(
+                "Copper Hill Brewing Co. is excited to announce our expansion into three new markets.",
+                "announcement"
+            ),
+            "News from Copper Hill Brewing Co.: our expansion into three new markets."
+        );
+    }
+
+    #[test]
+    fn pressure_goes_at_the_smallest_unit_that_leaves_the_post_readable() {
+        // The clause, its comma and the "so".
+        assert_eq!(
+            applied(
+                "We sell out every year, so we'd recommend ordering early: petalandstem.com/day",
+                "urgency-claim"
+            ),
+            "We'd recommend ordering early: petalandstem.com/day"
+        );
+        // "a limited number of".
+        assert_eq!(
+            applied("Now accepting a limited number of new consultations for Q3.", "urgency-claim"),
+            "Now accepting new consultations for Q3."
+        );
+        // A sentence that is pressure only.
+        assert_eq!(
+            applied("Our tips are below. Places are going fast.", "urgency-claim"),
+            "Our tips are below."
+        );
+        // A trailing time phrase; the verb of a clause stays.
+        assert_eq!(
+            applied("Up to 30% off all e-bikes this weekend only!", "urgency"),
+            "Up to 30% off all e-bikes!"
+        );
+        // A "just" before a number, not the words around it.
+        assert_eq!(
+            applied("Our clients hire fast.\n🔹 Average time-to-hire of just 14 days", "urgency"),
+            "Our clients hire fast.\n🔹 Average time-to-hire of 14 days"
+        );
+    }
+
+    #[test]
+    fn removals_keep_grammar_and_emoji_whole() {
+        assert_eq!(applied("It's been an incredible journey.", "hype-words"), "It's been a journey.");
+        assert_eq!(applied("A massive thank you to the team.", "hype-words"), "Thank you to the team.");
+        assert_eq!(
+            applied("✅ Enterprise-grade security, now certified", "puffery"),
+            "✅ Security, now certified"
+        );
+        assert_eq!(
+            applied("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
+            "Professional whitening for $199, in one visit."
+        );
+        assert_eq!(
+            applied("We'll include a free toothbrush (worth $80).", "price-talk"),
+            "We'll include a free toothbrush."
+        );
+        let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here for everyone who wants to learn.";
+        assert_eq!(first(wall, "emoji-wall").map(|(_, t)| t), Some("🇪🇸".to_string()));
+    }
+
+    #[test]
+    fn engagement_bait_becomes_an_offer_or_an_invitation() {
+        assert_eq!(
+            first("Comment \"FREEDOM\" and I'll send you the details.", "engagement-bait").map(|(_, t)| t),
+            Some("I'd be happy to send you the details, just ask.".to_string())
+        );
+        assert_eq!(
+            first("Tag a mate who needs a new ride 👇", "engagement-bait").map(|(_, t)| t),
+            Some("If you know someone who needs a new ride, feel free to pass it on.".to_string())
+        );
+    }
 }
