@@ -1,7 +1,7 @@
 # postcoach build. Two commands do everything on a fresh machine (Rust toolchain, Node 20 + npm, apt):
 #   make demo   set up, build the engine, extension and workshop page, serve the page on http://127.0.0.1:8080
 #   make test   set up, then every check: fmt, clippy, cargo tests, wasm tests (Node + headless Chromium),
-#               browser end-to-end tests, web-ext lint
+#               browser end-to-end tests (Chromium; Firefox ESR + geckodriver, set up first), web-ext lint
 # Other targets: setup wasm extension www dist bench eval size clean. `make help` lists them.
 #
 # Set-up is idempotent and quick when everything is there: each tool is installed only when missing.
@@ -16,6 +16,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
+GECKODRIVER_VERSION := 0.37.1
 # Features rustc's wasm32 output uses (its default target features); wasm-opt must accept them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -30,7 +31,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json
 
-.PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-chromium wasm extension www dist demo \
+.PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-chromium setup-firefox wasm extension www dist demo \
         test lint test-native test-wasm test-e2e lint-firefox bench eval size clean
 
 help:
@@ -63,6 +64,18 @@ setup-chromium:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v zip >/dev/null; then \
 	  $(SUDO) apt-get update \
 	  && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver zip; \
+	fi
+
+# Debian's Firefox ESR and geckodriver (crates.io; a few minutes) for the Firefox end-to-end test, which drives
+# the Firefox build over W3C WebDriver (Playwright's Firefox needs its own patched build).
+setup-firefox:
+	@if [ ! -x /usr/bin/firefox-esr ]; then \
+	  $(SUDO) apt-get update \
+	  && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y firefox-esr; \
+	fi
+	@if ! command -v geckodriver >/dev/null; then \
+	  echo "Installing geckodriver $(GECKODRIVER_VERSION) (a few minutes)..."; \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION); \
 	fi
 
 ## Build ----------------------------------------------------------------------------------------------------
@@ -127,8 +140,9 @@ test-wasm: setup-rust setup-wasm-bindgen setup-chromium
 	@echo "wasm tests in headless Chromium:"
 	$(BROWSER_ENV) $(WASM_TEST)
 
-# Browser end-to-end tests (*.test.mjs under tests/e2e, written with the extension and the workshop page).
-test-e2e:
+# Browser end-to-end tests (*.test.mjs under tests/e2e, written with the extension and the workshop page):
+# Chromium through playwright-core, Firefox ESR through geckodriver.
+test-e2e: setup-firefox
 	@files=$$(find tests/e2e -name '*.test.mjs' | sort); \
 	if [ -n "$$files" ]; then node --test $$files; else echo "note: no tests/e2e/*.test.mjs yet; skipping"; fi
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 import { buildFixtures, FIXTURES } from './fixtures/build.mjs';
+import { assertMarksMatch, badgeLabel, drawnMarksInPage, expectedMarks, firstFixableSalesFinding, phraseFindings, settledReportInPage, stepToFinding } from './support/probes.mjs';
 import { buildExtension } from '../../extension/build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,56 +60,18 @@ const fixtureText = (page) => page.evaluate(() => window.fixture.text());
 
 /** Wait until the latest report describes exactly the editor's current text (and that text is `text`, if given). */
 async function settled(page, text) {
-  await page.waitForFunction((expected) => {
-    const current = window.fixture.text();
-    const last = window.fixture.lastReport();
-    const busy = document.querySelector('postcoach-ui[data-postcoach="badge"]')?.shadowRoot.querySelector('button[aria-busy]');
-    return last && last.text === current && !busy && (expected === null || current === expected);
-  }, text ?? null);
+  await page.waitForFunction(settledReportInPage, text ?? null);
   return page.evaluate(() => window.fixture.lastReport());
 }
 
 /** The drawn marks as [{side, start, end}] in UTF-16 offsets of the field's text. */
-function drawnMarks(page) {
-  return page.evaluate(() => {
-    const field = window.fixture.field;
-    if (field.localName === 'textarea') {
-      const layer = document.querySelector('postcoach-ui[data-postcoach="marks"]');
-      return [...(layer?.shadowRoot.querySelectorAll('.mark') || [])].map((box) => {
-        const r = box.getBoundingClientRect();
-        const at = (x) => document.caretPositionFromPoint(x, r.top + r.height / 2)?.offset;
-        return { side: box.classList.contains('value') ? 'value' : 'sales', index: Number(box.dataset.finding), start: at(r.left + 1), end: at(r.right - 1) };
-      });
-    }
-    const out = [];
-    for (const side of ['sales', 'value']) {
-      for (const range of CSS.highlights.get(`postcoach-${side}`) || []) {
-        if (!field.contains(range.startContainer)) continue;
-        const before = document.createRange();
-        before.setStart(field, 0);
-        before.setEnd(range.startContainer, range.startOffset);
-        const start = before.toString().length;
-        out.push({ side, start, end: start + range.toString().length });
-      }
-    }
-    return out;
-  });
-}
-
-const phraseFindings = (report) => report.report.findings
-  .map((f, index) => ({ ...f, index }))
-  .filter((f) => f.scope !== 'post' && f.span.end_utf16 > f.span.start_utf16);
+const drawnMarks = (page) => page.evaluate(drawnMarksInPage);
 
 /** Open the card of finding `index` with Alt+Shift+N (it steps through the findings in text order). */
-async function openCardByKeyboard(page, report, index) {
-  const order = phraseFindings(report).sort((a, b) => a.span.start_utf16 - b.span.start_utf16);
-  for (let i = 0; i < order.length; i++) {
-    await page.keyboard.press('Alt+Shift+N');
-    await dialog(page).waitFor();
-    if (order[i].index === index) return;
-  }
-  throw new Error(`finding ${index} not reached by keyboard`);
-}
+const openCardByKeyboard = (page, report, index) => stepToFinding(report, index, async () => {
+  await page.keyboard.press('Alt+Shift+N');
+  await dialog(page).waitFor();
+});
 
 /** Stop the extension's service worker (as Chrome does when it idles) and wait until it is reported stopped. */
 async function stopServiceWorker(page) {
@@ -122,12 +85,6 @@ async function stopServiceWorker(page) {
   await cdp.detach();
 }
 
-function firstFixableSalesFinding(report) {
-  const found = phraseFindings(report).find((f) => f.side !== 'value' && f.suggestions.some((s) => s.span.end_utf16 >= s.span.start_utf16));
-  assert.ok(found, `the engine should flag a salesy phrase with a suggestion in: ${report.text}`);
-  return found;
-}
-
 // --- per editor ----------------------------------------------------------------------------------------------------
 
 for (const kind of FIXTURES) {
@@ -136,11 +93,10 @@ for (const kind of FIXTURES) {
       const page = await openFixture(kind);
       await page.keyboard.type(CALM);
       const first = await settled(page, CALM);
-      const label = (r) => `postcoach: salesiness ${r.salesiness}, value ${r.value}, ${r.verdict.replace(/-/g, ' ')}`;
-      assert.equal(await badgeButton(page).getAttribute('aria-label'), label(first.report));
+      assert.equal(await badgeButton(page).getAttribute('aria-label'), badgeLabel(first.report));
       await page.keyboard.type(` ${DRAFT}`);
       const second = await settled(page, `${CALM} ${DRAFT}`);
-      assert.equal(await badgeButton(page).getAttribute('aria-label'), label(second.report));
+      assert.equal(await badgeButton(page).getAttribute('aria-label'), badgeLabel(second.report));
       assert.ok(second.report.salesiness > first.report.salesiness, 'salesiness rises with the salesy sentence');
       assert.equal(second.report.platform, PLATFORM_OF[kind], 'the platform profile follows the site');
       // never over the text or the site's buttons
@@ -159,21 +115,9 @@ for (const kind of FIXTURES) {
       const page = await openFixture(kind);
       await page.keyboard.type(DRAFT);
       const result = await settled(page, DRAFT);
-      const { report, text } = result;
-      const expected = phraseFindings(result).map((f) => ({ side: f.side === 'value' ? 'value' : 'sales', start: f.span.start_utf16, end: f.span.end_utf16 }));
-      assert.ok(expected.some((m) => m.side === 'sales' && m.start > text.indexOf('@anna')), 'a sales mark after the emoji and mention');
-      const drawn = await drawnMarks(page);
-      const key = (m) => `${m.side}:${m.start}-${m.end}`;
-      if (kind === 'textarea') {
-        // boxes: one per line box; its ends land inside the span's first/last character
-        for (const m of drawn) {
-          const f = expected[phraseFindings(result).findIndex((p) => p.index === m.index)];
-          assert.ok(m.start >= f.start && m.start <= f.start + 1 && m.end >= f.end - 1 && m.end <= f.end, `box ${JSON.stringify(m)} over ${JSON.stringify(f)}`);
-        }
-        assert.equal(new Set(drawn.map((m) => m.index)).size, expected.length);
-      } else {
-        assert.deepEqual(drawn.map(key).sort(), expected.map(key).sort());
-      }
+      const expected = expectedMarks(result);
+      assert.ok(expected.some((m) => m.side === 'sales' && m.start > result.text.indexOf('@anna')), 'a sales mark after the emoji and mention');
+      assertMarksMatch(await drawnMarks(page), result, kind === 'textarea');
       await page.close();
     });
 
