@@ -153,11 +153,10 @@ impl Engine {
                 signals.extend(signals::detect(d, &cx).into_iter().map(|s| (rule, s)));
             }
         }
-        let topic = rewrite::topic(text, &tokens, &hits);
         let draft = suggest::Draft {
             text,
             tokens: &tokens,
-            topic: &topic,
+            topic: Default::default(),
             closing: &profile.closing,
             hits: &hits,
             rules: &c.phrase,

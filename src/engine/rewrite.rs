@@ -766,24 +766,33 @@ struct Found {
 /// Where the letters of `joined` ("mothersday") are written out in the text as consecutive words ("Mother's
 /// Day").
 fn find_in_text(text: &str, tokens: &Tokens, joined: &str) -> Found {
-    let letters = |i: usize| tokens.norm(i).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    // Whether `rest` starts with token `i`'s letters and digits; how many bytes of `rest` they take.
+    let letters_at = |i: usize, rest: &str| -> Option<usize> {
+        let mut taken = 0;
+        for c in tokens.norm(i).chars().filter(|c| c.is_alphanumeric()) {
+            if !rest[taken..].starts_with(c) {
+                return None;
+            }
+            taken += c.len_utf8();
+        }
+        Some(taken)
+    };
     let capital = |k: usize| text[tokens.list[k].start as usize..].starts_with(char::is_uppercase);
     let mut found = Found { phrase: None, count: 0, name: false, countable: false };
     let n = tokens.len().min(4000);
     for i in 0..n {
-        if tokens.list[i].kind != Kind::Word || !joined.starts_with(&letters(i)) {
+        if tokens.list[i].kind != Kind::Word || letters_at(i, joined).is_none() {
             continue;
         }
-        let mut acc = String::new();
+        // Bytes of `joined` matched by tokens i..=j.
+        let mut acc = 0;
         for j in i..n.min(i + 5) {
             if tokens.list[j].kind != Kind::Word {
                 break;
             }
-            acc.push_str(&letters(j));
-            if !joined.starts_with(&acc) {
-                break;
-            }
-            if acc == joined {
+            let Some(taken) = letters_at(j, &joined[acc..]) else { break };
+            acc += taken;
+            if acc == joined.len() {
                 found.count += 1;
                 let before = i.checked_sub(1).filter(|&p| tokens.list[p].kind != Kind::Break);
                 found.countable |= before.is_some_and(|p| {

@@ -25,14 +25,22 @@ use crate::{Side, Span, Suggestion};
 pub struct Draft<'a> {
     pub text: &'a str,
     pub tokens: &'a Tokens,
-    /// What the post is about, for closing questions.
-    pub topic: &'a str,
+    /// What the post is about, for closing questions: worked out on first use (`Draft::topic`), since most
+    /// drafts need no closing question.
+    pub topic: std::cell::OnceCell<String>,
     /// Closing-question templates of the platform.
     pub closing: &'a [String],
     /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
     /// sentence keeps it.
     pub hits: &'a [Hit],
     pub rules: &'a [Rule],
+}
+
+impl Draft<'_> {
+    /// What the post is about (`rewrite::topic`), empty when nothing stands out.
+    pub fn topic(&self) -> &str {
+        self.topic.get_or_init(|| super::rewrite::topic(self.text, self.tokens, self.hits))
+    }
 }
 
 /// Sentences longer than this many tokens get no sentence-level edits (keeps analysis linear on huge input).
@@ -179,7 +187,7 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let templates = if d.closing.is_empty() { &rule.suggest } else { d.closing };
             let (span, before, after) = closing_point(d);
             // Without a clear topic the question is about "this" post ("What do you think about this?").
-            let topic = if d.topic.is_empty() { "this" } else { d.topic };
+            let topic = if d.topic().is_empty() { "this" } else { d.topic() };
             templates
                 .iter()
                 .map(|tpl| {
@@ -525,7 +533,7 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
         if opener && !at_start {
             continue;
         }
-        let mut text = fill(tpl, matched, "", d.topic);
+        let mut text = fill(tpl, matched, "", topic_for(tpl, d));
         if tpl.contains("{place}") {
             match place(matched) {
                 Some(p) => text = text.replace("{place}", p),
@@ -1200,7 +1208,7 @@ fn sentence_template(
     if tpl.contains("{promise}") {
         tpl = tpl.replace("{promise}", &promise(d, last, s_last)?);
     }
-    let mut text = capitalise(&fill(&tpl, matched, contacts, d.topic));
+    let mut text = capitalise(&fill(&tpl, matched, contacts, topic_for(&tpl, d)));
     if !tpl.contains("{contacts}") && !contacts.is_empty() {
         text = format!("{}: {contacts}", text.trim_end_matches(['.', '!']));
     } else if !text.ends_with(['.', '!', '?']) && contacts.is_empty() {
@@ -1616,6 +1624,15 @@ fn suggestion(span: Span, text: String, label: String) -> Suggestion {
 fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
     let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
     suggestion(span, text, label)
+}
+
+/// The draft's topic when template `tpl` asks for it (working it out is the costly part of a suggestion).
+fn topic_for<'d>(tpl: &str, d: &'d Draft<'_>) -> &'d str {
+    if tpl.contains("{topic}") {
+        d.topic()
+    } else {
+        ""
+    }
 }
 
 fn fill(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
