@@ -3,7 +3,6 @@
 //!
 //! ```js
 //! analyze(text, { platform: 'linkedin', sensitivity: 'normal' })  // -> report object
-//! analyze_json(text, options)                                      // -> the same report as a JSON string
 //! rewrite(text, { platform })                                       // -> rewrite object
 //! load_pack(tomlSource)   // -> {name, rules, disabled}; throws {line, column, message}
 //! reset_packs()           // back to the default pack
@@ -35,15 +34,6 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(options)?;
     let report = ENGINE.with(|engine| engine.borrow().analyze(text, &options));
     to_js(&report)
-}
-
-/// `analyze` with the report as a JSON string: what the extension's background sends to content scripts, and
-/// several times cheaper than building the report's objects when a draft has many findings.
-#[wasm_bindgen]
-pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
-    let options = parse_options(options)?;
-    let report = ENGINE.with(|engine| engine.borrow().analyze(text, &options));
-    serde_json::to_string(&report).map_err(|e| options_error(format!("internal error: {e}")))
 }
 
 /// The whole-post conversational rewrite with the scores before and after.

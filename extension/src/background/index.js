@@ -29,8 +29,7 @@ ready();
  * layer converting a large report object (a 3,000-character draft can carry 100+ findings). */
 const json = (value) => JSON.stringify(value ?? null);
 const handlers = {
-  // The engine writes the report's JSON itself, so it is never built as objects here.
-  analyze: (m) => engine.analyzeJson(String(m.text ?? ''), m.options || {}),
+  analyze: (m) => engine.analyze(String(m.text ?? ''), m.options || {}).then(json),
   rewrite: (m) => engine.rewrite(String(m.text ?? ''), m.options || {}).then(json),
   async loadPack(m) {
     const info = await engine.loadPack(String(m.source ?? ''));   // rejects, keeping the previous rules

@@ -10,7 +10,6 @@
  */
 
 /** @typedef {{analyze: Function, rewrite: Function, loadPack: Function, resetPacks: Function}} EngineClient */
-/* analyzeJson(text, options) is an extra of the local engine: the report as its JSON string. */
 
 /* global __POSTCOACH_STATIC_ENGINE__ */
 /** import() of the bindings beside the wasm; compiled out of bundles that always pass `bindings` (the background). */
@@ -52,10 +51,7 @@ export function createLocalEngine(wasmUrl, bindings) {
   };
   return {
     get ready() { return load().then(() => undefined); },
-    // The report crosses from wasm as one JSON string: far cheaper than building its objects field by field.
-    analyze: (text, options = {}) => call((m) => JSON.parse(m.analyze_json(text, clean(options)))),
-    /** The report as a JSON string, for a caller that passes it on (the background to content scripts). */
-    analyzeJson: (text, options = {}) => call((m) => m.analyze_json(text, clean(options))),
+    analyze: (text, options = {}) => call((m) => m.analyze(text, clean(options))),
     rewrite: (text, options = {}) => call((m) => m.rewrite(text, clean(options))),
     loadPack: (source) => call((m) => m.load_pack(source)),
     resetPacks: () => call((m) => { m.reset_packs(); }),
