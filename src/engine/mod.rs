@@ -29,8 +29,9 @@ use signals::Signal;
 
 pub use pack::line_col;
 
-/// The default rule pack, embedded at compile time.
-pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
+/// The default rule pack (`rules/default.toml`), embedded at compile time by way of `build.rs`: whole in native
+/// builds, without comments and rule examples in the wasm engine.
+pub const DEFAULT_PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/default.toml"));
 
 /// The rules in force, compiled for matching.
 #[derive(Debug)]

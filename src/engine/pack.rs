@@ -50,6 +50,8 @@ use self::toml_subset::{Key, Kind, Table, Value};
 use super::pattern::{self, Pattern};
 use crate::{PackError, Platform, PrincipleRef, Side};
 
+#[cfg(test)]
+mod strip;
 mod toml_subset;
 
 /// The post-level and shape detectors a rule can name with `detector = "..."`.
@@ -585,6 +587,30 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wasm engine embeds the default pack stripped of comments and examples (`build.rs`): it must compile
+    /// to exactly the same rules, principles and platform norms.
+    #[test]
+    fn the_stripped_default_pack_is_the_same_pack_without_examples() {
+        let full =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/default.toml")).unwrap();
+        let stripped = strip::strip_for_runtime(&full);
+        assert!(stripped.len() < full.len() * 9 / 10, "examples and comments are a good part of the pack");
+        let (a, _) = merge(&PackSet::default(), &full).unwrap();
+        let (b, _) = merge(&PackSet::default(), &stripped).unwrap_or_else(|e| panic!("stripped pack: {e}"));
+        let without_examples = |set: &PackSet| {
+            let mut set = set.clone();
+            for rule in &mut set.rules {
+                rule.examples = Examples::default();
+            }
+            let mut profiles: Vec<_> = set.profiles.iter().map(|(k, v)| format!("{k:?} {v:?}")).collect();
+            profiles.sort();
+            (format!("{:?} {:?} {:?}", set.rules, set.principles, set.disabled), profiles)
+        };
+        assert!(a.rules.iter().any(|r| !r.examples.matches.is_empty()));
+        assert!(b.rules.iter().all(|r| r.examples.matches.is_empty() && r.examples.no_match.is_empty()));
+        assert_eq!(without_examples(&a), without_examples(&b));
+    }
 
     #[test]
     fn a_rule_title_names_it_in_summaries_else_its_id_in_words() {
