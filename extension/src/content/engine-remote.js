@@ -4,7 +4,7 @@
  * because the worker went away mid-way is retried (with a short back-off). Nothing here blocks the page.
  */
 import { ext } from '../common/settings.js';
-import { errorFromResponse } from '../common/messages.js';
+import { errorFromResponse, unpackReport } from '../common/messages.js';
 
 const RETRIES = 3;
 const TIMEOUT_MS = 10000;
@@ -42,7 +42,7 @@ async function call(message) {
 /** @returns {import('../overlay/engine-local.js').EngineClient} */
 export function createRemoteEngine() {
   return {
-    analyze: (text, options = {}) => call({ type: 'analyze', text, options }),
+    analyze: (text, options = {}) => call({ type: 'analyze', text, options }).then(unpackReport),
     rewrite: (text, options = {}) => call({ type: 'rewrite', text, options }),
     loadPack: (source) => call({ type: 'loadPack', source }),
     resetPacks: () => call({ type: 'resetPacks' }).then(() => undefined),
