@@ -160,7 +160,11 @@ pub fn end_span(text: &str, utf16_len: usize) -> Span {
 
 fn is_emoji(c: char) -> bool {
     let u = c as u32;
-    (0x1F000..=0x1FAFF).contains(&u) || (0x2600..=0x27BF).contains(&u) || (0x2B00..=0x2BFF).contains(&u)
+    (0x1F000..=0x1FAFF).contains(&u)
+        || (0x2600..=0x27BF).contains(&u)
+        || (0x2B00..=0x2BFF).contains(&u)
+        // The emoji among the technical symbols: ⌚ ⌛ ⌨ ⏏ ⏩-⏳ (⏰ alarm clock) ⏸-⏺.
+        || matches!(u, 0x231A | 0x231B | 0x2328 | 0x23CF | 0x23E9..=0x23F3 | 0x23F8..=0x23FA)
 }
 
 /// Joiners and modifiers that belong to the emoji before them (ZWJ, variation selectors, skin tones, tags).
@@ -584,6 +588,7 @@ mod tests {
         assert!(k.contains(&(Kind::Punct, "!!".into())));
         assert!(k.contains(&(Kind::Mention, "@ann".into())));
         assert!(k.contains(&(Kind::Hashtag, "#deal".into())));
+        assert_eq!(kinds("⏰ Today")[0], (Kind::Emoji, "⏰".into()));
         assert!(k.contains(&(Kind::Word, "don't".into())));
         for tok in &t.list {
             assert_eq!(tok.start16 as usize, text[..tok.start as usize].encode_utf16().count());
