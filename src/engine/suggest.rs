@@ -50,6 +50,23 @@ const SCAN: usize = 400;
 const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
 
 /// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
+/// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
+const NEEDS_OBJECT: [&str; 14] = [
+    "buy",
+    "order",
+    "grab",
+    "claim",
+    "book",
+    "purchase",
+    "secure",
+    "get",
+    "reserve",
+    "download",
+    "preorder",
+    "pre-order",
+    "snap",
+    "nab",
+];
 const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
 
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
@@ -930,6 +947,11 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         // "Don't wait until it's too late": pressure only.
         return Some(pressure_removal(d, from, last, lead));
     }
+    // Hashtags closing the sentence are not part of the command: they stay where they are, last.
+    let mut last = last;
+    while last > verb && t.list[last].kind == Kind::Hashtag {
+        last -= 1;
+    }
     // Walk the command, keeping the offer.
     let mut pieces: Vec<Piece> = Vec::new();
     let mut skipping = false;
@@ -947,6 +969,12 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
             }
             if let Some(p) = (j <= last).then(|| place(t.norm(j))).flatten() {
                 link_place = Some(p);
+                // "click the link in bio": the determiner goes with the link.
+                while pieces.last().is_some_and(|q| {
+                    q.first > verb && is_word(d, q.first, &["the", "this", "my", "our", "on"])
+                }) {
+                    pieces.pop();
+                }
                 i = j + 1;
                 continue;
             }
@@ -981,7 +1009,12 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         }
         let text = match tok.kind {
             Kind::Punct if norm.contains('!') => ".".to_string(),
-            Kind::Word if !tok.quoted && ((tok.caps && norm.len() > 3) || (i == verb && !tok.caps)) => {
+            // A shouted verb is lowered too ("BUY" -> "buy"); a two-letter one is an acronym ("DM").
+            Kind::Word
+                if !tok.quoted
+                    && ((tok.caps && (norm.len() > 3 || (i == verb && norm.len() > 2)))
+                        || (i == verb && !tok.caps)) =>
+            {
                 norm.to_string()
             }
             _ => raw(d, i).to_string(),
@@ -989,9 +1022,21 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         pieces.push(Piece { first: i, last: i, text });
         i += 1;
     }
-    let body = join_pieces(d, &pieces);
+    // A link pushed elsewhere while the command holds the link itself: say where it is, once.
+    if link_place.is_some() {
+        if let Some(url) = pieces.iter().find(|p| t.list[p.first].kind == Kind::Url) {
+            let the = if lead == Lead::Start { "The" } else { "the" };
+            return Some((t.span_of(from, last), format!("{the} link is {} if you're curious.", url.text)));
+        }
+    }
+    let mut body = join_pieces(d, &pieces);
     if body.is_empty() {
         return None;
+    }
+    // "BUY NOW before it is gone!": a verb that needs an object keeps one ("you can buy it").
+    let kept_words = pieces.iter().filter(|p| t.list[p.first].kind != Kind::Punct).count();
+    if kept_words == 1 && is_word(d, verb, &NEEDS_OBJECT) {
+        body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
     let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
@@ -1740,6 +1785,17 @@ mod tests {
         assert_eq!(
             applied("Shop now, link in bio", "hard-cta"),
             "If you're interested, you can shop. The link is in my bio."
+        );
+        // A shouted verb is lowered and keeps an object once the pressure has gone.
+        assert_eq!(
+            applied("Only a few left — BUY NOW before it is gone!", "hard-cta"),
+            "Only a few left — you can buy it."
+        );
+        assert_eq!(applied("BUY NOW!", "hard-cta"), "If you're interested, you can buy it.");
+        // The link pushed to the bio while the command holds it: no dangling "click the:", hashtags stay last.
+        assert_eq!(
+            applied("Click the link in bio: example.com/course #marketing #sales", "hard-cta"),
+            "The link is example.com/course if you're curious. #marketing #sales"
         );
     }
 
