@@ -238,13 +238,10 @@ fn a_closing_question_only_where_the_draft_invites_no_reply_and_about_a_topic_in
         let Some(closing) = report.findings.iter().find(|f| f.rule == "no-question") else { continue };
         let question = closing.suggestions[0].text.trim();
         let asked = question.split('?').next().unwrap_or_default();
-        // Words, or the author's own hashtag when it cannot be read as words ("#shoplocal").
-        let words_only = asked.split(' ').all(|w| {
-            w.strip_prefix('#')
-                .unwrap_or(w)
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
-        });
+        // Words, never a hashtag ("#marketing" is asked about as "marketing" or not at all).
+        let words_only = asked
+            .split(' ')
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')));
         // A split acronym leaves one-letter words ("saa s", "i t support").
         let stray_letter = asked.split(' ').any(|w| w.chars().count() == 1 && w != "a" && w != "I");
         if !words_only || stray_letter || !question.contains('?') {

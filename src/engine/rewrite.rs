@@ -733,7 +733,8 @@ fn hashtag_topic(
         }
         let word_hits: usize = lower.iter().filter_map(|w| seen.get(&stem(w)).map(|&k| nouns[k].count)).sum();
         let support = found.count * 2 + word_hits;
-        // "#shoplocal" cannot be read as words without a dictionary: ask about the hashtag itself.
+        // "#shoplocal" cannot be read as words without a dictionary, and a question never asks about a
+        // hashtag ("#marketing"): such a tag is no topic unless the text writes it out.
         let run_together = words.len() == 1 && raw.len() > 8 && raw.chars().all(|c| c.is_lowercase());
         let name = match found.phrase {
             // "my 1,000th smile makeover": asked about in the plural.
@@ -742,7 +743,7 @@ fn hashtag_topic(
                 format!("{}{}", &p[..p.len() - last.len()], plural(&last))
             }
             Some(p) => p,
-            None if run_together => format!("#{raw}"),
+            None if run_together => continue,
             None => words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" "),
         };
         if best.as_ref().is_none_or(|(s, _)| support > *s) {
@@ -854,6 +855,9 @@ mod tests {
         assert_eq!(topic_of("Bleed each radiator in autumn. A cold radiator wastes heat."), "radiators");
         assert_eq!(topic_of("Grind your coffee fresh. Stale coffee tastes flat."), "coffee");
         assert_eq!(topic_of("Thank you for a lovely morning."), "");
+        // A run-together tag is never asked about as a hashtag; a tag that reads as a word is.
+        assert_eq!(topic_of("Fresh bread daily.\n\n#shoplocal"), "");
+        assert_eq!(topic_of("Launch day.\n\n#marketing #sales"), "sales");
     }
 
     #[test]
