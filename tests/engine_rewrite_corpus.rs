@@ -267,3 +267,30 @@ fn summaries_name_findings_in_words_not_rule_ids() {
     }
     fail_if_any(failures);
 }
+
+/// What follows the last hashtag of each line: "#marketing #sales" -> "", "#entrepreneur. The link" -> ". The link".
+fn after_hashtags(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let at = l.rfind('#')?;
+            let end =
+                l[at + 1..].find(|c: char| !c.is_alphanumeric() && c != '_').map_or(l.len(), |e| at + 1 + e);
+            (end > at + 1).then(|| l[end..].trim().to_string())
+        })
+        .filter(|rest| !rest.is_empty())
+        .collect()
+}
+
+#[test]
+fn hashtags_stay_last_on_their_line() {
+    let mut failures = Vec::new();
+    for (post, _, rw) in rewritten() {
+        let draft = after_hashtags(&post.text);
+        for rest in after_hashtags(&rw.text) {
+            if !draft.contains(&rest) {
+                failures.push(format!("{}: {rest:?} after a hashtag:\n{}\n", post.id, rw.text));
+            }
+        }
+    }
+    fail_if_any(failures);
+}

@@ -877,6 +877,30 @@ What's been your experience with this?"
     }
 
     #[test]
+    fn a_typical_sales_post_keeps_its_offer_link_and_hashtags_in_place() {
+        let engine = Engine::new();
+        let options = Options::for_platform(crate::Platform::Linkedin);
+        let draft = "HUGE NEWS!!! \u{1F680}\u{1F680}\u{1F680} Our award-winning agency just launched the BEST social \
+media course ever. Only 5 spots left at 50% off \u{2014} BUY NOW before it is gone! Click the link in bio: \
+example.com/course #marketing #sales #growth #business #success #entrepreneur";
+        let rw = rewrite(&engine, draft, &options);
+        let text = &rw.text;
+        // The softened command keeps an object and loses its capitals.
+        assert!(text.contains("you can buy it"), "{text}");
+        assert!(!text.contains("BUY"), "{text}");
+        // No dangling "click the:"; the link is said once, before the hashtags.
+        assert!(!text.to_lowercase().contains("click the:"), "{text}");
+        assert!(text.contains("The link is example.com/course"), "{text}");
+        // Nothing after the hashtags on their line; the closing question asks about words.
+        let tag_line = text.lines().find(|l| l.contains("#marketing")).expect("hashtags kept");
+        let last_word = tag_line.trim_end().rsplit(' ').next().unwrap_or_default();
+        assert!(last_word.starts_with('#') && !last_word.ends_with('.'), "{text}");
+        let question = text.lines().last().unwrap_or_default();
+        assert!(question.ends_with('?') && !question.contains('#'), "{text}");
+        assert!(rw.after.salesiness + 30 <= rw.before.salesiness, "{rw:?}");
+    }
+
+    #[test]
     fn hashtags_read_as_words() {
         assert_eq!(hashtag_words("SmallBusiness"), ["Small", "Business"]);
         assert_eq!(hashtag_words("ITSupport"), ["IT", "Support"]);
