@@ -468,6 +468,21 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
     if a > 0 && emoji_like(d, b) && emoji_like(d, a - 1) && (a == 1 || t.list[a - 2].kind == Kind::Break) {
         a -= 1;
     }
+    // "HUGE NEWS!!! 🚀🚀🚀 Our agency...": without its adjective an opening label says nothing; the label goes
+    // whole, with its marks and emoji.
+    if at_start(d, a) {
+        let (_, s_last) = sentence_of(t, a);
+        let rest = b + 1..=s_last;
+        let label_only = rest
+            .clone()
+            .all(|i| is_word(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
+        if s_last > b && label_only && rest.clone().any(|i| t.list[i].kind == Kind::Word) {
+            b = s_last;
+            while b + 1 < t.len() && matches!(t.list[b + 1].kind, Kind::Emoji) {
+                b += 1;
+            }
+        }
+    }
     let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
     if at_start(d, a) {
         if let Some(n) = next.filter(|&n| t.list[n].kind == Kind::Word && !t.list[n].quoted) {
@@ -1786,6 +1801,9 @@ mod tests {
             applied("Shop now, link in bio", "hard-cta"),
             "If you're interested, you can shop. The link is in my bio."
         );
+        // An opening label left with nothing to say goes whole.
+        assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
+        assert_eq!(applied("Huge thanks to Ann.", "hype-words"), "Thanks to Ann.");
         // A shouted verb is lowered and keeps an object once the pressure has gone.
         assert_eq!(
             applied("Only a few left — BUY NOW before it is gone!", "hard-cta"),
