@@ -885,6 +885,8 @@ media course ever. Only 5 spots left at 50% off \u{2014} BUY NOW before it is go
 example.com/course #marketing #sales #growth #business #success #entrepreneur";
         let rw = rewrite(&engine, draft, &options);
         let text = &rw.text;
+        // The opening label goes whole; the launch (the author's offer) stays, toned down.
+        assert!(text.starts_with("Our agency launched a new social media course."), "{text}");
         // The softened command keeps an object and loses its capitals.
         assert!(text.contains("you can buy it"), "{text}");
         assert!(!text.contains("BUY"), "{text}");

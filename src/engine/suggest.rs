@@ -1361,6 +1361,9 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
             })
             .collect();
     }
+    if let Some(s) = launched_superlative(d, first, last, s_first) {
+        return remove(s);
+    }
     // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
     // longest are the ones who ..." is not a claim.
     let hype_about_others = rule.tags.iter().any(|g| g == "hype") && !about_us(d, s_first, s_last);
@@ -1400,6 +1403,47 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         }
     }
     Vec::new()
+}
+
+/// Verbs that announce something new: what follows them is the author's offer.
+const LAUNCH_VERBS: [&str; 10] = [
+    "launched",
+    "released",
+    "opened",
+    "introduced",
+    "unveiled",
+    "published",
+    "built",
+    "created",
+    "started",
+    "made",
+];
+
+/// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the
+/// superlative is toned down to "a new social media course".
+fn launched_superlative(d: &Draft<'_>, first: usize, last: usize, s_first: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    if !is_word(d, first, &["the"])
+        || !is_word(d, first + 1, &["best", "greatest", "finest", "ultimate"])
+        || !is_word(d, last, &["ever"])
+        || last < first + 3
+        || !(s_first..first).any(|i| is_word(d, i, &LAUNCH_VERBS))
+    {
+        return None;
+    }
+    let mut words = Vec::new();
+    for i in first + 2..last {
+        let tok = &t.list[i];
+        if tok.kind != Kind::Word || tok.quoted {
+            return None;
+        }
+        words.push(if tok.caps && t.norm(i).len() > 1 {
+            t.norm(i).to_string()
+        } else {
+            raw(d, i).to_string()
+        });
+    }
+    Some((t.span_of(first, last), format!("a new {}", words.join(" "))))
 }
 
 /// Why a bragging sentence must stay although it holds no offer: it opens the post, speaks to the reader, or
@@ -1800,6 +1844,11 @@ mod tests {
         assert_eq!(
             applied("Shop now, link in bio", "hard-cta"),
             "If you're interested, you can shop. The link is in my bio."
+        );
+        // A launch is the author's offer: its superlative is toned down, the sentence stays.
+        assert_eq!(
+            applied("Hello all. Our agency launched the BEST social media course ever.", "superlative-claim"),
+            "Hello all. Our agency launched a new social media course."
         );
         // An opening label left with nothing to say goes whole.
         assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
