@@ -735,8 +735,9 @@ fn hashtag_topic(
         let support = found.count * 2 + word_hits;
         // "#shoplocal" cannot be read as words without a dictionary, and a question never asks about a
         // hashtag ("#marketing"): such a tag is no topic unless the text writes it out.
-        // A single word with a noun ending ("#marketing", "#networking", "#automation") reads as itself.
-        let one_word = raw.len() <= 11 && ["ing", "tion", "ment"].iter().any(|e| raw.ends_with(e));
+        // A single word with a noun ending ("#marketing", "#community", "#leadership") reads as itself.
+        let one_word = raw.len() <= 11
+            && ["ing", "tion", "ment", "ity", "ship", "ness", "ism"].iter().any(|e| raw.ends_with(e));
         let run_together =
             words.len() == 1 && raw.len() > 8 && raw.chars().all(|c| c.is_lowercase()) && !one_word;
         let name = match found.phrase {
@@ -862,6 +863,7 @@ mod tests {
         assert_eq!(topic_of("Fresh bread daily.\n\n#shoplocal"), "");
         assert_eq!(topic_of("Launch day.\n\n#marketing #sales"), "marketing");
         assert_eq!(topic_of("Launch day.\n\n#shoplocal #sales"), "sales");
+        assert_eq!(topic_of("Thanks to the kids who collected tins.\n\n#community"), "community");
     }
 
     #[test]
