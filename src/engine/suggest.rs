@@ -1038,11 +1038,18 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         i += 1;
     }
     // A link pushed elsewhere while the command holds the link itself: say where it is, once.
-    if link_place.is_some() {
-        if let Some(url) = pieces.iter().find(|p| t.list[p.first].kind == Kind::Url) {
+    if let Some(url) =
+        pieces.iter().find(|p| t.list[p.first].kind == Kind::Url).filter(|_| link_place.is_some())
+    {
+        // Only "click (the link in bio)" with it: the link is all there is to say. Otherwise the offer stays with
+        // its link, and the bio need not be mentioned.
+        let only_link =
+            pieces.iter().all(|p| p.first == verb || matches!(t.list[p.first].kind, Kind::Punct | Kind::Url));
+        if only_link {
             let the = if lead == Lead::Start { "The" } else { "the" };
             return Some((t.span_of(from, last), format!("{the} link is {} if you're curious.", url.text)));
         }
+        link_place = None;
     }
     let mut body = join_pieces(d, &pieces);
     if body.is_empty() {
@@ -1849,6 +1856,11 @@ mod tests {
         assert_eq!(
             applied("Hello all. Our agency launched the BEST social media course ever.", "superlative-claim"),
             "Hello all. Our agency launched a new social media course."
+        );
+        // An offer that has its link keeps both, with no word about the bio.
+        assert_eq!(
+            applied("Shop the sale, link in bio: example.com/sale", "hard-cta"),
+            "If you'd like the sale, you can shop it here: example.com/sale."
         );
         // An opening label left with nothing to say goes whole.
         assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
