@@ -2,9 +2,11 @@
 //!
 //! Module map (one job each):
 //! - `text`: the tokenizer (typed tokens with UTF-8 and UTF-16 offsets, quotation, sentences).
+//! - `vocab`: word ids, so patterns and tokens compare integers instead of strings.
 //! - `pattern`: the token pattern language rules are written in.
 //! - `pack`: the TOML rule-pack format, validation with line/column errors, merging packs by id.
-//! - `matcher`: finds every phrase rule in one pass via a first-token index, with context filters.
+//! - `matcher`: finds every phrase rule in one pass via a first-element index (word id, mark or token kind),
+//!   with context filters.
 //! - `signals`: shape and post-level detectors (shouting, questions, we/you, platform norms).
 //! - `suggest`: one-click suggestions built from a rule's fix and templates.
 //! - `score`: points, the two scores, verdict and summary.
