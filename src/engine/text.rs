@@ -27,8 +27,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Number of kinds (for tables indexed by `kind as usize`).
-    pub const COUNT: usize = 10;
+    /// Number of kinds (for tables indexed by `kind as usize`; `Break` is the last variant).
+    pub const COUNT: usize = Kind::Break as usize + 1;
     /// Every kind but `Break`.
     pub const ALL_BUT_BREAK: [Kind; 9] = [
         Kind::Word,
