@@ -4,7 +4,90 @@
 //! the extension's overlay and the workshop page). They serialise with serde to the JSON shape documented in
 //! `docs/ARCHITECTURE.md`; the wasm bindings hand exactly this shape to JavaScript.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Text a finding shares with the rule it comes from (its rule id and message): cloning it for each finding
+/// is a reference-count increment, not a copy. It reads like a `&str` (`Deref`), compares with `str`, `&str`
+/// and `String`, and serialises as a plain string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(s.into())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        SharedStr(s.into())
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(SharedStr::from)
+    }
+}
 
 /// A range of the analysed text, in both of the units its consumers need.
 ///
@@ -65,12 +148,13 @@ pub struct Suggestion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule id from the rule pack, for example `hard-cta`.
-    pub rule: String,
+    pub rule: SharedStr,
     pub side: Side,
     pub scope: Scope,
-    pub principle: PrincipleRef,
+    /// Shared by every finding of the principle's rules (serialised as the principle itself).
+    pub principle: Arc<PrincipleRef>,
     /// A friendly one-line message for a marketer.
-    pub message: String,
+    pub message: SharedStr,
     /// Where in the text. Post-level findings point at the most relevant part (or an insertion point).
     pub span: Span,
     /// The points this finding contributes to its score (salesiness for `sales`/`platform`, value for `value`).

@@ -24,7 +24,9 @@ mod vocab;
 
 use std::sync::Arc;
 
-use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, Scope, Stats};
+use crate::{
+    Finding, Options, PackError, PackInfo, Platform, PrincipleRef, Report, Rewrite, Scope, SharedStr, Stats,
+};
 use pack::{PackSet, Rule};
 use score::Weighed;
 use signals::Signal;
@@ -44,12 +46,31 @@ struct Compiled {
     /// The words the phrase rules' patterns mention; drafts are interned against it.
     vocab: vocab::Vocab,
     index: matcher::Index,
+    /// What each rule's findings share with it, by rule number (`Compiled::rule`).
+    texts: Vec<RuleText>,
+    /// Each platform's profile, in `Platform::ALL` order.
+    platforms: Vec<PlatformRules>,
+}
+
+/// The text every finding of a rule carries, built once per rule so a finding takes it by reference count.
+#[derive(Debug)]
+struct RuleText {
+    id: SharedStr,
+    principle: Arc<PrincipleRef>,
+    message: SharedStr,
+}
+
+/// A platform's profile with each rule's weight multiplier looked up once, by rule number.
+#[derive(Debug)]
+struct PlatformRules {
+    profile: pack::Profile,
+    multipliers: Vec<f32>,
 }
 
 impl Compiled {
     fn new(set: PackSet) -> Compiled {
         let mut phrase: Vec<Rule> = set.active_rules().filter(|r| r.detector.is_none()).cloned().collect();
-        let detectors = set.active_rules().filter(|r| r.detector.is_some()).cloned().collect();
+        let detectors: Vec<Rule> = set.active_rules().filter(|r| r.detector.is_some()).cloned().collect();
         let mut vocab = vocab::Vocab::default();
         for rule in &mut phrase {
             for pattern in rule.patterns.iter_mut().chain(rule.except.iter_mut()) {
@@ -57,7 +78,36 @@ impl Compiled {
             }
         }
         let index = matcher::Index::build(&phrase, &vocab);
-        Compiled { set, phrase, detectors, vocab, index }
+        let all = || phrase.iter().chain(&detectors);
+        let texts = all()
+            .map(|r| RuleText {
+                id: r.id.as_str().into(),
+                principle: Arc::new(r.principle.clone()),
+                message: r.message.as_str().into(),
+            })
+            .collect();
+        let platforms = Platform::ALL
+            .iter()
+            .map(|&p| {
+                let profile = set.profile(p);
+                let multipliers = all().map(|r| profile.weights.get(&r.id).copied().unwrap_or(1.0)).collect();
+                PlatformRules { profile, multipliers }
+            })
+            .collect();
+        Compiled { set, phrase, detectors, vocab, index, texts, platforms }
+    }
+
+    /// Rule number `n`: the phrase rules first, then the detectors.
+    fn rule(&self, n: usize) -> &Rule {
+        match self.phrase.get(n) {
+            Some(rule) => rule,
+            None => &self.detectors[n - self.phrase.len()],
+        }
+    }
+
+    fn platform(&self, platform: Platform) -> &PlatformRules {
+        let at = Platform::ALL.iter().position(|&p| p == platform).unwrap_or(0);
+        &self.platforms[at]
     }
 }
 
@@ -126,34 +176,34 @@ impl Engine {
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let c = &*self.compiled;
-        let profile = c.set.profile(options.platform);
+        let platform = c.platform(options.platform);
+        let profile = &platform.profile;
         let mut tokens = text::tokenize(text);
         tokens.intern(&c.vocab);
         let hits = matcher::find(&c.phrase, &c.index, &tokens);
         let cx = signals::Context {
             text,
             tokens: &tokens,
-            profile: &profile,
+            profile,
             phrase_rules: &c.phrase,
             hits: &hits,
             persons: signals::person_counts(&tokens),
         };
-        let mut signals: Vec<(&Rule, Signal)> = hits
+        // Signals by rule number (`Compiled::rule`).
+        let mut signals: Vec<(usize, Signal)> = hits
             .iter()
             .map(|h| {
-                (
-                    &c.phrase[h.rule],
-                    Signal {
-                        span: tokens.span_of(h.first, h.last),
-                        strength: 1.0,
-                        tokens: Some((h.first, h.last)),
-                    },
-                )
+                let signal = Signal {
+                    span: tokens.span_of(h.first, h.last),
+                    strength: 1.0,
+                    tokens: Some((h.first, h.last)),
+                };
+                (h.rule, signal)
             })
             .collect();
-        for rule in &c.detectors {
+        for (n, rule) in c.detectors.iter().enumerate() {
             if let Some(d) = rule.detector {
-                signals.extend(signals::detect(d, &cx).into_iter().map(|s| (rule, s)));
+                signals.extend(signals::detect(d, &cx).into_iter().map(|s| (c.phrase.len() + n, s)));
             }
         }
         let draft = suggest::Draft {
@@ -164,23 +214,23 @@ impl Engine {
             hits: &hits,
             rules: &c.phrase,
         };
-        let mut repeats: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
+        let mut repeats = vec![0i32; c.texts.len()];
         let mut items: Vec<Weighed> = signals
             .into_iter()
-            .map(|(rule, sig)| {
-                let k = repeats.entry(rule.id.as_str()).or_insert(0);
-                let decay = score::REPEAT_DECAY.powi(*k);
-                *k += 1;
-                let platform_mult = profile.weights.get(&rule.id).copied().unwrap_or(1.0);
+            .map(|(n, sig)| {
+                let rule = c.rule(n);
+                let shared = &c.texts[n];
+                let decay = score::REPEAT_DECAY.powi(repeats[n]);
+                repeats[n] += 1;
                 let post_level = rule.detector.is_some_and(|d| d.is_post_level());
                 Weighed {
-                    raw: rule.weight * sig.strength * decay * platform_mult,
+                    raw: rule.weight * sig.strength * decay * platform.multipliers[n],
                     finding: Finding {
-                        rule: rule.id.clone(),
+                        rule: shared.id.clone(),
                         side: rule.side,
                         scope: if post_level { Scope::Post } else { Scope::Phrase },
-                        principle: rule.principle.clone(),
-                        message: rule.message.clone(),
+                        principle: shared.principle.clone(),
+                        message: shared.message.clone(),
                         span: sig.span,
                         points: 0.0,
                         suggestions: suggest::build(rule, &sig, &draft),

@@ -227,7 +227,7 @@ mod tests {
             rule: "r".into(),
             side,
             scope: Scope::Phrase,
-            principle: PrincipleRef { id: "p".into(), title: "P".into(), summary: "S".into() },
+            principle: PrincipleRef { id: "p".into(), title: "P".into(), summary: "S".into() }.into(),
             message: "m".into(),
             span: Span { start, end, start_utf16: start, end_utf16: end },
             points: 1.0,
