@@ -166,16 +166,16 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         Fix::Remove => match sig.tokens {
             Some((first, last)) => {
                 let (span, text) = removal(d, first, last);
-                vec![suggestion(span, text, format!("Remove \"{}\"", short(matched)))]
+                vec![suggestion(span, text, label("Remove ", matched))]
             }
-            None => vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))],
+            None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => {
             let mut lower = matched.to_lowercase();
             if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
-                lower = capitalise(&lower);
+                lower = capitalised(lower);
             }
-            vec![suggestion(sig.span, lower.clone(), format!("Try: \"{}\"", short(&lower)))]
+            vec![trying(sig.span, lower)]
         }
         Fix::Calm => {
             let calm = if matched.contains('?') {
@@ -183,7 +183,7 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             } else if matched.contains('!') {
                 "!".to_string()
             } else {
-                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l))
+                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
             };
             vec![suggestion(sig.span, calm.clone(), format!("Calm it to \"{calm}\""))]
         }
@@ -207,9 +207,15 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let topic = if d.topic().is_empty() { "this" } else { d.topic() };
             templates
                 .iter()
-                .map(|tpl| {
-                    let q = capitalise(&fill(tpl, "", "", topic));
-                    suggestion(span, format!("{before}{q}{after}"), format!("Close with: \"{}\"", short(&q)))
+                .filter_map(|tpl| {
+                    let q = capitalised(fill(tpl, |name, out| {
+                        match name {
+                            "topic" => out.push_str(topic),
+                            _ => common_slot(d, name, "", "", out),
+                        }
+                        Some(())
+                    })?);
+                    Some(suggestion(span, [before, &q, after].concat(), label("Close with: ", &q)))
                 })
                 .collect()
         }
@@ -501,7 +507,7 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
             if want != t.norm(art) {
                 let word = if raw(d, art).starts_with('A') { capitalise(want) } else { want.to_string() };
                 let (_, e) = cut(d, a, b);
-                return (byte_span(d, t.list[art].start as usize, e), format!("{word} "));
+                return (byte_span(d, t.list[art].start as usize, e), word + " ");
             }
         }
     }
@@ -514,7 +520,7 @@ fn starts_with_vowel(w: &str) -> bool {
 }
 
 /// The first emoji of tokens `f..=l`, whole (a flag is two tokens, a ZWJ sequence several).
-fn first_emoji(d: &Draft<'_>, f: usize, l: usize) -> String {
+fn first_emoji<'a>(d: &Draft<'a>, f: usize, l: usize) -> &'a str {
     let t = d.tokens;
     let regional =
         |i: usize| raw(d, i).chars().next().is_some_and(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
@@ -525,7 +531,7 @@ fn first_emoji(d: &Draft<'_>, f: usize, l: usize) -> String {
     while e < l && raw(d, e).ends_with('\u{200D}') {
         e += 1;
     }
-    d.text[t.list[f].start as usize..t.list[e].end as usize].to_string()
+    &d.text[t.list[f].start as usize..t.list[e].end as usize]
 }
 
 fn first_char(s: &str) -> String {
@@ -552,12 +558,7 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
             let Some((first, last)) = sig.tokens else { continue };
             let Some((span, text)) = plain(d, first, last) else { continue };
             let text = if tpl.trim() == "{plain}" { text } else { tpl.replace("{plain}", &text) };
-            let label = if text.is_empty() {
-                format!("Remove \"{}\"", short(&d.text[span.start..span.end]))
-            } else {
-                format!("Try: \"{}\"", short(&text))
-            };
-            out.push(suggestion(span, text, label));
+            out.push(if text.is_empty() { removing(d, (span, text)) } else { trying(span, text) });
             continue;
         }
         // A template ending in ':' opens a sentence; it only fits where the match opens one.
@@ -565,26 +566,29 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
         if opener && !at_start {
             continue;
         }
-        let mut text = fill(tpl, matched, "", topic_for(tpl, d));
-        if tpl.contains("{place}") {
-            match place(matched) {
-                Some(p) => text = text.replace("{place}", p),
-                None => continue,
+        let filled = fill(tpl, |name, out| {
+            match name {
+                "place" => out.push_str(place(matched)?),
+                _ => common_slot(d, name, matched, "", out),
             }
-        }
-        let text = if at_start { capitalise(&text) } else { decapitalise(&text) };
-        out.push(suggestion(
-            if opener { colon_span } else { sig.span },
-            text.clone(),
-            format!("Try: \"{}\"", short(&text)),
-        ));
+            Some(())
+        });
+        let Some(text) = filled else { continue };
+        let text = if at_start { capitalised(text) } else { decapitalised(text) };
+        out.push(trying(if opener { colon_span } else { sig.span }, text));
     }
     out
 }
 
 /// Where a pushed link is, from the words that push it.
 fn place(matched: &str) -> Option<&'static str> {
-    let m = matched.to_lowercase();
+    let lower;
+    let m = if matched.is_ascii() {
+        matched
+    } else {
+        lower = matched.to_lowercase();
+        &lower
+    };
     [
         ("bio", "in my bio"),
         ("comment", "in the comments"),
@@ -594,7 +598,7 @@ fn place(matched: &str) -> Option<&'static str> {
         ("above", "above"),
     ]
     .iter()
-    .find(|(k, _)| m.contains(k))
+    .find(|(k, _)| contains_ignore_ascii_case(m, k))
     .map(|(_, p)| *p)
 }
 
@@ -727,15 +731,17 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
         }
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
-    let keep: Vec<usize> = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).collect();
-    let mut words: Vec<String> = keep.iter().map(|&i| raw(d, i).to_string()).collect();
-    words.push(ing(v));
-    let mut text = words.join(" ").replace(" 're", "'re").replace(" 'm", "'m");
-    if at_start(d, from) {
-        text = capitalise(&text);
-    } else {
-        text = decapitalise(&text);
+    let verb_ing = ing(v);
+    let kept = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
+    let mut text = String::new();
+    for w in kept.chain([verb_ing.as_str()]) {
+        // "We 're" is written "We're".
+        if !text.is_empty() && !w.starts_with("'re") && !w.starts_with("'m") {
+            text.push(' ');
+        }
+        text.push_str(w);
     }
+    let text = if at_start(d, from) { capitalised(text) } else { decapitalised(text) };
     Some((t.span_of(from, verb), text))
 }
 
@@ -844,17 +850,20 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
     if is_cta {
         // A command: keep the offer, change the stance, from the command to the end of the sentence.
         if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
-            let label = if soft.is_empty() {
-                "Drop this pressure".to_string()
-            } else {
-                format!("Try: \"{}\"", short(&soft))
-            };
             // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
-            let gentler = (soft.starts_with("If you") || soft.starts_with("You can"))
-                .then(|| format!("No pressure, but {}", decapitalise(&soft)));
-            out.push(suggestion(sp, soft, label));
+            let gentler = (soft.starts_with("If you") || soft.starts_with("You can")).then(|| {
+                let mut g = String::with_capacity(soft.len() + 20);
+                g.push_str("No pressure, but ");
+                push_decapitalised(&mut g, &soft);
+                g
+            });
+            out.push(if soft.is_empty() {
+                suggestion(sp, soft, "Drop this pressure".into())
+            } else {
+                trying(sp, soft)
+            });
             if let Some(g) = gentler {
-                out.push(suggestion(sp, g.clone(), format!("Try: \"{}\"", short(&g))));
+                out.push(trying(sp, g));
             }
         }
     } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
@@ -867,7 +876,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
     }
     for tpl in &rule.suggest {
         let Some(text) = sentence_template(d, tpl, matched, &contacts, first, last, s_last) else { continue };
-        out.push(suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text))));
+        out.push(trying(span, text));
     }
     out
 }
@@ -939,10 +948,10 @@ fn bait_alternative(
 }
 
 /// One kept piece of a softened command: tokens `first..=last` and how they are written.
-struct Piece {
+struct Piece<'a> {
     first: usize,
     last: usize,
-    text: String,
+    text: &'a str,
 }
 
 /// Turn a command into an offer: "Book your free review now: x.com" becomes "If you'd like a free review, you
@@ -971,7 +980,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     let mut pieces: Vec<Piece> = Vec::new();
     let mut skipping = false;
     let mut link_place: Option<&'static str> = None;
-    let mut trailing_emoji: Option<String> = None;
+    let mut trailing_emoji: Option<&str> = None;
     let mut i = verb;
     while i <= last {
         let tok = &t.list[i];
@@ -1007,7 +1016,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
             pieces.push(Piece {
                 first: i,
                 last: e,
-                text: d.text[tok.start as usize..t.list[e].end as usize].into(),
+                text: &d.text[tok.start as usize..t.list[e].end as usize],
             });
             i = e + 1;
             continue;
@@ -1023,16 +1032,16 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
             continue;
         }
         let text = match tok.kind {
-            Kind::Punct if norm.contains('!') => ".".to_string(),
+            Kind::Punct if norm.contains('!') => ".",
             // A shouted verb is lowered too ("BUY" -> "buy"); a two-letter one is an acronym ("DM").
             Kind::Word
                 if !tok.quoted
                     && ((tok.caps && (norm.len() > 3 || (i == verb && norm.len() > 2)))
                         || (i == verb && !tok.caps)) =>
             {
-                norm.to_string()
+                norm
             }
-            _ => raw(d, i).to_string(),
+            _ => raw(d, i),
         };
         pieces.push(Piece { first: i, last: i, text });
         i += 1;
@@ -1126,13 +1135,12 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
     for (k, p) in pieces.iter().enumerate() {
         let tok = &t.list[p.first];
         let is_contact = matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some();
-        let sep =
-            tok.kind == Kind::Punct && matches!(p.text.as_str(), "," | ":" | ";" | "-" | "\u{2192}" | "|");
+        let sep = tok.kind == Kind::Punct && matches!(p.text, "," | ":" | ";" | "-" | "\u{2192}" | "|");
         if sep {
             // A separator stays only when words follow it, and never as an arrow or dash.
             let words_follow = pieces[k + 1..].iter().any(|q| t.list[q.first].kind != Kind::Punct);
-            if words_follow && matches!(p.text.as_str(), "," | ":" | ";") {
-                body.push_str(&p.text);
+            if words_follow && matches!(p.text, "," | ":" | ";") {
+                body.push_str(p.text);
             }
             prev = Some(p);
             continue;
@@ -1146,12 +1154,12 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
             body = body.trim_end_matches([' ', ',']).to_string();
             body.push_str(": ");
         } else if gap && !body.is_empty() && !body.ends_with(' ') {
-            let opens = matches!(p.text.as_str(), "(" | "\"" | "\u{201C}");
+            let opens = matches!(p.text, "(" | "\"" | "\u{201C}");
             if tok.kind != Kind::Punct || opens {
                 body.push(' ');
             }
         }
-        body.push_str(&p.text);
+        body.push_str(p.text);
         prev = Some(p);
     }
     body.trim().trim_end_matches([',', ':', ';', '.', ' ']).replace(" ,", ",").replace(" .", ".")
@@ -1201,20 +1209,20 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
             if !contact.is_empty() {
                 contact.push(' ');
             }
-            contact.push_str(&p.text);
+            contact.push_str(p.text);
             dropping = false;
             continue;
         }
         if is_word(d, p.first, &["and"]) && tail.is_empty() {
             dropping = true;
         }
-        if dropping || tok.kind == Kind::Punct && !matches!(p.text.as_str(), "(" | ")" | "\"") {
+        if dropping || tok.kind == Kind::Punct && !matches!(p.text, "(" | ")" | "\"") {
             continue;
         }
         tail.push(' ');
-        tail.push_str(&p.text);
+        tail.push_str(p.text);
     }
-    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text.as_str()).collect();
+    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text).collect();
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
     let (object, pronoun) = match t.norm(det) {
         "the" | "our" | "my" => (format!("{} {}", raw(d, det).to_lowercase(), words.join(" ")), "it"),
@@ -1268,16 +1276,23 @@ fn sentence_template(
     last: usize,
     s_last: usize,
 ) -> Option<String> {
-    let mut tpl = tpl.to_string();
-    if tpl.contains("{who}") {
-        tpl = tpl.replace("{who}", &who(d, first, s_last)?);
-    }
-    if tpl.contains("{promise}") {
-        tpl = tpl.replace("{promise}", &promise(d, last, s_last)?);
-    }
-    let mut text = capitalise(&fill(&tpl, matched, contacts, topic_for(&tpl, d)));
-    if !tpl.contains("{contacts}") && !contacts.is_empty() {
-        text = format!("{}: {contacts}", text.trim_end_matches(['.', '!']));
+    let mut contacts_slot = false;
+    let text = fill(tpl, |name, out| {
+        match name {
+            "who" => out.push_str(&who(d, first, s_last)?),
+            "promise" => out.push_str(&promise(d, last, s_last)?),
+            _ => {
+                contacts_slot |= name == "contacts";
+                common_slot(d, name, matched, contacts, out);
+            }
+        }
+        Some(())
+    })?;
+    let mut text = capitalised(text);
+    if !contacts_slot && !contacts.is_empty() {
+        text.truncate(text.trim_end_matches(['.', '!']).len());
+        text.push_str(": ");
+        text.push_str(contacts);
     } else if !text.ends_with(['.', '!', '?']) && contacts.is_empty() {
         text.push('.');
     }
@@ -1363,9 +1378,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
             .suggest
             .iter()
             .filter_map(|tpl| sentence_template(d, tpl, matched, &contacts, first, last, s_last))
-            .map(|text| {
-                suggestion(t.span_of(s_first, s_last), text.clone(), format!("Try: \"{}\"", short(&text)))
-            })
+            .map(|text| trying(t.span_of(s_first, s_last), text))
             .collect();
     }
     if let Some(s) = launched_superlative(d, first, last, s_first) {
@@ -1731,51 +1744,133 @@ fn suggestion(span: Span, text: String, label: String) -> Suggestion {
     Suggestion { span, text, label }
 }
 
-/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
-fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
-    let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
+/// A suggestion writing `text` over `span`, labelled with it: `Try: "..."`.
+fn trying(span: Span, text: String) -> Suggestion {
+    let label = label("Try: ", &text);
     suggestion(span, text, label)
 }
 
-/// The draft's topic when template `tpl` asks for it (working it out is the costly part of a suggestion).
-fn topic_for<'d>(tpl: &str, d: &'d Draft<'_>) -> &'d str {
-    if tpl.contains("{topic}") {
-        d.topic()
-    } else {
-        ""
+/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
+fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
+    suggestion(span, text, label("Remove ", &d.text[span.start..span.end]))
+}
+
+/// A label: `prefix` and `text` in quotes, trimmed and cut to 60 characters (`Try: "..."`).
+fn label(prefix: &str, text: &str) -> String {
+    const MAX: usize = 60;
+    let text = text.trim();
+    // A text of at most MAX bytes has at most MAX characters.
+    let cut = if text.len() <= MAX { None } else { text.char_indices().nth(MAX).map(|(b, _)| b) };
+    let quoted = cut.map_or(text, |b| &text[..b]);
+    let mut out = String::with_capacity(prefix.len() + quoted.len() + 5);
+    out.push_str(prefix);
+    out.push('"');
+    out.push_str(quoted);
+    if cut.is_some() {
+        out.push_str("...");
     }
+    out.push('"');
+    out
 }
 
-fn fill(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
-    let contacts = if contacts.is_empty() { String::new() } else { format!(": {contacts}") };
-    tpl.replace("{match}", matched).replace("{contacts}", &contacts).replace("{topic}", topic)
-}
-
-fn short(s: &str) -> String {
-    let s = s.trim();
-    match s.char_indices().nth(60) {
-        Some((b, _)) => format!("{}...", &s[..b]),
-        None => s.to_string(),
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn decapitalise(s: &str) -> String {
-    let mut c = s.chars();
-    let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
-    match c.next() {
-        Some(f) if !s.starts_with("I ") && !s.starts_with("I'") && !second_upper => {
-            f.to_lowercase().chain(c).collect()
+/// Template `tpl` written out in one pass, each `{slot}` replaced by what `slot` writes for the slot's name;
+/// `None` (the template is skipped) when `slot` cannot fill one.
+fn fill(tpl: &str, mut slot: impl FnMut(&str, &mut String) -> Option<()>) -> Option<String> {
+    let mut out = String::with_capacity(tpl.len() + 64);
+    let mut rest = tpl;
+    while let Some(close) = rest.find('}') {
+        match rest[..close].rfind('{') {
+            Some(open) => {
+                out.push_str(&rest[..open]);
+                slot(&rest[open + 1..close], &mut out)?;
+            }
+            None => out.push_str(&rest[..=close]),
         }
-        _ => s.to_string(),
+        rest = &rest[close + 1..];
     }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Writes the common slot `name` of a template: `{match}`, `{contacts}` (as ": ..." when there are any) or
+/// `{topic}`; any other slot stays as written.
+fn common_slot(d: &Draft<'_>, name: &str, matched: &str, contacts: &str, out: &mut String) {
+    match name {
+        "match" => out.push_str(matched),
+        "contacts" => {
+            if !contacts.is_empty() {
+                out.push_str(": ");
+                out.push_str(contacts);
+            }
+        }
+        "topic" => out.push_str(d.topic()),
+        _ => {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+    }
+}
+
+/// `s` with its first letter in upper case.
+pub fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_capitalised(&mut out, s);
+    out
+}
+
+/// `s` with its first letter in upper case, in place when that letter is ASCII.
+fn capitalised(mut s: String) -> String {
+    if !s.as_bytes().first().is_some_and(u8::is_ascii) {
+        return capitalise(&s);
+    }
+    s[..1].make_ascii_uppercase();
+    s
+}
+
+/// Appends `s` to `out` with its first letter in upper case.
+fn push_capitalised(out: &mut String, s: &str) {
+    let mut c = s.chars();
+    if let Some(f) = c.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(c.as_str());
+    }
+}
+
+/// Whether `s` keeps its capital where it is no longer first: "I", "I'm", or an acronym ("DM me").
+fn keeps_capital(s: &str) -> bool {
+    s.starts_with("I ") || s.starts_with("I'") || s.chars().nth(1).is_some_and(char::is_uppercase)
+}
+
+/// `s` with its first letter in lower case (unless it keeps its capital), in place when that letter is ASCII.
+fn decapitalised(mut s: String) -> String {
+    if keeps_capital(&s) {
+        return s;
+    }
+    if !s.as_bytes().first().is_some_and(u8::is_ascii) {
+        let mut out = String::with_capacity(s.len());
+        push_decapitalised(&mut out, &s);
+        return out;
+    }
+    s[..1].make_ascii_lowercase();
+    s
+}
+
+/// Appends `s` to `out` with its first letter in lower case, unless it keeps its capital.
+fn push_decapitalised(out: &mut String, s: &str) {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if !keeps_capital(s) => {
+            out.extend(f.to_lowercase());
+            out.push_str(c.as_str());
+        }
+        _ => out.push_str(s),
+    }
+}
+
+/// Whether `hay` holds `needle` (lower case), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The first and last token of the sentence holding token `i` (without line breaks).
@@ -1829,6 +1924,42 @@ mod tests {
             .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
         let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
         format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
+    }
+
+    #[test]
+    fn templates_fill_in_one_pass() {
+        let slot = |name: &str, out: &mut String| {
+            match name {
+                "match" => out.push_str("Book now"),
+                "never" => return None,
+                _ => out.push_str("x.com"),
+            }
+            Some(())
+        };
+        assert_eq!(super::fill("Try {match}{link}.", slot).as_deref(), Some("Try Book nowx.com."));
+        assert_eq!(super::fill("no slots", slot).as_deref(), Some("no slots"));
+        assert_eq!(super::fill("a } and {b{match}", slot).as_deref(), Some("a } and {bBook now"));
+        assert_eq!(super::fill("{match} {never}", slot), None);
+    }
+
+    #[test]
+    fn labels_quote_at_most_sixty_characters() {
+        assert_eq!(super::label("Try: ", "  short  "), "Try: \"short\"");
+        let long = "é".repeat(70);
+        assert_eq!(super::label("Remove ", &long), format!("Remove \"{}...\"", "é".repeat(60)));
+        assert_eq!(super::label("Try: ", &"a".repeat(60)), format!("Try: \"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn first_letters_change_case_in_place_or_by_unicode() {
+        use super::{capitalised, decapitalised};
+        assert_eq!(capitalised("you can".into()), "You can");
+        assert_eq!(capitalised("élan".into()), "Élan");
+        assert_eq!(capitalised(String::new()), "");
+        assert_eq!(decapitalised("You can".into()), "you can");
+        assert_eq!(decapitalised("Élan".into()), "élan");
+        assert_eq!(decapitalised("I'm here".into()), "I'm here");
+        assert_eq!(decapitalised("DM me".into()), "DM me");
     }
 
     #[test]
