@@ -20,6 +20,7 @@ use super::pack::{Fix, Rule};
 use super::signals::Signal;
 use super::text::{Kind, Tokens};
 use crate::{Side, Span, Suggestion};
+use std::ops::Range;
 
 /// Everything a suggestion may need from the draft.
 pub struct Draft<'a> {
@@ -231,8 +232,15 @@ fn raw<'a>(d: &Draft<'a>, i: usize) -> &'a str {
     &d.text[x.start as usize..x.end as usize]
 }
 
+/// Whether token `i` is a word, one of `words`.
 fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
-    d.tokens.list[i].kind == Kind::Word && words.contains(&d.tokens.norm(i))
+    d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
+}
+
+/// Whether `w` is one of `words` (lengths and first bytes are compared before whole words: most differ there).
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let first = w.as_bytes().first();
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
 fn counts_as_word(k: Kind) -> bool {
@@ -251,22 +259,37 @@ fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
+#[inline(always)]
 fn is_sep(d: &Draft<'_>, i: usize) -> bool {
-    if emoji_like(d, i) {
-        return true;
-    }
+    // Words, numbers and emoji are answered here, inline, without a call.
     match d.tokens.list[i].kind {
         Kind::Emoji => true,
-        Kind::Punct => matches!(
-            d.tokens.norm(i),
-            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
-        ),
+        Kind::Punct => is_separating_mark(d, i),
         _ => false,
     }
 }
 
-/// Whether token `i` is a phone number, or starts one written in groups ("555-0198").
+/// `is_sep` for a punctuation token `i`.
+fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
+    emoji_like(d, i)
+        || matches!(
+            d.tokens.norm(i),
+            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
+        )
+}
+
+/// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
+#[inline(always)]
 fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
+    // Most tokens are not numbers: they are answered here, inline, without a call.
+    if d.tokens.list[i].kind != Kind::Number {
+        return None;
+    }
+    number_end(d, i)
+}
+
+/// `phone_end` for a number token `i`.
+fn number_end(d: &Draft<'_>, i: usize) -> Option<usize> {
     let t = d.tokens;
     let digits = |j: usize| {
         (t.list[j].kind == Kind::Number && t.norm(j).bytes().all(|b| b.is_ascii_digit()))
@@ -291,10 +314,19 @@ fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
     (n >= 7 || (j == i && n >= 5)).then_some(j)
 }
 
+/// The hits from the first that can reach token `a` on, by position (a hit spans fewer than 64 tokens).
+fn hits_from<'h>(d: &'h Draft<'_>, a: usize) -> &'h [Hit] {
+    &d.hits[d.hits.partition_point(|h| h.first + 64 < a)..]
+}
+
 /// Hits overlapping tokens `a..=b`.
 fn hits_in<'h>(d: &'h Draft<'_>, a: usize, b: usize) -> impl Iterator<Item = &'h Hit> + 'h {
-    let from = d.hits.partition_point(|h| h.first + 64 < a);
-    d.hits[from..].iter().take_while(move |h| h.first <= b).filter(move |h| h.last >= a)
+    hits_from(d, a).iter().take_while(move |h| h.first <= b).filter(move |h| h.last >= a)
+}
+
+/// Whether hit `h` is of a rule tagged `tag`.
+fn tagged(d: &Draft<'_>, h: &Hit, tag: &str) -> bool {
+    d.rules[h.rule].tags.iter().any(|g| g == tag)
 }
 
 /// Whether tokens `a..=b` hold something the reader needs: a link, @mention, phone number, price or
@@ -337,12 +369,44 @@ fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize,
         })
 }
 
-/// Words of `a..=b` not inside a hit of an urgency-tagged rule (what a clause says besides pressure).
-fn free_words(d: &Draft<'_>, a: usize, b: usize) -> usize {
-    (a..=b)
-        .filter(|&i| counts_as_word(d.tokens.list[i].kind))
-        .filter(|&i| !hits_in(d, i, i).any(|h| d.rules[h.rule].tags.iter().any(|g| g == "urgency")))
-        .count()
+/// Whether the token ranges `parts` say at least three words besides pressure (words not inside a hit of an
+/// urgency-tagged rule): enough to stand without the pressure. Counting stops at the third word.
+fn says_enough(d: &Draft<'_>, parts: impl IntoIterator<Item = Range<usize>>) -> bool {
+    const ENOUGH: usize = 3;
+    let mut n = 0;
+    for part in parts {
+        n += free_words(d, part, ENOUGH - n);
+        if n == ENOUGH {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words of `range` not inside a hit of an urgency-tagged rule, counted up to `max`.
+fn free_words(d: &Draft<'_>, range: Range<usize>, max: usize) -> usize {
+    // One walk along the hits: a word is covered when an urgency hit that starts at or before it reaches it.
+    let end = range.end;
+    let mut urgent = hits_from(d, range.start)
+        .iter()
+        .take_while(|h| h.first < end)
+        .filter(|h| tagged(d, h, "urgency"))
+        .peekable();
+    let mut covered_to: Option<usize> = None;
+    let mut n = 0;
+    for (i, tok) in range.clone().zip(&d.tokens.list[range]) {
+        if n == max {
+            break;
+        }
+        if !counts_as_word(tok.kind) {
+            continue;
+        }
+        while let Some(h) = urgent.next_if(|h| h.first <= i) {
+            covered_to = covered_to.max(Some(h.last));
+        }
+        n += usize::from(covered_to.is_none_or(|c| c < i));
+    }
+    n
 }
 
 /// Clauses of tokens `a..=b` as word-token ranges: split at separators and sentence marks; a conjunction opens
@@ -363,7 +427,10 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        if k == Kind::Word && !t.list[i].quoted && CONJUNCTIONS.contains(&t.norm(i)) && opens_clause(d, i, b)
+        if k == Kind::Word
+            && !t.list[i].quoted
+            && is_one_of(t.norm(i), &CONJUNCTIONS)
+            && opens_clause(d, i, b)
         {
             if let Some(s) = start.take() {
                 out.push((s, prev));
@@ -647,7 +714,7 @@ fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let mut prev_end: Option<usize> = None;
     for i in first..=last {
         let tok = &t.list[i];
-        if tok.kind == Kind::Word && push.contains(&t.norm(i)) && words.len() > 1 {
+        if tok.kind == Kind::Word && is_one_of(t.norm(i), &push) && words.len() > 1 {
             changed = true;
             continue;
         }
@@ -808,8 +875,8 @@ fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, L
         if is_word(d, p, &["or", "and"]) {
             // "Comment BOILER or message us": the bait before the "or" goes with the softening.
             let clause_start = (s_first..p).rev().find(|&i| is_sep(d, i)).map_or(s_first, |i| i + 1);
-            let bait = hits_in(d, clause_start, p - 1)
-                .find(|h| h.first >= clause_start && d.rules[h.rule].tags.iter().any(|g| g == "bait"));
+            let bait =
+                hits_in(d, clause_start, p - 1).find(|h| h.first >= clause_start && tagged(d, h, "bait"));
             if let Some(h) = bait {
                 if h.first < from {
                     return command_lead(d, h.first, s_first);
@@ -977,7 +1044,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         last -= 1;
     }
     // Walk the command, keeping the offer.
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(last + 1 - verb);
     let mut skipping = false;
     let mut link_place: Option<&'static str> = None;
     let mut trailing_emoji: Option<&str> = None;
@@ -1024,10 +1091,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
             skipping = false;
         }
-        if i > verb && tok.kind == Kind::Word && !tok.quoted && PRESSURE_CLAUSE.contains(&norm) {
+        if i > verb && tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PRESSURE_CLAUSE) {
             skipping = true;
         }
-        if skipping || (tok.kind == Kind::Word && !tok.quoted && PUSH_WORDS.contains(&norm) && i > verb) {
+        if skipping || (tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PUSH_WORDS) && i > verb) {
             i += 1;
             continue;
         }
@@ -1070,30 +1137,43 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
-    let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
-    let body = match offer_object(d, verb, &pieces, lead) {
+    let mut body = match offer_object(d, verb, &pieces, lead) {
         Some(np) => np,
-        None if lead != Lead::Start => format!("you can {body}"),
-        // A second command right after a first one: "You can also call 555-0142."
-        None if follows_command(d, s_first) => format!("You can also {body}"),
-        // "Grab one if you wanna give it a go": the condition is already there.
-        None if rest_has_if => format!("You can {body}"),
-        None => format!("If you're interested, you can {body}"),
+        None => {
+            let lead_in = if lead != Lead::Start {
+                "you can "
+            } else if follows_command(d, s_first) {
+                // A second command right after a first one: "You can also call 555-0142."
+                "You can also "
+            } else if (verb..=last).any(|k| t.list[k].kind == Kind::Word && t.norm(k) == "if") {
+                // "Grab one if you wanna give it a go": the condition is already there.
+                "You can "
+            } else {
+                "If you're interested, you can "
+            };
+            [lead_in, &body].concat()
+        }
     };
     let ends_with_contact = pieces.last().is_some_and(|p| {
         matches!(t.list[p.first].kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some()
     });
-    let mut body = body;
-    match (link_place, &trailing_emoji) {
-        (Some(p), _) => body = format!("{body}. The link is {p}."),
-        (None, Some(e)) if !ends_with_contact => body = format!("{body} {e}"),
+    match (link_place, trailing_emoji) {
+        (Some(p), _) => {
+            body.push_str(". The link is ");
+            body.push_str(p);
+            body.push('.');
+        }
+        (None, Some(e)) if !ends_with_contact => {
+            body.push(' ');
+            body.push_str(e);
+        }
         _ => body.push('.'),
     }
     // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
     if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
         let or = raw(d, from - 1);
         let start = t.list[from - 2].end as usize;
-        return Some((byte_span(d, start, t.list[last].end as usize), format!(", {or} {body}")));
+        return Some((byte_span(d, start, t.list[last].end as usize), [", ", or, " ", &body].concat()));
     }
     Some((t.span_of(from, last), body))
 }
@@ -1101,9 +1181,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
 /// Whether the sentence before `s_first` (same paragraph) holds a command.
 fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
     let t = d.tokens;
-    let has = |a: usize, b: usize, tag: &str| {
-        hits_in(d, a, b).any(|h| d.rules[h.rule].tags.iter().any(|g| g == tag))
-    };
+    let has = |a: usize, b: usize, tag: &str| hits_in(d, a, b).any(|h| tagged(d, h, tag));
     let mut s = t.list[s_first].sentence;
     let mut next_start = s_first;
     // Back over pressure sentences (they go in the same rewrite) to the sentence before.
@@ -1146,12 +1224,12 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
             continue;
         }
         let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
-        let after_sep = prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
+        let after_sep = || prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
         let trimmed = body.trim_end();
         let joined_by_word =
-            [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
-        if is_contact && k > 0 && after_sep && !trimmed.ends_with([':', ',']) && !joined_by_word {
-            body = body.trim_end_matches([' ', ',']).to_string();
+            || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
+        if is_contact && k > 0 && after_sep() && !trimmed.ends_with([':', ',']) && !joined_by_word() {
+            body.truncate(body.trim_end_matches([' ', ',']).len());
             body.push_str(": ");
         } else if gap && !body.is_empty() && !body.ends_with(' ') {
             let opens = matches!(p.text, "(" | "\"" | "\u{201C}");
@@ -1162,7 +1240,21 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
         body.push_str(p.text);
         prev = Some(p);
     }
-    body.trim().trim_end_matches([',', ':', ';', '.', ' ']).replace(" ,", ",").replace(" .", ".")
+    close_up(body.trim().trim_end_matches([',', ':', ';', '.', ' ']))
+}
+
+/// `s` without the spaces written right before a comma or a full stop.
+fn close_up(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, _) in s.match_indices(' ') {
+        if matches!(s.as_bytes().get(i + 1), Some(b',' | b'.')) {
+            out.push_str(&s[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push_str(&s[from..]);
+    out
 }
 
 /// "Book your free review now: x.com" -> "If you'd like a free review, you can book one here: x.com": a
@@ -1184,7 +1276,7 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
     while k < pieces.len() && np.len() < 7 {
         let i = pieces[k].first;
         if t.list[i].kind != Kind::Word
-            || stop.contains(&t.norm(i))
+            || is_one_of(t.norm(i), &stop)
             || t.list[i].quoted
             || i != pieces[k - 1].last + 1
         {
@@ -1359,8 +1451,8 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
-    let outside_words = free_words(d, s_first, s_last).saturating_sub(free_words(d, first, last));
-    let pressure_only = urgent && !sentence_content && outside_words < 3;
+    let pressure_only =
+        urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
     if urgent && !pressure_only {
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
@@ -1542,11 +1634,9 @@ fn clause_removal(
         return None;
     }
     // The rest must say something besides pressure.
-    let rest: Vec<&(usize, usize)> =
-        cl.iter().enumerate().filter(|(k, _)| *k < ci || *k > cj).map(|(_, c)| c).collect();
-    let rest_content = rest.iter().any(|&&(a, b)| holds_content(d, a, b, skip));
-    let rest_words: usize = rest.iter().map(|&&(a, b)| free_words(d, a, b)).sum();
-    if !rest_content && rest_words < 3 {
+    let rest = || cl[..ci].iter().chain(&cl[cj + 1..]);
+    let rest_content = rest().any(|&(a, b)| holds_content(d, a, b, skip));
+    if !rest_content && !says_enough(d, rest().map(|&(a, b)| a..b + 1)) {
         return None;
     }
     if ci == 0 {
@@ -1759,8 +1849,14 @@ fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
 fn label(prefix: &str, text: &str) -> String {
     const MAX: usize = 60;
     let text = text.trim();
-    // A text of at most MAX bytes has at most MAX characters.
-    let cut = if text.len() <= MAX { None } else { text.char_indices().nth(MAX).map(|(b, _)| b) };
+    let cut = if text.len() <= MAX {
+        // At most MAX bytes: at most MAX characters.
+        None
+    } else if text.as_bytes()[..MAX].is_ascii() {
+        Some(MAX)
+    } else {
+        text.char_indices().nth(MAX).map(|(b, _)| b)
+    };
     let quoted = cut.map_or(text, |b| &text[..b]);
     let mut out = String::with_capacity(prefix.len() + quoted.len() + 5);
     out.push_str(prefix);
@@ -1948,6 +2044,13 @@ mod tests {
         let long = "é".repeat(70);
         assert_eq!(super::label("Remove ", &long), format!("Remove \"{}...\"", "é".repeat(60)));
         assert_eq!(super::label("Try: ", &"a".repeat(60)), format!("Try: \"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn spaces_before_commas_and_full_stops_close_up() {
+        assert_eq!(super::close_up("call us , or DM me . Thanks"), "call us, or DM me. Thanks");
+        assert_eq!(super::close_up("a  , b ,c"), "a , b,c");
+        assert_eq!(super::close_up("trailing "), "trailing ");
     }
 
     #[test]
