@@ -335,37 +335,37 @@ fn holds_content(d: &Draft<'_>, a: usize, b: usize, skip: &str) -> bool {
     if b < a || b >= d.tokens.len() {
         return false;
     }
-    let t = d.tokens;
-    let kinds = (a..=b).any(|i| {
-        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-            || phone_end(d, i).is_some()
-    });
-    kinds
+    (a..=b).any(|i| content_token(d, i))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
-            r.id != skip && (r.side == Side::Value || r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str())))
+            r.id != skip && (r.side == Side::Value || carries_offer(r))
         })
+}
+
+/// Whether token `i` is something the reader needs: a link, @mention, phone number, price or percentage.
+fn content_token(d: &Draft<'_>, i: usize) -> bool {
+    matches!(d.tokens.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+        || phone_end(d, i).is_some()
+}
+
+/// Whether rule `r`'s phrases carry an offer (one of the `OFFER_TAGS`).
+fn carries_offer(r: &Rule) -> bool {
+    r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))
 }
 
 /// Tokens `a..=b` without the match `first..=last` hold content. An offer phrase glued to the match is part of
 /// the pressure, not an offer ("Places are | going fast", "Appointments are | filling up").
 fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize, skip: &str) -> bool {
-    let t = d.tokens;
-    let kinds = (a..=b.min(t.len() - 1)).filter(|&i| i < first || i > last).any(|i| {
-        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-            || phone_end(d, i).is_some()
-    });
-    kinds
+    let b_token = b.min(d.tokens.len() - 1);
+    (a..first.min(b_token + 1)).chain((last + 1).max(a)..=b_token).any(|i| content_token(d, i))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             let outside = h.last < first || h.first > last;
             // A soft offer glued to the pressure is part of it ("Places are | going fast"); a command next to
             // it is still the offer ("Come down | before they're gone").
-            let glued = (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
-            outside
-                && r.id != skip
-                && (r.side == Side::Value
-                    || (!glued && r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))))
+            let glued =
+                || (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
+            outside && r.id != skip && (r.side == Side::Value || (carries_offer(r) && !glued()))
         })
 }
 
@@ -1208,7 +1208,7 @@ fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
 /// arrows and separators with nothing after them go.
 fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
     let t = d.tokens;
-    let mut body = String::new();
+    let mut body = String::with_capacity(pieces.iter().map(|p| p.text.len() + 2).sum());
     let mut prev: Option<&Piece> = None;
     for (k, p) in pieces.iter().enumerate() {
         let tok = &t.list[p.first];
@@ -1446,14 +1446,19 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let last = last.min(s_last);
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
-    let cl = clauses(d, s_first, s_last);
-    let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
-    let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+    // The sentence's clauses and the ones holding the match's first and last token, where an edit needs them.
+    let split = || {
+        let cl = clauses(d, s_first, s_last);
+        let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
+        let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+        (cl, ci, cj)
+    };
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
     let pressure_only =
         urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
     if urgent && !pressure_only {
+        let (cl, ci, cj) = split();
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
                 return remove(s);
@@ -1501,6 +1506,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         // A bragging clause after the main one ("..., trusted by over 150 companies") goes, unless the sentence
         // speaks to the reader.
         // Only a trailing participle or relative clause ("trusted by", "featuring", "which") can go alone.
+        let (cl, ci, cj) = split();
         let trailing = |c: usize| {
             let w = t.norm(cl[c].0);
             t.list[cl[c].0].kind == Kind::Word
@@ -1982,21 +1988,30 @@ pub fn sentence_of(t: &Tokens, i: usize) -> (usize, usize) {
 /// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there.
 fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
     let t = d.tokens;
-    let mut out: Vec<&str> = Vec::new();
+    let mut out = String::new();
+    let mut add = |s: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s);
+    };
     let mut i = first;
     while i <= last {
         let tok = &t.list[i];
-        if matches!(tok.kind, Kind::Url | Kind::Mention) {
-            out.push(raw(d, i));
-        } else if let Some(e) = phone_end(d, i) {
-            out.push(&d.text[tok.start as usize..t.list[e].end as usize]);
-            i = e;
-        } else if t.norm(i) == "bio" {
-            out.push("the link in my bio");
+        match tok.kind {
+            Kind::Url | Kind::Mention => add(raw(d, i)),
+            // Only a word can be "bio" (a hashtag keeps its "#").
+            Kind::Word if t.norm(i) == "bio" => add("the link in my bio"),
+            _ => {
+                if let Some(e) = phone_end(d, i) {
+                    add(&d.text[tok.start as usize..t.list[e].end as usize]);
+                    i = e;
+                }
+            }
         }
         i += 1;
     }
-    out.join(" ")
+    out
 }
 
 #[cfg(test)]
