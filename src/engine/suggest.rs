@@ -259,9 +259,9 @@ fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn is_sep(d: &Draft<'_>, i: usize) -> bool {
-    // Words, numbers and emoji are answered here, inline, without a call.
+    // Words, numbers and emoji are answered here, inlined where it runs natively (wasm builds keep size first).
     match d.tokens.list[i].kind {
         Kind::Emoji => true,
         Kind::Punct => is_separating_mark(d, i),
@@ -279,9 +279,10 @@ fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
 }
 
 /// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
-    // Most tokens are not numbers: they are answered here, inline, without a call.
+    // Most tokens are not numbers: they are answered here, inlined where it runs natively (wasm builds keep
+    // size first).
     if d.tokens.list[i].kind != Kind::Number {
         return None;
     }
