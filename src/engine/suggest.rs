@@ -417,19 +417,24 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut prev = a;
-    for i in a..=b {
-        let k = t.list[i].kind;
-        let stop = is_sep(d, i)
-            || k == Kind::Break
-            || (k == Kind::Punct && t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind));
+    for (i, tok) in (a..).zip(&t.list[a..=b]) {
+        // A separator, a line break, or a sentence mark after a word.
+        let stop = match tok.kind {
+            Kind::Emoji | Kind::Break => true,
+            Kind::Punct => {
+                is_separating_mark(d, i)
+                    || (t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind))
+            }
+            _ => false,
+        };
         if stop {
             if let Some(s) = start.take() {
                 out.push((s, prev));
             }
             continue;
         }
-        if k == Kind::Word
-            && !t.list[i].quoted
+        if tok.kind == Kind::Word
+            && !tok.quoted
             && is_one_of(t.norm(i), &CONJUNCTIONS)
             && opens_clause(d, i, b)
         {
