@@ -20,6 +20,7 @@ use super::pack::{Fix, Rule};
 use super::signals::Signal;
 use super::text::{Kind, Tokens};
 use crate::{Side, Span, Suggestion};
+use std::ops::Range;
 
 /// Everything a suggestion may need from the draft.
 pub struct Draft<'a> {
@@ -166,16 +167,16 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         Fix::Remove => match sig.tokens {
             Some((first, last)) => {
                 let (span, text) = removal(d, first, last);
-                vec![suggestion(span, text, format!("Remove \"{}\"", short(matched)))]
+                vec![suggestion(span, text, label("Remove ", matched))]
             }
-            None => vec![suggestion(sig.span, String::new(), format!("Remove \"{}\"", short(matched)))],
+            None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => {
             let mut lower = matched.to_lowercase();
             if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
-                lower = capitalise(&lower);
+                lower = capitalised(lower);
             }
-            vec![suggestion(sig.span, lower.clone(), format!("Try: \"{}\"", short(&lower)))]
+            vec![trying(sig.span, lower)]
         }
         Fix::Calm => {
             let calm = if matched.contains('?') {
@@ -183,7 +184,7 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             } else if matched.contains('!') {
                 "!".to_string()
             } else {
-                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l))
+                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
             };
             vec![suggestion(sig.span, calm.clone(), format!("Calm it to \"{calm}\""))]
         }
@@ -207,9 +208,15 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let topic = if d.topic().is_empty() { "this" } else { d.topic() };
             templates
                 .iter()
-                .map(|tpl| {
-                    let q = capitalise(&fill(tpl, "", "", topic));
-                    suggestion(span, format!("{before}{q}{after}"), format!("Close with: \"{}\"", short(&q)))
+                .filter_map(|tpl| {
+                    let q = capitalised(fill(tpl, |name, out| {
+                        match name {
+                            "topic" => out.push_str(topic),
+                            _ => common_slot(d, name, "", "", out),
+                        }
+                        Some(())
+                    })?);
+                    Some(suggestion(span, [before, &q, after].concat(), label("Close with: ", &q)))
                 })
                 .collect()
         }
@@ -225,8 +232,15 @@ fn raw<'a>(d: &Draft<'a>, i: usize) -> &'a str {
     &d.text[x.start as usize..x.end as usize]
 }
 
+/// Whether token `i` is a word, one of `words`.
 fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
-    d.tokens.list[i].kind == Kind::Word && words.contains(&d.tokens.norm(i))
+    d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
+}
+
+/// Whether `w` is one of `words` (lengths and first bytes are compared before whole words: most differ there).
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let first = w.as_bytes().first();
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
 fn counts_as_word(k: Kind) -> bool {
@@ -245,22 +259,38 @@ fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn is_sep(d: &Draft<'_>, i: usize) -> bool {
-    if emoji_like(d, i) {
-        return true;
-    }
+    // Words, numbers and emoji are answered here, inlined where it runs natively (wasm builds keep size first).
     match d.tokens.list[i].kind {
         Kind::Emoji => true,
-        Kind::Punct => matches!(
-            d.tokens.norm(i),
-            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
-        ),
+        Kind::Punct => is_separating_mark(d, i),
         _ => false,
     }
 }
 
-/// Whether token `i` is a phone number, or starts one written in groups ("555-0198").
+/// `is_sep` for a punctuation token `i`.
+fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
+    emoji_like(d, i)
+        || matches!(
+            d.tokens.norm(i),
+            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
+        )
+}
+
+/// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
+    // Most tokens are not numbers: they are answered here, inlined where it runs natively (wasm builds keep
+    // size first).
+    if d.tokens.list[i].kind != Kind::Number {
+        return None;
+    }
+    number_end(d, i)
+}
+
+/// `phone_end` for a number token `i`.
+fn number_end(d: &Draft<'_>, i: usize) -> Option<usize> {
     let t = d.tokens;
     let digits = |j: usize| {
         (t.list[j].kind == Kind::Number && t.norm(j).bytes().all(|b| b.is_ascii_digit()))
@@ -285,10 +315,19 @@ fn phone_end(d: &Draft<'_>, i: usize) -> Option<usize> {
     (n >= 7 || (j == i && n >= 5)).then_some(j)
 }
 
+/// The hits from the first that can reach token `a` on, by position (a hit spans fewer than 64 tokens).
+fn hits_from<'h>(d: &'h Draft<'_>, a: usize) -> &'h [Hit] {
+    &d.hits[d.hits.partition_point(|h| h.first + 64 < a)..]
+}
+
 /// Hits overlapping tokens `a..=b`.
 fn hits_in<'h>(d: &'h Draft<'_>, a: usize, b: usize) -> impl Iterator<Item = &'h Hit> + 'h {
-    let from = d.hits.partition_point(|h| h.first + 64 < a);
-    d.hits[from..].iter().take_while(move |h| h.first <= b).filter(move |h| h.last >= a)
+    hits_from(d, a).iter().take_while(move |h| h.first <= b).filter(move |h| h.last >= a)
+}
+
+/// Whether hit `h` is of a rule tagged `tag`.
+fn tagged(d: &Draft<'_>, h: &Hit, tag: &str) -> bool {
+    d.rules[h.rule].tags.iter().any(|g| g == tag)
 }
 
 /// Whether tokens `a..=b` hold something the reader needs: a link, @mention, phone number, price or
@@ -297,46 +336,78 @@ fn holds_content(d: &Draft<'_>, a: usize, b: usize, skip: &str) -> bool {
     if b < a || b >= d.tokens.len() {
         return false;
     }
-    let t = d.tokens;
-    let kinds = (a..=b).any(|i| {
-        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-            || phone_end(d, i).is_some()
-    });
-    kinds
+    (a..=b).any(|i| content_token(d, i))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
-            r.id != skip && (r.side == Side::Value || r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str())))
+            r.id != skip && (r.side == Side::Value || carries_offer(r))
         })
+}
+
+/// Whether token `i` is something the reader needs: a link, @mention, phone number, price or percentage.
+fn content_token(d: &Draft<'_>, i: usize) -> bool {
+    matches!(d.tokens.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+        || phone_end(d, i).is_some()
+}
+
+/// Whether rule `r`'s phrases carry an offer (one of the `OFFER_TAGS`).
+fn carries_offer(r: &Rule) -> bool {
+    r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))
 }
 
 /// Tokens `a..=b` without the match `first..=last` hold content. An offer phrase glued to the match is part of
 /// the pressure, not an offer ("Places are | going fast", "Appointments are | filling up").
 fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize, skip: &str) -> bool {
-    let t = d.tokens;
-    let kinds = (a..=b.min(t.len() - 1)).filter(|&i| i < first || i > last).any(|i| {
-        matches!(t.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-            || phone_end(d, i).is_some()
-    });
-    kinds
+    let b_token = b.min(d.tokens.len() - 1);
+    (a..first.min(b_token + 1)).chain((last + 1).max(a)..=b_token).any(|i| content_token(d, i))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             let outside = h.last < first || h.first > last;
             // A soft offer glued to the pressure is part of it ("Places are | going fast"); a command next to
             // it is still the offer ("Come down | before they're gone").
-            let glued = (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
-            outside
-                && r.id != skip
-                && (r.side == Side::Value
-                    || (!glued && r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))))
+            let glued =
+                || (h.last + 1 == first || h.first == last + 1) && r.tags.iter().any(|g| g == "offer");
+            outside && r.id != skip && (r.side == Side::Value || (carries_offer(r) && !glued()))
         })
 }
 
-/// Words of `a..=b` not inside a hit of an urgency-tagged rule (what a clause says besides pressure).
-fn free_words(d: &Draft<'_>, a: usize, b: usize) -> usize {
-    (a..=b)
-        .filter(|&i| counts_as_word(d.tokens.list[i].kind))
-        .filter(|&i| !hits_in(d, i, i).any(|h| d.rules[h.rule].tags.iter().any(|g| g == "urgency")))
-        .count()
+/// Whether the token ranges `parts` say at least three words besides pressure (words not inside a hit of an
+/// urgency-tagged rule): enough to stand without the pressure. Counting stops at the third word.
+fn says_enough(d: &Draft<'_>, parts: impl IntoIterator<Item = Range<usize>>) -> bool {
+    const ENOUGH: usize = 3;
+    let mut n = 0;
+    for part in parts {
+        n += free_words(d, part, ENOUGH - n);
+        if n == ENOUGH {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words of `range` not inside a hit of an urgency-tagged rule, counted up to `max`.
+fn free_words(d: &Draft<'_>, range: Range<usize>, max: usize) -> usize {
+    // One walk along the hits: a word is covered when an urgency hit that starts at or before it reaches it.
+    let end = range.end;
+    let mut urgent = hits_from(d, range.start)
+        .iter()
+        .take_while(|h| h.first < end)
+        .filter(|h| tagged(d, h, "urgency"))
+        .peekable();
+    let mut covered_to: Option<usize> = None;
+    let mut n = 0;
+    for (i, tok) in range.clone().zip(&d.tokens.list[range]) {
+        if n == max {
+            break;
+        }
+        if !counts_as_word(tok.kind) {
+            continue;
+        }
+        while let Some(h) = urgent.next_if(|h| h.first <= i) {
+            covered_to = covered_to.max(Some(h.last));
+        }
+        n += usize::from(covered_to.is_none_or(|c| c < i));
+    }
+    n
 }
 
 /// Clauses of tokens `a..=b` as word-token ranges: split at separators and sentence marks; a conjunction opens
@@ -346,18 +417,26 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut prev = a;
-    for i in a..=b {
-        let k = t.list[i].kind;
-        let stop = is_sep(d, i)
-            || k == Kind::Break
-            || (k == Kind::Punct && t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind));
+    for (i, tok) in (a..).zip(&t.list[a..=b]) {
+        // A separator, a line break, or a sentence mark after a word.
+        let stop = match tok.kind {
+            Kind::Emoji | Kind::Break => true,
+            Kind::Punct => {
+                is_separating_mark(d, i)
+                    || (t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind))
+            }
+            _ => false,
+        };
         if stop {
             if let Some(s) = start.take() {
                 out.push((s, prev));
             }
             continue;
         }
-        if k == Kind::Word && !t.list[i].quoted && CONJUNCTIONS.contains(&t.norm(i)) && opens_clause(d, i, b)
+        if tok.kind == Kind::Word
+            && !tok.quoted
+            && is_one_of(t.norm(i), &CONJUNCTIONS)
+            && opens_clause(d, i, b)
         {
             if let Some(s) = start.take() {
                 out.push((s, prev));
@@ -501,7 +580,7 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
             if want != t.norm(art) {
                 let word = if raw(d, art).starts_with('A') { capitalise(want) } else { want.to_string() };
                 let (_, e) = cut(d, a, b);
-                return (byte_span(d, t.list[art].start as usize, e), format!("{word} "));
+                return (byte_span(d, t.list[art].start as usize, e), word + " ");
             }
         }
     }
@@ -514,7 +593,7 @@ fn starts_with_vowel(w: &str) -> bool {
 }
 
 /// The first emoji of tokens `f..=l`, whole (a flag is two tokens, a ZWJ sequence several).
-fn first_emoji(d: &Draft<'_>, f: usize, l: usize) -> String {
+fn first_emoji<'a>(d: &Draft<'a>, f: usize, l: usize) -> &'a str {
     let t = d.tokens;
     let regional =
         |i: usize| raw(d, i).chars().next().is_some_and(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
@@ -525,7 +604,7 @@ fn first_emoji(d: &Draft<'_>, f: usize, l: usize) -> String {
     while e < l && raw(d, e).ends_with('\u{200D}') {
         e += 1;
     }
-    d.text[t.list[f].start as usize..t.list[e].end as usize].to_string()
+    &d.text[t.list[f].start as usize..t.list[e].end as usize]
 }
 
 fn first_char(s: &str) -> String {
@@ -552,12 +631,7 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
             let Some((first, last)) = sig.tokens else { continue };
             let Some((span, text)) = plain(d, first, last) else { continue };
             let text = if tpl.trim() == "{plain}" { text } else { tpl.replace("{plain}", &text) };
-            let label = if text.is_empty() {
-                format!("Remove \"{}\"", short(&d.text[span.start..span.end]))
-            } else {
-                format!("Try: \"{}\"", short(&text))
-            };
-            out.push(suggestion(span, text, label));
+            out.push(if text.is_empty() { removing(d, (span, text)) } else { trying(span, text) });
             continue;
         }
         // A template ending in ':' opens a sentence; it only fits where the match opens one.
@@ -565,26 +639,29 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
         if opener && !at_start {
             continue;
         }
-        let mut text = fill(tpl, matched, "", topic_for(tpl, d));
-        if tpl.contains("{place}") {
-            match place(matched) {
-                Some(p) => text = text.replace("{place}", p),
-                None => continue,
+        let filled = fill(tpl, |name, out| {
+            match name {
+                "place" => out.push_str(place(matched)?),
+                _ => common_slot(d, name, matched, "", out),
             }
-        }
-        let text = if at_start { capitalise(&text) } else { decapitalise(&text) };
-        out.push(suggestion(
-            if opener { colon_span } else { sig.span },
-            text.clone(),
-            format!("Try: \"{}\"", short(&text)),
-        ));
+            Some(())
+        });
+        let Some(text) = filled else { continue };
+        let text = if at_start { capitalised(text) } else { decapitalised(text) };
+        out.push(trying(if opener { colon_span } else { sig.span }, text));
     }
     out
 }
 
 /// Where a pushed link is, from the words that push it.
 fn place(matched: &str) -> Option<&'static str> {
-    let m = matched.to_lowercase();
+    let lower;
+    let m = if matched.is_ascii() {
+        matched
+    } else {
+        lower = matched.to_lowercase();
+        &lower
+    };
     [
         ("bio", "in my bio"),
         ("comment", "in the comments"),
@@ -594,7 +671,7 @@ fn place(matched: &str) -> Option<&'static str> {
         ("above", "above"),
     ]
     .iter()
-    .find(|(k, _)| m.contains(k))
+    .find(|(k, _)| contains_ignore_ascii_case(m, k))
     .map(|(_, p)| *p)
 }
 
@@ -643,7 +720,7 @@ fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let mut prev_end: Option<usize> = None;
     for i in first..=last {
         let tok = &t.list[i];
-        if tok.kind == Kind::Word && push.contains(&t.norm(i)) && words.len() > 1 {
+        if tok.kind == Kind::Word && is_one_of(t.norm(i), &push) && words.len() > 1 {
             changed = true;
             continue;
         }
@@ -727,15 +804,17 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
         }
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
-    let keep: Vec<usize> = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).collect();
-    let mut words: Vec<String> = keep.iter().map(|&i| raw(d, i).to_string()).collect();
-    words.push(ing(v));
-    let mut text = words.join(" ").replace(" 're", "'re").replace(" 'm", "'m");
-    if at_start(d, from) {
-        text = capitalise(&text);
-    } else {
-        text = decapitalise(&text);
+    let verb_ing = ing(v);
+    let kept = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
+    let mut text = String::new();
+    for w in kept.chain([verb_ing.as_str()]) {
+        // "We 're" is written "We're".
+        if !text.is_empty() && !w.starts_with("'re") && !w.starts_with("'m") {
+            text.push(' ');
+        }
+        text.push_str(w);
     }
+    let text = if at_start(d, from) { capitalised(text) } else { decapitalised(text) };
     Some((t.span_of(from, verb), text))
 }
 
@@ -802,8 +881,8 @@ fn command_lead(d: &Draft<'_>, first: usize, s_first: usize) -> Option<(usize, L
         if is_word(d, p, &["or", "and"]) {
             // "Comment BOILER or message us": the bait before the "or" goes with the softening.
             let clause_start = (s_first..p).rev().find(|&i| is_sep(d, i)).map_or(s_first, |i| i + 1);
-            let bait = hits_in(d, clause_start, p - 1)
-                .find(|h| h.first >= clause_start && d.rules[h.rule].tags.iter().any(|g| g == "bait"));
+            let bait =
+                hits_in(d, clause_start, p - 1).find(|h| h.first >= clause_start && tagged(d, h, "bait"));
             if let Some(h) = bait {
                 if h.first < from {
                     return command_lead(d, h.first, s_first);
@@ -844,17 +923,20 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
     if is_cta {
         // A command: keep the offer, change the stance, from the command to the end of the sentence.
         if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
-            let label = if soft.is_empty() {
-                "Drop this pressure".to_string()
-            } else {
-                format!("Try: \"{}\"", short(&soft))
-            };
             // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
-            let gentler = (soft.starts_with("If you") || soft.starts_with("You can"))
-                .then(|| format!("No pressure, but {}", decapitalise(&soft)));
-            out.push(suggestion(sp, soft, label));
+            let gentler = (soft.starts_with("If you") || soft.starts_with("You can")).then(|| {
+                let mut g = String::with_capacity(soft.len() + 20);
+                g.push_str("No pressure, but ");
+                push_decapitalised(&mut g, &soft);
+                g
+            });
+            out.push(if soft.is_empty() {
+                suggestion(sp, soft, "Drop this pressure".into())
+            } else {
+                trying(sp, soft)
+            });
             if let Some(g) = gentler {
-                out.push(suggestion(sp, g.clone(), format!("Try: \"{}\"", short(&g))));
+                out.push(trying(sp, g));
             }
         }
     } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
@@ -867,7 +949,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
     }
     for tpl in &rule.suggest {
         let Some(text) = sentence_template(d, tpl, matched, &contacts, first, last, s_last) else { continue };
-        out.push(suggestion(span, text.clone(), format!("Try: \"{}\"", short(&text))));
+        out.push(trying(span, text));
     }
     out
 }
@@ -939,10 +1021,10 @@ fn bait_alternative(
 }
 
 /// One kept piece of a softened command: tokens `first..=last` and how they are written.
-struct Piece {
+struct Piece<'a> {
     first: usize,
     last: usize,
-    text: String,
+    text: &'a str,
 }
 
 /// Turn a command into an offer: "Book your free review now: x.com" becomes "If you'd like a free review, you
@@ -968,10 +1050,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         last -= 1;
     }
     // Walk the command, keeping the offer.
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(last + 1 - verb);
     let mut skipping = false;
     let mut link_place: Option<&'static str> = None;
-    let mut trailing_emoji: Option<String> = None;
+    let mut trailing_emoji: Option<&str> = None;
     let mut i = verb;
     while i <= last {
         let tok = &t.list[i];
@@ -1007,7 +1089,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
             pieces.push(Piece {
                 first: i,
                 last: e,
-                text: d.text[tok.start as usize..t.list[e].end as usize].into(),
+                text: &d.text[tok.start as usize..t.list[e].end as usize],
             });
             i = e + 1;
             continue;
@@ -1015,24 +1097,24 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
             skipping = false;
         }
-        if i > verb && tok.kind == Kind::Word && !tok.quoted && PRESSURE_CLAUSE.contains(&norm) {
+        if i > verb && tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PRESSURE_CLAUSE) {
             skipping = true;
         }
-        if skipping || (tok.kind == Kind::Word && !tok.quoted && PUSH_WORDS.contains(&norm) && i > verb) {
+        if skipping || (tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PUSH_WORDS) && i > verb) {
             i += 1;
             continue;
         }
         let text = match tok.kind {
-            Kind::Punct if norm.contains('!') => ".".to_string(),
+            Kind::Punct if norm.contains('!') => ".",
             // A shouted verb is lowered too ("BUY" -> "buy"); a two-letter one is an acronym ("DM").
             Kind::Word
                 if !tok.quoted
                     && ((tok.caps && (norm.len() > 3 || (i == verb && norm.len() > 2)))
                         || (i == verb && !tok.caps)) =>
             {
-                norm.to_string()
+                norm
             }
-            _ => raw(d, i).to_string(),
+            _ => raw(d, i),
         };
         pieces.push(Piece { first: i, last: i, text });
         i += 1;
@@ -1061,30 +1143,43 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
-    let rest_has_if = (verb..=last).any(|k| is_word(d, k, &["if"]));
-    let body = match offer_object(d, verb, &pieces, lead) {
+    let mut body = match offer_object(d, verb, &pieces, lead) {
         Some(np) => np,
-        None if lead != Lead::Start => format!("you can {body}"),
-        // A second command right after a first one: "You can also call 555-0142."
-        None if follows_command(d, s_first) => format!("You can also {body}"),
-        // "Grab one if you wanna give it a go": the condition is already there.
-        None if rest_has_if => format!("You can {body}"),
-        None => format!("If you're interested, you can {body}"),
+        None => {
+            let lead_in = if lead != Lead::Start {
+                "you can "
+            } else if follows_command(d, s_first) {
+                // A second command right after a first one: "You can also call 555-0142."
+                "You can also "
+            } else if (verb..=last).any(|k| t.list[k].kind == Kind::Word && t.norm(k) == "if") {
+                // "Grab one if you wanna give it a go": the condition is already there.
+                "You can "
+            } else {
+                "If you're interested, you can "
+            };
+            [lead_in, &body].concat()
+        }
     };
     let ends_with_contact = pieces.last().is_some_and(|p| {
         matches!(t.list[p.first].kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some()
     });
-    let mut body = body;
-    match (link_place, &trailing_emoji) {
-        (Some(p), _) => body = format!("{body}. The link is {p}."),
-        (None, Some(e)) if !ends_with_contact => body = format!("{body} {e}"),
+    match (link_place, trailing_emoji) {
+        (Some(p), _) => {
+            body.push_str(". The link is ");
+            body.push_str(p);
+            body.push('.');
+        }
+        (None, Some(e)) if !ends_with_contact => {
+            body.push(' ');
+            body.push_str(e);
+        }
         _ => body.push('.'),
     }
     // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
     if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
         let or = raw(d, from - 1);
         let start = t.list[from - 2].end as usize;
-        return Some((byte_span(d, start, t.list[last].end as usize), format!(", {or} {body}")));
+        return Some((byte_span(d, start, t.list[last].end as usize), [", ", or, " ", &body].concat()));
     }
     Some((t.span_of(from, last), body))
 }
@@ -1092,9 +1187,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
 /// Whether the sentence before `s_first` (same paragraph) holds a command.
 fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
     let t = d.tokens;
-    let has = |a: usize, b: usize, tag: &str| {
-        hits_in(d, a, b).any(|h| d.rules[h.rule].tags.iter().any(|g| g == tag))
-    };
+    let has = |a: usize, b: usize, tag: &str| hits_in(d, a, b).any(|h| tagged(d, h, tag));
     let mut s = t.list[s_first].sentence;
     let mut next_start = s_first;
     // Back over pressure sentences (they go in the same rewrite) to the sentence before.
@@ -1121,40 +1214,53 @@ fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
 /// arrows and separators with nothing after them go.
 fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
     let t = d.tokens;
-    let mut body = String::new();
+    let mut body = String::with_capacity(pieces.iter().map(|p| p.text.len() + 2).sum());
     let mut prev: Option<&Piece> = None;
     for (k, p) in pieces.iter().enumerate() {
         let tok = &t.list[p.first];
         let is_contact = matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some();
-        let sep =
-            tok.kind == Kind::Punct && matches!(p.text.as_str(), "," | ":" | ";" | "-" | "\u{2192}" | "|");
+        let sep = tok.kind == Kind::Punct && matches!(p.text, "," | ":" | ";" | "-" | "\u{2192}" | "|");
         if sep {
             // A separator stays only when words follow it, and never as an arrow or dash.
             let words_follow = pieces[k + 1..].iter().any(|q| t.list[q.first].kind != Kind::Punct);
-            if words_follow && matches!(p.text.as_str(), "," | ":" | ";") {
-                body.push_str(&p.text);
+            if words_follow && matches!(p.text, "," | ":" | ";") {
+                body.push_str(p.text);
             }
             prev = Some(p);
             continue;
         }
         let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
-        let after_sep = prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
+        let after_sep = || prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
         let trimmed = body.trim_end();
         let joined_by_word =
-            [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
-        if is_contact && k > 0 && after_sep && !trimmed.ends_with([':', ',']) && !joined_by_word {
-            body = body.trim_end_matches([' ', ',']).to_string();
+            || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
+        if is_contact && k > 0 && after_sep() && !trimmed.ends_with([':', ',']) && !joined_by_word() {
+            body.truncate(body.trim_end_matches([' ', ',']).len());
             body.push_str(": ");
         } else if gap && !body.is_empty() && !body.ends_with(' ') {
-            let opens = matches!(p.text.as_str(), "(" | "\"" | "\u{201C}");
+            let opens = matches!(p.text, "(" | "\"" | "\u{201C}");
             if tok.kind != Kind::Punct || opens {
                 body.push(' ');
             }
         }
-        body.push_str(&p.text);
+        body.push_str(p.text);
         prev = Some(p);
     }
-    body.trim().trim_end_matches([',', ':', ';', '.', ' ']).replace(" ,", ",").replace(" .", ".")
+    close_up(body.trim().trim_end_matches([',', ':', ';', '.', ' ']))
+}
+
+/// `s` without the spaces written right before a comma or a full stop.
+fn close_up(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, _) in s.match_indices(' ') {
+        if matches!(s.as_bytes().get(i + 1), Some(b',' | b'.')) {
+            out.push_str(&s[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push_str(&s[from..]);
+    out
 }
 
 /// "Book your free review now: x.com" -> "If you'd like a free review, you can book one here: x.com": a
@@ -1176,7 +1282,7 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
     while k < pieces.len() && np.len() < 7 {
         let i = pieces[k].first;
         if t.list[i].kind != Kind::Word
-            || stop.contains(&t.norm(i))
+            || is_one_of(t.norm(i), &stop)
             || t.list[i].quoted
             || i != pieces[k - 1].last + 1
         {
@@ -1201,20 +1307,20 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
             if !contact.is_empty() {
                 contact.push(' ');
             }
-            contact.push_str(&p.text);
+            contact.push_str(p.text);
             dropping = false;
             continue;
         }
         if is_word(d, p.first, &["and"]) && tail.is_empty() {
             dropping = true;
         }
-        if dropping || tok.kind == Kind::Punct && !matches!(p.text.as_str(), "(" | ")" | "\"") {
+        if dropping || tok.kind == Kind::Punct && !matches!(p.text, "(" | ")" | "\"") {
             continue;
         }
         tail.push(' ');
-        tail.push_str(&p.text);
+        tail.push_str(p.text);
     }
-    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text.as_str()).collect();
+    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text).collect();
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
     let (object, pronoun) = match t.norm(det) {
         "the" | "our" | "my" => (format!("{} {}", raw(d, det).to_lowercase(), words.join(" ")), "it"),
@@ -1268,16 +1374,23 @@ fn sentence_template(
     last: usize,
     s_last: usize,
 ) -> Option<String> {
-    let mut tpl = tpl.to_string();
-    if tpl.contains("{who}") {
-        tpl = tpl.replace("{who}", &who(d, first, s_last)?);
-    }
-    if tpl.contains("{promise}") {
-        tpl = tpl.replace("{promise}", &promise(d, last, s_last)?);
-    }
-    let mut text = capitalise(&fill(&tpl, matched, contacts, topic_for(&tpl, d)));
-    if !tpl.contains("{contacts}") && !contacts.is_empty() {
-        text = format!("{}: {contacts}", text.trim_end_matches(['.', '!']));
+    let mut contacts_slot = false;
+    let text = fill(tpl, |name, out| {
+        match name {
+            "who" => out.push_str(&who(d, first, s_last)?),
+            "promise" => out.push_str(&promise(d, last, s_last)?),
+            _ => {
+                contacts_slot |= name == "contacts";
+                common_slot(d, name, matched, contacts, out);
+            }
+        }
+        Some(())
+    })?;
+    let mut text = capitalised(text);
+    if !contacts_slot && !contacts.is_empty() {
+        text.truncate(text.trim_end_matches(['.', '!']).len());
+        text.push_str(": ");
+        text.push_str(contacts);
     } else if !text.ends_with(['.', '!', '?']) && contacts.is_empty() {
         text.push('.');
     }
@@ -1339,14 +1452,19 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let last = last.min(s_last);
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
-    let cl = clauses(d, s_first, s_last);
-    let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
-    let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+    // The sentence's clauses and the ones holding the match's first and last token, where an edit needs them.
+    let split = || {
+        let cl = clauses(d, s_first, s_last);
+        let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
+        let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+        (cl, ci, cj)
+    };
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
-    let outside_words = free_words(d, s_first, s_last).saturating_sub(free_words(d, first, last));
-    let pressure_only = urgent && !sentence_content && outside_words < 3;
+    let pressure_only =
+        urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
     if urgent && !pressure_only {
+        let (cl, ci, cj) = split();
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
                 return remove(s);
@@ -1363,9 +1481,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
             .suggest
             .iter()
             .filter_map(|tpl| sentence_template(d, tpl, matched, &contacts, first, last, s_last))
-            .map(|text| {
-                suggestion(t.span_of(s_first, s_last), text.clone(), format!("Try: \"{}\"", short(&text)))
-            })
+            .map(|text| trying(t.span_of(s_first, s_last), text))
             .collect();
     }
     if let Some(s) = launched_superlative(d, first, last, s_first) {
@@ -1396,6 +1512,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         // A bragging clause after the main one ("..., trusted by over 150 companies") goes, unless the sentence
         // speaks to the reader.
         // Only a trailing participle or relative clause ("trusted by", "featuring", "which") can go alone.
+        let (cl, ci, cj) = split();
         let trailing = |c: usize| {
             let w = t.norm(cl[c].0);
             t.list[cl[c].0].kind == Kind::Word
@@ -1529,11 +1646,9 @@ fn clause_removal(
         return None;
     }
     // The rest must say something besides pressure.
-    let rest: Vec<&(usize, usize)> =
-        cl.iter().enumerate().filter(|(k, _)| *k < ci || *k > cj).map(|(_, c)| c).collect();
-    let rest_content = rest.iter().any(|&&(a, b)| holds_content(d, a, b, skip));
-    let rest_words: usize = rest.iter().map(|&&(a, b)| free_words(d, a, b)).sum();
-    if !rest_content && rest_words < 3 {
+    let rest = || cl[..ci].iter().chain(&cl[cj + 1..]);
+    let rest_content = rest().any(|&(a, b)| holds_content(d, a, b, skip));
+    if !rest_content && !says_enough(d, rest().map(|&(a, b)| a..b + 1)) {
         return None;
     }
     if ci == 0 {
@@ -1731,51 +1846,139 @@ fn suggestion(span: Span, text: String, label: String) -> Suggestion {
     Suggestion { span, text, label }
 }
 
-/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
-fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
-    let label = format!("Remove \"{}\"", short(&d.text[span.start..span.end]));
+/// A suggestion writing `text` over `span`, labelled with it: `Try: "..."`.
+fn trying(span: Span, text: String) -> Suggestion {
+    let label = label("Try: ", &text);
     suggestion(span, text, label)
 }
 
-/// The draft's topic when template `tpl` asks for it (working it out is the costly part of a suggestion).
-fn topic_for<'d>(tpl: &str, d: &'d Draft<'_>) -> &'d str {
-    if tpl.contains("{topic}") {
-        d.topic()
+/// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
+fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
+    suggestion(span, text, label("Remove ", &d.text[span.start..span.end]))
+}
+
+/// A label: `prefix` and `text` in quotes, trimmed and cut to 60 characters (`Try: "..."`).
+fn label(prefix: &str, text: &str) -> String {
+    const MAX: usize = 60;
+    let text = text.trim();
+    let cut = if text.len() <= MAX {
+        // At most MAX bytes: at most MAX characters.
+        None
+    } else if text.as_bytes()[..MAX].is_ascii() {
+        Some(MAX)
     } else {
-        ""
+        text.char_indices().nth(MAX).map(|(b, _)| b)
+    };
+    let quoted = cut.map_or(text, |b| &text[..b]);
+    let mut out = String::with_capacity(prefix.len() + quoted.len() + 5);
+    out.push_str(prefix);
+    out.push('"');
+    out.push_str(quoted);
+    if cut.is_some() {
+        out.push_str("...");
     }
+    out.push('"');
+    out
 }
 
-fn fill(tpl: &str, matched: &str, contacts: &str, topic: &str) -> String {
-    let contacts = if contacts.is_empty() { String::new() } else { format!(": {contacts}") };
-    tpl.replace("{match}", matched).replace("{contacts}", &contacts).replace("{topic}", topic)
-}
-
-fn short(s: &str) -> String {
-    let s = s.trim();
-    match s.char_indices().nth(60) {
-        Some((b, _)) => format!("{}...", &s[..b]),
-        None => s.to_string(),
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn decapitalise(s: &str) -> String {
-    let mut c = s.chars();
-    let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
-    match c.next() {
-        Some(f) if !s.starts_with("I ") && !s.starts_with("I'") && !second_upper => {
-            f.to_lowercase().chain(c).collect()
+/// Template `tpl` written out in one pass, each `{slot}` replaced by what `slot` writes for the slot's name;
+/// `None` (the template is skipped) when `slot` cannot fill one.
+fn fill(tpl: &str, mut slot: impl FnMut(&str, &mut String) -> Option<()>) -> Option<String> {
+    let mut out = String::with_capacity(tpl.len() + 64);
+    let mut rest = tpl;
+    while let Some(close) = rest.find('}') {
+        match rest[..close].rfind('{') {
+            Some(open) => {
+                out.push_str(&rest[..open]);
+                slot(&rest[open + 1..close], &mut out)?;
+            }
+            None => out.push_str(&rest[..=close]),
         }
-        _ => s.to_string(),
+        rest = &rest[close + 1..];
     }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Writes the common slot `name` of a template: `{match}`, `{contacts}` (as ": ..." when there are any) or
+/// `{topic}`; any other slot stays as written.
+fn common_slot(d: &Draft<'_>, name: &str, matched: &str, contacts: &str, out: &mut String) {
+    match name {
+        "match" => out.push_str(matched),
+        "contacts" => {
+            if !contacts.is_empty() {
+                out.push_str(": ");
+                out.push_str(contacts);
+            }
+        }
+        "topic" => out.push_str(d.topic()),
+        _ => {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+    }
+}
+
+/// `s` with its first letter in upper case.
+pub fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_capitalised(&mut out, s);
+    out
+}
+
+/// `s` with its first letter in upper case, in place when that letter is ASCII.
+fn capitalised(mut s: String) -> String {
+    if !s.as_bytes().first().is_some_and(u8::is_ascii) {
+        return capitalise(&s);
+    }
+    s[..1].make_ascii_uppercase();
+    s
+}
+
+/// Appends `s` to `out` with its first letter in upper case.
+fn push_capitalised(out: &mut String, s: &str) {
+    let mut c = s.chars();
+    if let Some(f) = c.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(c.as_str());
+    }
+}
+
+/// Whether `s` keeps its capital where it is no longer first: "I", "I'm", or an acronym ("DM me").
+fn keeps_capital(s: &str) -> bool {
+    s.starts_with("I ") || s.starts_with("I'") || s.chars().nth(1).is_some_and(char::is_uppercase)
+}
+
+/// `s` with its first letter in lower case (unless it keeps its capital), in place when that letter is ASCII.
+fn decapitalised(mut s: String) -> String {
+    if keeps_capital(&s) {
+        return s;
+    }
+    if !s.as_bytes().first().is_some_and(u8::is_ascii) {
+        let mut out = String::with_capacity(s.len());
+        push_decapitalised(&mut out, &s);
+        return out;
+    }
+    s[..1].make_ascii_lowercase();
+    s
+}
+
+/// Appends `s` to `out` with its first letter in lower case, unless it keeps its capital.
+fn push_decapitalised(out: &mut String, s: &str) {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if !keeps_capital(s) => {
+            out.extend(f.to_lowercase());
+            out.push_str(c.as_str());
+        }
+        _ => out.push_str(s),
+    }
+}
+
+/// Whether `hay` holds `needle` (lower case), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The first and last token of the sentence holding token `i` (without line breaks).
@@ -1791,21 +1994,30 @@ pub fn sentence_of(t: &Tokens, i: usize) -> (usize, usize) {
 /// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there.
 fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
     let t = d.tokens;
-    let mut out: Vec<&str> = Vec::new();
+    let mut out = String::new();
+    let mut add = |s: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s);
+    };
     let mut i = first;
     while i <= last {
         let tok = &t.list[i];
-        if matches!(tok.kind, Kind::Url | Kind::Mention) {
-            out.push(raw(d, i));
-        } else if let Some(e) = phone_end(d, i) {
-            out.push(&d.text[tok.start as usize..t.list[e].end as usize]);
-            i = e;
-        } else if t.norm(i) == "bio" {
-            out.push("the link in my bio");
+        match tok.kind {
+            Kind::Url | Kind::Mention => add(raw(d, i)),
+            // Only a word can be "bio" (a hashtag keeps its "#").
+            Kind::Word if t.norm(i) == "bio" => add("the link in my bio"),
+            _ => {
+                if let Some(e) = phone_end(d, i) {
+                    add(&d.text[tok.start as usize..t.list[e].end as usize]);
+                    i = e;
+                }
+            }
         }
         i += 1;
     }
-    out.join(" ")
+    out
 }
 
 #[cfg(test)]
@@ -1829,6 +2041,49 @@ mod tests {
             .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
         let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
         format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
+    }
+
+    #[test]
+    fn templates_fill_in_one_pass() {
+        let slot = |name: &str, out: &mut String| {
+            match name {
+                "match" => out.push_str("Book now"),
+                "never" => return None,
+                _ => out.push_str("x.com"),
+            }
+            Some(())
+        };
+        assert_eq!(super::fill("Try {match}{link}.", slot).as_deref(), Some("Try Book nowx.com."));
+        assert_eq!(super::fill("no slots", slot).as_deref(), Some("no slots"));
+        assert_eq!(super::fill("a } and {b{match}", slot).as_deref(), Some("a } and {bBook now"));
+        assert_eq!(super::fill("{match} {never}", slot), None);
+    }
+
+    #[test]
+    fn labels_quote_at_most_sixty_characters() {
+        assert_eq!(super::label("Try: ", "  short  "), "Try: \"short\"");
+        let long = "é".repeat(70);
+        assert_eq!(super::label("Remove ", &long), format!("Remove \"{}...\"", "é".repeat(60)));
+        assert_eq!(super::label("Try: ", &"a".repeat(60)), format!("Try: \"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn spaces_before_commas_and_full_stops_close_up() {
+        assert_eq!(super::close_up("call us , or DM me . Thanks"), "call us, or DM me. Thanks");
+        assert_eq!(super::close_up("a  , b ,c"), "a , b,c");
+        assert_eq!(super::close_up("trailing "), "trailing ");
+    }
+
+    #[test]
+    fn first_letters_change_case_in_place_or_by_unicode() {
+        use super::{capitalised, decapitalised};
+        assert_eq!(capitalised("you can".into()), "You can");
+        assert_eq!(capitalised("élan".into()), "Élan");
+        assert_eq!(capitalised(String::new()), "");
+        assert_eq!(decapitalised("You can".into()), "you can");
+        assert_eq!(decapitalised("Élan".into()), "élan");
+        assert_eq!(decapitalised("I'm here".into()), "I'm here");
+        assert_eq!(decapitalised("DM me".into()), "DM me");
     }
 
     #[test]
