@@ -46,7 +46,7 @@ pub struct UnknownPlatform(pub String);
 
 impl fmt::Display for UnknownPlatform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown platform {:?} (expected linkedin, facebook, x, instagram or generic)", self.0)
+        write!(f, "unknown platform \"{}\" (expected linkedin, facebook, x, instagram or generic)", self.0)
     }
 }
 
@@ -83,7 +83,7 @@ pub struct UnknownSensitivity(pub String);
 
 impl fmt::Display for UnknownSensitivity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown sensitivity {:?} (expected gentle, normal or strict)", self.0)
+        write!(f, "unknown sensitivity \"{}\" (expected gentle, normal or strict)", self.0)
     }
 }
 

@@ -248,7 +248,7 @@ impl Reader<'_> {
                 return Err(self.error(
                     last.at,
                     format!(
-                        "{:?} is already defined on line {line}, not as {what} that can be added to here",
+                        "\"{}\" is already defined on line {line}, not as {what} that can be added to here",
                         last.name
                     ),
                 ));
@@ -291,7 +291,7 @@ impl Reader<'_> {
                 let line = self.line_of(first.at);
                 Err(self.error(
                     key.at,
-                    format!("{:?} is already defined on line {line} and cannot be added to here", key.name),
+                    format!("\"{}\" is already defined on line {line} and cannot be added to here", key.name),
                 ))
             }
         }
@@ -316,7 +316,7 @@ impl Reader<'_> {
         if let Some((first, _)) = table.entries.iter().find(|(k, _)| k.name == last.name) {
             let line = self.line_of(first.at);
             return Err(
-                self.error(last.at, format!("duplicate key {:?} (first set on line {line})", last.name))
+                self.error(last.at, format!("duplicate key \"{}\" (first set on line {line})", last.name))
             );
         }
         table.entries.push((last.clone(), value));
@@ -520,7 +520,7 @@ fn is_table_list(items: &[Value]) -> bool {
 /// below 2^53 and k at most 22 is one correctly rounded operation), so core's general float parser, which
 /// is large in wasm, is not needed.
 fn number(word: &str) -> Result<Kind, String> {
-    let invalid = || format!("invalid number {word:?}");
+    let invalid = || format!("invalid number \"{word}\"");
     let bytes = word.as_bytes();
     if word.contains(':')
         || (bytes.len() > 4 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-')
@@ -554,7 +554,7 @@ fn number(word: &str) -> Result<Kind, String> {
         })
         .transpose()?;
     if whole.len() > 1 && whole.starts_with('0') {
-        return Err(format!("invalid number {word:?}: leading zeros are not allowed"));
+        return Err(format!("invalid number \"{word}\": leading zeros are not allowed"));
     }
     if fraction.is_none() && exponent.is_none() {
         let value = whole.parse::<i64>().map_err(|_| format!("the number {word} is too large"))?;
