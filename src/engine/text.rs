@@ -137,19 +137,9 @@ impl Tokens {
         self.list.iter().find(|t| t.kind != Kind::Break).map(|t| t.sentence)
     }
 
-    /// Token index ranges `[first, last]` of each sentence, in order.
+    /// Token index ranges `[first, last]` (line breaks excluded) of each sentence that has tokens, in order.
     pub fn sentences(&self) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (i, t) in self.list.iter().enumerate() {
-            if t.kind == Kind::Break {
-                continue;
-            }
-            match out.last_mut() {
-                Some(last) if self.list[last.0].sentence == t.sentence => last.1 = i,
-                _ => out.push((i, i)),
-            }
-        }
-        out
+        (0..self.bounds.len() as u32).filter_map(|s| self.sentence_bounds(s)).collect()
     }
 }
 
