@@ -97,7 +97,7 @@ impl Tokens {
     pub fn intern(&mut self, vocab: &Vocab) {
         for t in &mut self.list {
             if !matches!(t.kind, Kind::Punct | Kind::Break) {
-                t.word = vocab.get(&self.norm[t.norm_start as usize..t.norm_end as usize]);
+                t.word = vocab.get_bytes(&self.norm.as_bytes()[t.norm_start as usize..t.norm_end as usize]);
             }
         }
     }
