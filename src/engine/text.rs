@@ -185,15 +185,17 @@ const TLDS: [&str; 16] = [
 
 /// Length in bytes of a URL or web address at the start of `rest`, if there is one.
 ///
-/// Called at the start of every ASCII word, so the common case (a plain word) is ruled out first from the bytes
-/// alone: a bare address needs a dot right after its first label.
+/// Called for every ASCII word followed by `.`, `:` or `-`, so the common case (a word that ends a sentence or
+/// clause) is ruled out first from the bytes alone: a bare address needs a dot right after its first label and
+/// the start of another label after the dot.
 fn url_len(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     let lower_starts =
         |p: &str| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let explicit = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
     let label = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
-    if !explicit && (label == 0 || bytes.get(label) != Some(&b'.')) {
+    let label_after_dot = bytes.get(label + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    if !explicit && (label == 0 || bytes.get(label) != Some(&b'.') || !label_after_dot) {
         return None;
     }
     let chunk_end = rest
