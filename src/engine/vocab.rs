@@ -37,9 +37,8 @@ impl Key {
     /// FxHash-style mixing (the std SipHash costs more than the matching itself).
     fn hash(self) -> usize {
         const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let h = self.first.wrapping_mul(K);
+        let h = (self.first ^ self.len as u64).wrapping_mul(K);
         let h = (h.rotate_left(26) ^ self.last).wrapping_mul(K);
-        let h = (h.rotate_left(26) ^ self.len as u64).wrapping_mul(K);
         (h ^ h >> 32) as usize
     }
 }
