@@ -97,7 +97,7 @@ impl Tokens {
     pub fn intern(&mut self, vocab: &Vocab) {
         for t in &mut self.list {
             if !matches!(t.kind, Kind::Punct | Kind::Break) {
-                t.word = vocab.get(&self.norm[t.norm_start as usize..t.norm_end as usize]);
+                t.word = vocab.get_bytes(&self.norm.as_bytes()[t.norm_start as usize..t.norm_end as usize]);
             }
         }
     }
@@ -137,19 +137,9 @@ impl Tokens {
         self.list.iter().find(|t| t.kind != Kind::Break).map(|t| t.sentence)
     }
 
-    /// Token index ranges `[first, last]` of each sentence, in order.
+    /// Token index ranges `[first, last]` (line breaks excluded) of each sentence that has tokens, in order.
     pub fn sentences(&self) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (i, t) in self.list.iter().enumerate() {
-            if t.kind == Kind::Break {
-                continue;
-            }
-            match out.last_mut() {
-                Some(last) if self.list[last.0].sentence == t.sentence => last.1 = i,
-                _ => out.push((i, i)),
-            }
-        }
-        out
+        (0..self.bounds.len() as u32).filter_map(|s| self.sentence_bounds(s)).collect()
     }
 }
 
@@ -195,15 +185,17 @@ const TLDS: [&str; 16] = [
 
 /// Length in bytes of a URL or web address at the start of `rest`, if there is one.
 ///
-/// Called at the start of every ASCII word, so the common case (a plain word) is ruled out first from the bytes
-/// alone: a bare address needs a dot right after its first label.
+/// Called for every ASCII word followed by `.`, `:` or `-`, so the common case (a word that ends a sentence or
+/// clause) is ruled out first from the bytes alone: a bare address needs a dot right after its first label and
+/// the start of another label after the dot.
 fn url_len(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     let lower_starts =
         |p: &str| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let explicit = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
     let label = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
-    if !explicit && (label == 0 || bytes.get(label) != Some(&b'.')) {
+    let label_after_dot = bytes.get(label + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    if !explicit && (label == 0 || bytes.get(label) != Some(&b'.') || !label_after_dot) {
         return None;
     }
     let chunk_end = rest
@@ -244,27 +236,27 @@ fn entity_len(rest: &str) -> Option<usize> {
 struct Builder<'a> {
     text: &'a str,
     out: Tokens,
-    quoted: bool,
 }
 
 impl Builder<'_> {
-    fn push(&mut self, kind: Kind, start: usize, end: usize, start16: usize, end16: usize) {
-        let raw = &self.text[start..end];
-        let mut letters = 0;
-        let mut upper = true;
+    /// Add the token `text[start..end]` (UTF-16 offsets `start16..end16`).
+    fn push(&mut self, kind: Kind, start: usize, end: usize, start16: usize, end16: usize, quoted: bool) {
+        // Only ASCII text is as long in UTF-16 units as in bytes.
+        let ascii = end - start == end16 - start16;
+        let is_word = kind == Kind::Word;
         // `norm` starts as the whole text lower-cased (ASCII), so an ASCII token's normal form sits at the same
         // offsets; other tokens get theirs appended after the text.
-        let (norm_start, norm_end) = if raw.is_ascii() {
-            if kind == Kind::Word {
-                for b in raw.bytes().filter(u8::is_ascii_alphabetic) {
-                    letters += 1;
-                    upper &= b.is_ascii_uppercase();
-                }
-            }
-            (start as u32, end as u32)
+        let (norm_start, norm_end, caps) = if ascii {
+            let bytes = &self.text.as_bytes()[start..end];
+            let caps = is_word
+                && !bytes.iter().any(u8::is_ascii_lowercase)
+                && bytes.iter().filter(|b| b.is_ascii_uppercase()).nth(1).is_some();
+            (start as u32, end as u32, caps)
         } else {
+            let mut letters = 0;
+            let mut upper = true;
             let norm_start = self.out.norm.len() as u32;
-            for c in raw.chars() {
+            for c in self.text[start..end].chars() {
                 if c.is_alphabetic() {
                     letters += 1;
                     if c.is_lowercase() {
@@ -277,9 +269,8 @@ impl Builder<'_> {
                     self.out.norm.extend(c.to_lowercase());
                 }
             }
-            (norm_start, self.out.norm.len() as u32)
+            (norm_start, self.out.norm.len() as u32, is_word && letters >= 2 && upper)
         };
-        let caps = kind == Kind::Word && letters >= 2 && upper;
         self.out.list.push(Token {
             kind,
             start: start as u32,
@@ -288,15 +279,17 @@ impl Builder<'_> {
             end16: end16 as u32,
             norm_start,
             norm_end,
-            quoted: self.quoted,
+            quoted,
             caps,
             sentence: 0,
             word: NO_WORD,
         });
-        if kind == Kind::Break {
-            self.quoted = false;
-        }
     }
+}
+
+/// The character that ends at byte `i` of `text`.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
 }
 
 /// Count UTF-16 units of `s`.
@@ -306,44 +299,34 @@ fn u16_len(s: &str) -> usize {
 
 /// Tokenize `text`. Linear in its length; never panics on any input.
 pub fn tokenize(text: &str) -> Tokens {
-    let mut b = Builder {
-        text,
-        out: Tokens { list: Vec::with_capacity(text.len() / 4), ..Tokens::default() },
-        quoted: false,
+    let out = Tokens {
+        list: Vec::with_capacity(text.len() / 4),
+        norm: text.to_ascii_lowercase(),
+        chars: text.chars().count(),
+        ..Tokens::default()
     };
-    b.out.norm = text.to_ascii_lowercase();
+    let mut b = Builder { text, out };
     let bytes = text.as_bytes();
     let mut i = 0usize; // byte offset
     let mut u = 0usize; // utf16 offset
-    let mut chars = 0usize;
-    let mut prev_char: Option<char> = None;
+    let mut quoted = false;
     while i < text.len() {
         // Fast path: a plain space (most of a draft's non-word characters).
         if bytes[i] == b' ' {
             i += 1;
             u += 1;
-            chars += 1;
-            prev_char = Some(' ');
             continue;
         }
         let rest = &text[i..];
         let c = if bytes[i].is_ascii() { char::from(bytes[i]) } else { rest.chars().next().unwrap_or(' ') };
-        let at_word_start = !prev_char.is_some_and(is_word_char);
         // Multi-char tokens first. A web address starts like a word and goes on with `.`, `:` or `-`.
         let ascii_word = c.is_ascii_alphabetic().then(|| word_len(rest));
-        let maybe_url = ascii_word.is_some_and(|n| matches!(bytes.get(i + n), Some(b'.' | b':' | b'-')));
-        if at_word_start && maybe_url {
-            if let Some(n) = url_len(rest) {
-                let n16 = u16_len(&rest[..n]);
-                b.push(Kind::Url, i, i + n, u, u + n16);
-                chars += rest[..n].chars().count();
-                prev_char = rest[..n].chars().last();
-                i += n;
-                u += n16;
-                continue;
-            }
-        }
-        let (kind, n) = if let Some(n) = ascii_word {
+        let maybe_url = ascii_word.is_some_and(|(n, _)| matches!(bytes.get(i + n), Some(b'.' | b':' | b'-')));
+        let url =
+            if maybe_url && !char_before(text, i).is_some_and(is_word_char) { url_len(rest) } else { None };
+        let (kind, n) = if let Some(n) = url {
+            (Some(Kind::Url), n)
+        } else if let Some((n, _)) = ascii_word {
             (Some(Kind::Word), n)
         } else if c == '\n' {
             (Some(Kind::Break), 1)
@@ -360,8 +343,6 @@ pub fn tokenize(text: &str) -> Tokens {
                 last.end += n as u32;
                 last.end16 += c.len_utf16() as u32;
             }
-            chars += 1;
-            prev_char = Some(c);
             i += n;
             u += c.len_utf16();
             continue;
@@ -399,42 +380,39 @@ pub fn tokenize(text: &str) -> Tokens {
                 (Some(Kind::Number), n + m)
             }
         } else if is_word_char(c) {
-            (Some(Kind::Word), word_len(rest))
+            (Some(Kind::Word), word_len(rest).0)
         } else if c == '!' || c == '?' {
             let n = rest.find(|ch: char| ch != '!' && ch != '?').unwrap_or(rest.len());
             (Some(Kind::Punct), n)
         } else {
             (Some(Kind::Punct), c.len_utf8())
         };
-        let seg = &rest[..n];
-        let ascii = seg.is_ascii();
-        let n16 = if ascii { n } else { u16_len(seg) };
+        // The ASCII word scan knows whether the word is ASCII; a token of one byte is.
+        let ascii = match ascii_word {
+            Some((len, ascii)) if len == n => ascii,
+            _ => n == 1 || rest.as_bytes()[..n].is_ascii(),
+        };
+        let n16 = if ascii { n } else { u16_len(&rest[..n]) };
         if let Some(kind) = kind {
-            if kind == Kind::Punct {
+            let (inside, quoted_after) = match kind {
                 // A quote mark itself is never "inside" the quotation it opens or closes.
-                let before = b.quoted;
-                update_quote(&mut b, c, prev_char, text[i + n..].chars().next());
-                let after = b.quoted;
-                b.quoted = before && after;
-                b.push(kind, i, i + n, u, u + n16);
-                b.quoted = after;
-            } else {
-                b.push(kind, i, i + n, u, u + n16);
-            }
-        }
-        if ascii {
-            chars += n;
-            prev_char = seg.as_bytes().last().map(|&b| char::from(b));
-        } else {
-            chars += seg.chars().count();
-            prev_char = seg.chars().last();
+                Kind::Punct => {
+                    let after =
+                        quoted_after_mark(quoted, c, char_before(text, i), text[i + n..].chars().next());
+                    (quoted && after, after)
+                }
+                // Quotations end with the line.
+                Kind::Break => (quoted, false),
+                _ => (quoted, quoted),
+            };
+            b.push(kind, i, i + n, u, u + n16, inside);
+            quoted = quoted_after;
         }
         i += n;
         u += n16;
     }
     debug_assert!(i == bytes.len());
     b.out.utf16_len = u;
-    b.out.chars = chars;
     number_sentences(&mut b.out, text);
     b.out
 }
@@ -497,18 +475,19 @@ fn number_sentences(tokens: &mut Tokens, text: &str) {
     tokens.leads = leads;
 }
 
-/// Open or close a quotation at a quote mark. Straight double quotes toggle; single quotes open before a word
-/// and close after one.
-fn update_quote(b: &mut Builder<'_>, c: char, prev: Option<char>, next: Option<char>) {
+/// Whether the text after punctuation `c` is inside quotation marks, given whether the text before it was:
+/// a quote mark opens or closes a quotation. Straight double quotes toggle; single quotes open before a word and
+/// close after one.
+fn quoted_after_mark(quoted: bool, c: char, prev: Option<char>, next: Option<char>) -> bool {
     let word_before = prev.is_some_and(|p| p.is_alphanumeric() || p == '!' || p == '?' || p == '.');
     let word_after = next.is_some_and(char::is_alphanumeric);
     match c {
-        '"' => b.quoted = !b.quoted,
-        '\u{201C}' => b.quoted = true,
-        '\u{201D}' => b.quoted = false,
-        '\'' | '\u{2018}' | '\u{2019}' if !word_before && word_after => b.quoted = true,
-        '\'' | '\u{2019}' if word_before && !word_after => b.quoted = false,
-        _ => {}
+        '"' => !quoted,
+        '\u{201C}' => true,
+        '\u{201D}' => false,
+        '\'' | '\u{2018}' | '\u{2019}' if !word_before && word_after => true,
+        '\'' | '\u{2019}' if word_before && !word_after => false,
+        _ => quoted,
     }
 }
 
@@ -528,28 +507,38 @@ fn number_len(s: &str) -> usize {
     n
 }
 
-/// Length of a word: word characters with inner apostrophes and hyphens ("don't", "world-class").
-fn word_len(s: &str) -> usize {
+/// The bytes ASCII words are made of: letters, digits and `_` (indexed by byte, so non-ASCII bytes are `false`).
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Length of a word: word characters with inner apostrophes and hyphens ("don't", "world-class"), and whether
+/// the word is all ASCII.
+fn word_len(s: &str) -> (usize, bool) {
     // ASCII fast path; the first non-ASCII byte hands over to the general loop below.
     let b = s.as_bytes();
     let mut end = 0;
-    while end < b.len() && b[end].is_ascii() {
-        let c = b[end];
-        let inner_mark =
-            || (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if c.is_ascii_alphanumeric() || c == b'_' || inner_mark() {
-            end += 1;
-        } else if (c == b'\'' || c == b'-') && b.get(end + 1).is_some_and(|n| !n.is_ascii()) {
-            // "l'été": whether the word goes on depends on the next character.
-            break;
-        } else {
-            return end.max(1);
+    loop {
+        end += b[end..].iter().position(|&c| !ASCII_WORD_BYTES[usize::from(c)]).unwrap_or(b.len() - end);
+        match b.get(end) {
+            Some(b'\'' | b'-') => match b.get(end + 1) {
+                Some(next) if next.is_ascii_alphanumeric() => end += 2,
+                // "l'été": whether the word goes on depends on the next character.
+                Some(next) if !next.is_ascii() => break,
+                _ => return (end.max(1), true),
+            },
+            Some(c) if !c.is_ascii() => break,
+            _ => return (end.max(1), true),
         }
     }
-    if end == b.len() {
-        return end.max(1);
-    }
-    word_len_unicode(s, end)
+    let end = word_len_unicode(s, end);
+    (end, s[..end].is_ascii())
 }
 
 /// `word_len` from byte `from` on (a char boundary), for words with non-ASCII characters.
@@ -604,5 +593,26 @@ mod tests {
         let ask = (0..t.len()).find(|&i| t.norm(i) == "ask").unwrap();
         assert!(!t.list[ask].quoted);
         assert_eq!(t.list[ask].sentence, 1);
+    }
+
+    #[test]
+    fn counts_lines_emoji_and_sentence_ranges() {
+        let text = "Say \"buy\nnow 👍🏽 Visit shop.com. L’été here.";
+        let t = tokenize(text);
+        assert_eq!(t.chars, text.chars().count());
+        assert_eq!(t.utf16_len, text.encode_utf16().count());
+        let k = kinds(text);
+        let emoji = t.list.iter().find(|x| x.kind == Kind::Emoji).unwrap();
+        assert_eq!(&text[emoji.start as usize..emoji.end as usize], "👍🏽");
+        assert!(k.contains(&(Kind::Url, "shop.com".into())));
+        assert!(k.contains(&(Kind::Word, "l'été".into())));
+        let find = |w: &str| (0..t.len()).find(|&i| t.norm(i) == w).unwrap();
+        // A quotation ends with its line.
+        assert!(t.list[find("buy")].quoted);
+        assert!(!t.list[find("now")].quoted);
+        for (first, last) in t.sentences() {
+            assert_eq!(t.sentence_bounds(t.list[first].sentence), Some((first, last)));
+        }
+        assert!(t.starts_sentence(find("visit")) && t.starts_sentence(find("l'été")));
     }
 }
