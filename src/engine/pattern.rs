@@ -281,49 +281,97 @@ impl Pattern {
     /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
     /// with); returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
-        debug_assert!(self.interned, "pattern matched before Pattern::intern");
-        if !self.anchored_at(tokens, start) {
+        if !self.first_matches(tokens, start) {
             return None;
         }
-        self.match_from(tokens, 0, start, start)
+        self.match_after_first(tokens, start)
     }
 
-    fn match_from(&self, tokens: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
-        let Some(e) = self.elems.get(elem) else {
-            return pos.checked_sub(1).filter(|&p| p >= start);
-        };
-        let sentence = tokens.list[start].sentence;
-        match e {
-            Elem::Gap => {
-                for skip in 0..=GAP_MAX {
-                    let p = pos + skip;
-                    if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
-                        break;
+    /// Whether the first element matches token `i` (the matcher's index proves it for words and marks).
+    pub fn first_matches(&self, tokens: &Tokens, i: usize) -> bool {
+        matches!(&self.elems[0], Elem::One { ids, others, .. } if takes(ids, others, tokens, i))
+    }
+
+    /// Match elements `elem..` from token `pos` on. Required elements are walked in a loop; only a choice
+    /// (an optional element that matched, a gap) recurses, trying the longer way first.
+    fn match_from(&self, tokens: &Tokens, mut elem: usize, mut pos: usize, start: usize) -> Option<usize> {
+        loop {
+            let Some(e) = self.elems.get(elem) else {
+                return pos.checked_sub(1).filter(|&p| p >= start);
+            };
+            elem += 1;
+            match e {
+                Elem::Gap => {
+                    let sentence = tokens.list[start].sentence;
+                    for skip in 0..=GAP_MAX {
+                        let p = pos + skip;
+                        if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
+                            break;
+                        }
+                        if let Some(end) = self.match_from(tokens, elem, p, start) {
+                            return Some(end);
+                        }
                     }
-                    if let Some(end) = self.match_from(tokens, elem + 1, p, start) {
-                        return Some(end);
-                    }
+                    return None;
                 }
-                None
-            }
-            Elem::One { ids, others, optional, .. } => {
-                // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
-                let here = pos < tokens.len()
-                    && (ids.binary_search(&tokens.list[pos].word).is_ok()
-                        || others.iter().any(|a| a.matches(tokens, pos)));
-                if here {
-                    if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
-                        return Some(end);
+                Elem::One { ids, others, optional, .. } => {
+                    match (takes(ids, others, tokens, pos), optional) {
+                        (true, false) => pos += 1,
+                        (true, true) => {
+                            if let Some(end) = self.match_from(tokens, elem, pos + 1, start) {
+                                return Some(end);
+                            }
+                        }
+                        (false, true) => {}
+                        (false, false) => return None,
                     }
-                }
-                if *optional {
-                    self.match_from(tokens, elem + 1, pos, start)
-                } else {
-                    None
                 }
             }
         }
     }
+
+    /// The word ids (as `bit64`s) the token after the first may have for a match, or every bit when that
+    /// token may be anything: a gap, an alternative other than a literal word, or the end of the pattern
+    /// can come first. Meaningful once `intern` has run.
+    pub fn next_word_bits(&self) -> u64 {
+        let mut bits = 0;
+        for elem in &self.elems[1..] {
+            match elem {
+                Elem::One { ids, others, optional, .. } if others.is_empty() => {
+                    bits |= ids.iter().fold(0, |b, &id| b | bit64(id));
+                    if !optional {
+                        return bits;
+                    }
+                }
+                _ => break,
+            }
+        }
+        u64::MAX
+    }
+
+    /// The first bytes (as `bit64`s) the first token's lower-cased form may start with when every alternative
+    /// of the first element is a prefix (`subscrib*`); otherwise every bit.
+    pub fn lead_byte_bits(&self) -> u64 {
+        let prefix_bits = |bits, a: &Atom| match a {
+            Atom::Prefix(p) => Some(bits | p.bytes().next().map_or(u64::MAX, |b| bit64(b.into()))),
+            _ => None,
+        };
+        self.first_atoms().iter().try_fold(0, prefix_bits).unwrap_or(u64::MAX)
+    }
+}
+
+/// Whether an element with alternatives `ids` (literal words) and `others` takes token `pos`.
+fn takes(ids: &[u32], others: &[Atom], tokens: &Tokens, pos: usize) -> bool {
+    // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
+    pos < tokens.len()
+        && (ids.binary_search(&tokens.list[pos].word).is_ok()
+            || others.iter().any(|a| a.matches(tokens, pos)))
+}
+
+/// The bit of `n` in a 64-bit set of numbers (word ids, bytes): numbers 64 apart share a bit, so a set may
+/// say yes wrongly but never no wrongly.
+pub fn bit64(n: u32) -> u64 {
+    1 << (n % 64)
 }
 
 #[cfg(test)]
