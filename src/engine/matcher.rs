@@ -7,6 +7,8 @@
 //! quotation, negation just before, `except` patterns, `needs` (a rule that only counts near another signal,
 //! such as "free" near a call to action) and overlap (two hits of the same side never share a token).
 
+use std::cmp::Reverse;
+
 use super::pack::Rule;
 use super::pattern::{bit64, Atom, Pattern};
 use super::text::{Kind, Tokens};
@@ -51,13 +53,23 @@ pub struct Index {
     by_word: Vec<Vec<Candidate>>,
     by_mark: Vec<(char, Vec<Candidate>)>,
     by_kind: [Vec<Candidate>; Kind::COUNT],
+    /// Each rule's weight as a rank among the rules' weights (the heavier, the higher), so that hits sort
+    /// on integers.
+    weight_rank: Vec<u32>,
 }
 
 impl Index {
     /// Build the index over the phrase rules of `rules` (indices refer to that slice), whose patterns are
     /// interned in `vocab`.
     pub fn build(rules: &[Rule], vocab: &Vocab) -> Index {
-        let mut index = Index { by_word: vec![Vec::new(); vocab.len()], ..Index::default() };
+        let mut weights: Vec<f32> = rules.iter().map(|r| r.weight).collect();
+        weights.sort_by(f32::total_cmp);
+        weights.dedup_by(|a, b| a.total_cmp(b).is_eq());
+        let weight_rank = rules
+            .iter()
+            .map(|r| weights.partition_point(|w| w.total_cmp(&r.weight).is_lt()) as u32)
+            .collect();
+        let mut index = Index { by_word: vec![Vec::new(); vocab.len()], weight_rank, ..Index::default() };
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
                 let key = Candidate::new(r, p, pat);
@@ -152,7 +164,7 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         scan.try_list(&index.by_kind[t.kind as usize], i, (next_word, lead_byte), false);
     }
     let hits = apply_needs(rules, scan.hits);
-    resolve_overlaps(rules, hits, tokens.len())
+    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
 }
 
 /// `find`'s pass over the tokens: the hits so far, and which patterns listed twice were tried at this token.
@@ -164,9 +176,9 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    /// Try the patterns of `list` at token `i`. `bits`: the `bit64`s of the next token's word id and of token
-    /// `i`'s first byte; `first_known`: the index proved their first element matches token `i` (by its word or
-    /// mark).
+    /// Try the patterns of `list` at token `i`. `bits`: the `bit64`s of the next token's word id and of
+    /// token `i`'s first byte; `first_known`: the index proved their first element matches token `i` (by its
+    /// word or mark).
     fn try_list(&mut self, list: &[Candidate], i: usize, bits: (u64, u64), first_known: bool) {
         let tokens = self.tokens;
         for c in list {
@@ -223,25 +235,26 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// Keep the heaviest of overlapping hits on the same side; the result is sorted by position.
-fn resolve_overlaps(rules: &[Rule], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
-    hits.sort_by(|a, b| {
-        let (ra, rb) = (&rules[a.rule], &rules[b.rule]);
-        rb.weight
-            .total_cmp(&ra.weight)
-            .then((b.last - b.first).cmp(&(a.last - a.first)))
-            .then(a.first.cmp(&b.first))
-    });
+/// Keep the heaviest of overlapping hits on the same side (of equal weights the longest, then the first
+/// found); the result is sorted by position, hits on the same tokens heaviest first. `hits` are in the order
+/// found, which is by position; `weight_rank` ranks their rules' weights.
+fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
+    let heaviest = |h: &Hit| Reverse(weight_rank[h.rule]);
+    let mut order: Vec<_> =
+        hits.iter().enumerate().map(|(k, h)| (heaviest(h), Reverse(h.last - h.first), k)).collect();
+    order.sort_unstable();
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
+    let mut keep = vec![false; hits.len()];
+    for (_, _, k) in order {
+        let h = &hits[k];
         let bit = 1u8 << (rules[h.rule].side as u8);
         if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
             taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
-            kept.push(h);
+            keep[k] = true;
         }
     }
-    kept.sort_by_key(|h| (h.first, h.last));
+    let mut kept: Vec<Hit> = hits.into_iter().zip(keep).filter_map(|(h, keep)| keep.then_some(h)).collect();
+    kept.sort_by_key(|h| (h.first, h.last, heaviest(h)));
     kept
 }
