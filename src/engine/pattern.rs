@@ -370,7 +370,7 @@ fn takes(ids: &[u32], others: &[Atom], tokens: &Tokens, pos: usize) -> bool {
 
 /// The bit of `n` in a 64-bit set of numbers (word ids, bytes): numbers 64 apart share a bit, so a set may
 /// say yes wrongly but never no wrongly.
-pub fn bit64(n: u32) -> u64 {
+pub const fn bit64(n: u32) -> u64 {
     1 << (n % 64)
 }
 
