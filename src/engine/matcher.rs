@@ -53,8 +53,7 @@ pub struct Index {
     by_word: Vec<Vec<Candidate>>,
     by_mark: Vec<(char, Vec<Candidate>)>,
     by_kind: [Vec<Candidate>; Kind::COUNT],
-    /// Each rule's weight as a rank among the rules' weights (the heavier, the higher), so that hits sort
-    /// on integers.
+    /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
     weight_rank: Vec<u32>,
 }
 
@@ -62,12 +61,10 @@ impl Index {
     /// Build the index over the phrase rules of `rules` (indices refer to that slice), whose patterns are
     /// interned in `vocab`.
     pub fn build(rules: &[Rule], vocab: &Vocab) -> Index {
-        let mut weights: Vec<f32> = rules.iter().map(|r| r.weight).collect();
-        weights.sort_by(f32::total_cmp);
-        weights.dedup_by(|a, b| a.total_cmp(b).is_eq());
+        // A rule's rank: how many rules weigh less (equal weights, equal ranks).
         let weight_rank = rules
             .iter()
-            .map(|r| weights.partition_point(|w| w.total_cmp(&r.weight).is_lt()) as u32)
+            .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
             .collect();
         let mut index = Index { by_word: vec![Vec::new(); vocab.len()], weight_rank, ..Index::default() };
         for (r, rule) in rules.iter().enumerate() {
@@ -172,7 +169,7 @@ struct Scan<'a> {
     rules: &'a [Rule],
     tokens: &'a Tokens,
     hits: Vec<Hit>,
-    tried: Vec<(u32, u32)>,
+    tried: Vec<Candidate>,
 }
 
 impl Scan<'_> {
@@ -186,10 +183,10 @@ impl Scan<'_> {
                 continue;
             }
             if c.listed_twice {
-                if self.tried.contains(&(c.rule, c.pattern)) {
+                if self.tried.contains(c) {
                     continue;
                 }
-                self.tried.push((c.rule, c.pattern));
+                self.tried.push(*c);
             }
             let rule = &self.rules[c.rule as usize];
             let pattern = &rule.patterns[c.pattern as usize];
@@ -236,25 +233,20 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// Keep the heaviest of overlapping hits on the same side (of equal weights the longest, then the first
-/// found); the result is sorted by position, hits on the same tokens heaviest first. `hits` are in the order
-/// found, which is by position; `weight_rank` ranks their rules' weights.
-fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
-    let heaviest = |h: &Hit| Reverse(weight_rank[h.rule]);
-    let mut order: Vec<_> =
-        hits.iter().enumerate().map(|(k, h)| (heaviest(h), Reverse(h.last - h.first), k)).collect();
-    order.sort_unstable();
+/// found); the result is sorted by position. `hits` are in the order found, which is by position;
+/// `weight_rank` ranks their rules' weights.
+fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
+    hits.sort_by_key(|h| (Reverse(weight_rank[h.rule]), Reverse(h.last - h.first)));
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
-    let mut keep = vec![false; hits.len()];
-    for (_, _, k) in order {
-        let h = &hits[k];
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
         let bit = 1u8 << (rules[h.rule].side as u8);
         if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
             taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
-            keep[k] = true;
+            kept.push(h);
         }
     }
-    let mut kept: Vec<Hit> = hits.into_iter().zip(keep).filter_map(|(h, keep)| keep.then_some(h)).collect();
-    kept.sort_by_key(|h| (h.first, h.last, heaviest(h)));
+    kept.sort_by_key(|h| (h.first, h.last));
     kept
 }

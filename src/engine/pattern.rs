@@ -292,39 +292,34 @@ impl Pattern {
         matches!(&self.elems[0], Elem::One { ids, others, .. } if takes(ids, others, tokens, i))
     }
 
-    /// Match elements `elem..` from token `pos` on. Required elements are walked in a loop; only a choice
-    /// (an optional element that matched, a gap) recurses, trying the longer way first.
-    fn match_from(&self, tokens: &Tokens, mut elem: usize, mut pos: usize, start: usize) -> Option<usize> {
-        loop {
-            let Some(e) = self.elems.get(elem) else {
-                return pos.checked_sub(1).filter(|&p| p >= start);
-            };
-            elem += 1;
-            match e {
-                Elem::Gap => {
-                    let sentence = tokens.list[start].sentence;
-                    for skip in 0..=GAP_MAX {
-                        let p = pos + skip;
-                        if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
-                            break;
-                        }
-                        if let Some(end) = self.match_from(tokens, elem, p, start) {
-                            return Some(end);
-                        }
+    fn match_from(&self, tokens: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
+        let Some(e) = self.elems.get(elem) else {
+            return pos.checked_sub(1).filter(|&p| p >= start);
+        };
+        match e {
+            Elem::Gap => {
+                let sentence = tokens.list[start].sentence;
+                for skip in 0..=GAP_MAX {
+                    let p = pos + skip;
+                    if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
+                        break;
                     }
-                    return None;
+                    if let Some(end) = self.match_from(tokens, elem + 1, p, start) {
+                        return Some(end);
+                    }
                 }
-                Elem::One { ids, others, optional, .. } => {
-                    match (takes(ids, others, tokens, pos), optional) {
-                        (true, false) => pos += 1,
-                        (true, true) => {
-                            if let Some(end) = self.match_from(tokens, elem, pos + 1, start) {
-                                return Some(end);
-                            }
-                        }
-                        (false, true) => {}
-                        (false, false) => return None,
+                None
+            }
+            Elem::One { ids, others, optional, .. } => {
+                if takes(ids, others, tokens, pos) {
+                    if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
+                        return Some(end);
                     }
+                }
+                if *optional {
+                    self.match_from(tokens, elem + 1, pos, start)
+                } else {
+                    None
                 }
             }
         }

@@ -103,7 +103,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
             .map(|i| cx.signal(i, i, 1.0))
             .collect(),
         Detector::EmojiWall => emoji_walls(cx),
-        Detector::Question => genuine_questions(cx).collect(),
+        Detector::Question => genuine_questions(cx, false),
         Detector::NoQuestion => no_question(cx),
         Detector::SelfCentred => {
             let (selfs, readers, first_self, _) = cx.persons;
@@ -168,37 +168,49 @@ fn caps_runs(cx: &Context<'_>) -> Vec<Signal> {
 }
 
 fn emoji_walls(cx: &Context<'_>) -> Vec<Signal> {
+    let t = cx.tokens;
     let mut out = Vec::new();
-    let mut start = 0;
-    // Runs of emoji, and every other token on its own.
-    for run in cx.tokens.list.chunk_by(|a, b| a.kind == Kind::Emoji && b.kind == Kind::Emoji) {
-        if run.len() >= 3 {
-            out.push(cx.signal(start, start + run.len() - 1, 1.0));
+    let mut i = 0;
+    while i < t.len() {
+        let mut j = i;
+        while j < t.len() && t.list[j].kind == Kind::Emoji {
+            j += 1;
         }
-        start += run.len();
+        if j - i >= 3 {
+            out.push(cx.signal(i, j - 1, 1.0));
+        }
+        i = j.max(i + 1);
     }
     out
 }
 
-/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action).
-fn genuine_questions<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Signal> + 'a {
+/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action);
+/// with `first_only`, only the first (enough to know there is one).
+fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
     let t = cx.tokens;
+    let mut out = Vec::new();
     // Sentence by sentence through `sentence_bounds`, without the Vec `Tokens::sentences` collects.
     let count = t.list.last().map_or(0, |last| last.sentence + 1);
-    (0..count).filter_map(|s| t.sentence_bounds(s)).filter_map(move |(first, last)| {
-        let q = (first..=last).rev().find(|&i| t.list[i].kind == Kind::Punct && t.norm(i).contains('?'))?;
+    for (first, last) in (0..count).filter_map(|s| t.sentence_bounds(s)) {
+        let end_mark =
+            (first..=last).rev().find(|&i| t.list[i].kind == Kind::Punct && t.norm(i).contains('?'));
+        let Some(q) = end_mark else { continue };
         if t.list[q].quoted || (first..=last).filter(|&i| t.list[i].kind == Kind::Word).count() < 2 {
-            return None;
+            continue;
         }
         let s = t.list[first].sentence;
         if cx.sentence_has_tag(s, "hook")
             || cx.sentence_has_tag(s, "cta")
             || cx.sentence_has_tag(s + 1, "cta")
         {
-            return None;
+            continue;
         }
-        Some(cx.signal(first, q, 1.0))
-    })
+        out.push(cx.signal(first, q, 1.0));
+        if first_only {
+            break;
+        }
+    }
+    out
 }
 
 /// A one-liner (a reply, a headline) is not a broadcast; only posts this long, of more than one sentence, are
@@ -227,7 +239,7 @@ fn sentence_count(t: &Tokens, text: &str) -> usize {
 }
 
 fn no_question(cx: &Context<'_>) -> Vec<Signal> {
-    if genuine_questions(cx).next().is_some()
+    if !genuine_questions(cx, true).is_empty()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
         || cx.tokens.word_count() < NO_QUESTION_MIN_WORDS
         || sentence_count(cx.tokens, cx.text) < 2
