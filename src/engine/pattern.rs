@@ -347,11 +347,14 @@ impl Pattern {
     /// The first bytes (as `bit64`s) the first token's lower-cased form may start with when every alternative
     /// of the first element is a prefix (`subscrib*`); otherwise every bit.
     pub fn lead_byte_bits(&self) -> u64 {
-        let prefix_bits = |bits, a: &Atom| match a {
-            Atom::Prefix(p) => Some(bits | p.bytes().next().map_or(u64::MAX, |b| bit64(b.into()))),
-            _ => None,
-        };
-        self.first_atoms().iter().try_fold(0, prefix_bits).unwrap_or(u64::MAX)
+        let mut bits = 0;
+        for atom in self.first_atoms() {
+            match atom {
+                Atom::Prefix(p) => bits |= p.bytes().next().map_or(u64::MAX, |b| bit64(b.into())),
+                _ => return u64::MAX,
+            }
+        }
+        bits
     }
 }
 
@@ -381,6 +384,33 @@ mod tests {
         let mut t = tokenize(text);
         t.intern(&vocab);
         (0..t.len()).any(|i| p.match_at(&t, i).is_some())
+    }
+
+    /// The matcher passes over a pattern at a token when these sets say it cannot match there: they must never
+    /// say so where it does.
+    #[test]
+    fn filters_never_rule_out_a_match() {
+        let patterns =
+            ["(buy|order) [it] now", "only {num} left", "subscrib* [now]", "struggling .. ?", "a [b] [c]"];
+        let texts =
+            ["Order it NOW", "buy now", "only 3 left!", "Subscribed now", "Struggling with growth?", "a c"];
+        let mut vocab = Vocab::default();
+        let mut compiled: Vec<Pattern> = patterns.iter().map(|p| parse(p).unwrap()).collect();
+        compiled.iter_mut().for_each(|p| p.intern(&mut vocab));
+        let mut found = 0;
+        for text in texts {
+            let mut t = tokenize(text);
+            t.intern(&vocab);
+            for p in &compiled {
+                for i in (0..t.len()).filter(|&i| p.match_at(&t, i).is_some()) {
+                    let next = t.list.get(i + 1).map_or(super::super::vocab::NO_WORD, |t| t.word);
+                    assert_ne!(p.next_word_bits() & bit64(next), 0, "{p:?} at {i} of {text:?}");
+                    assert_ne!(p.lead_byte_bits() & bit64(t.norm(i).as_bytes()[0].into()), 0);
+                    found += 1;
+                }
+            }
+        }
+        assert_eq!(found, 6);
     }
 
     #[test]
