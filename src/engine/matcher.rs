@@ -46,8 +46,8 @@ impl Candidate {
 
 /// Patterns indexed by what their first element needs: a word (`by_word`, by word id), a punctuation mark
 /// (`by_mark`), or a kind of token (`by_kind`, for classes such as `{num}` and prefixes such as `subscrib*`).
-/// A token is then tried only against the patterns that can start at it, and only when the token after it
-/// can be the pattern's second.
+/// A token is then tried only against the patterns that can start at it, and only when its first byte (for a
+/// prefix) and the word after it can fit (`Candidate`).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     by_word: Vec<Vec<Candidate>>,
