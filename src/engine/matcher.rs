@@ -1,35 +1,75 @@
 //! Phrase matching: every pattern of every rule, found in one pass over the tokens.
 //!
-//! Patterns are indexed by the word or the kind of token their first element needs (`Index`), so each token
-//! costs one hash lookup plus the patterns that can start at a token of its kind. Hits then go through context filters:
+//! Patterns are indexed by the word, mark or kind of token their first element needs (`Index`), so each token
+//! is tried only against the patterns that can start at it; two 64-bit sets per pattern (the words the token
+//! after the first may have, the bytes a first-element prefix starts with) pass over most of those without
+//! trying them. Hits then go through context filters:
 //! quotation, negation just before, `except` patterns, `needs` (a rule that only counts near another signal,
 //! such as "free" near a call to action) and overlap (two hits of the same side never share a token).
 
+use std::cmp::Reverse;
+
 use super::pack::Rule;
-use super::pattern::Atom;
+use super::pattern::{bit64, Atom, Pattern};
 use super::text::{Kind, Tokens};
 use super::vocab::{Vocab, NO_WORD};
 
-type PatRef = (u32, u32);
+/// A pattern the index lists (by rule and pattern number), with what lets the matcher pass over it without
+/// trying it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    rule: u32,
+    pattern: u32,
+    /// `Pattern::next_word_bits`: the token after the first must have one of these words.
+    next_words: u64,
+    /// `Pattern::lead_byte_bits`: the first token must start with one of these bytes.
+    lead_bytes: u64,
+    /// One token can find the pattern under two keys (`(buy|{word})`, or `(!|?)` at "?!"); it is tried once.
+    listed_twice: bool,
+}
+
+impl Candidate {
+    fn new(rule: usize, pattern: usize, pat: &Pattern) -> Candidate {
+        let atoms = pat.first_atoms();
+        let marks = atoms.iter().filter(|a| matches!(a, Atom::Mark(_))).count();
+        let by_kind = atoms.iter().any(|a| matches!(a, Atom::Prefix(_) | Atom::Class(_)));
+        let keyed = atoms.iter().any(|a| matches!(a, Atom::Word(_) | Atom::Mark(_)));
+        Candidate {
+            rule: rule as u32,
+            pattern: pattern as u32,
+            next_words: pat.next_word_bits(),
+            lead_bytes: pat.lead_byte_bits(),
+            listed_twice: marks > 1 || (by_kind && keyed),
+        }
+    }
+}
 
 /// Patterns indexed by what their first element needs: a word (`by_word`, by word id), a punctuation mark
 /// (`by_mark`), or a kind of token (`by_kind`, for classes such as `{num}` and prefixes such as `subscrib*`).
-/// A token is then tried only against the patterns that can start at it.
+/// A token is then tried only against the patterns that can start at it, and only when its first byte (for a
+/// prefix) and the word after it can fit (`Candidate`).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    by_word: Vec<Vec<PatRef>>,
-    by_mark: Vec<(char, Vec<PatRef>)>,
-    by_kind: [Vec<PatRef>; Kind::COUNT],
+    by_word: Vec<Vec<Candidate>>,
+    by_mark: Vec<(char, Vec<Candidate>)>,
+    by_kind: [Vec<Candidate>; Kind::COUNT],
+    /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
+    weight_rank: Vec<u32>,
 }
 
 impl Index {
     /// Build the index over the phrase rules of `rules` (indices refer to that slice), whose patterns are
     /// interned in `vocab`.
     pub fn build(rules: &[Rule], vocab: &Vocab) -> Index {
-        let mut index = Index { by_word: vec![Vec::new(); vocab.len()], ..Index::default() };
+        // A rule's rank: how many rules weigh less (equal weights, equal ranks).
+        let weight_rank = rules
+            .iter()
+            .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
+            .collect();
+        let mut index = Index { by_word: vec![Vec::new(); vocab.len()], weight_rank, ..Index::default() };
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
-                let key = (r as u32, p as u32);
+                let key = Candidate::new(r, p, pat);
                 for atom in pat.first_atoms() {
                     match atom {
                         Atom::Word(w) => add(&mut index.by_word[vocab.get(w) as usize], key),
@@ -51,7 +91,7 @@ impl Index {
     }
 }
 
-fn add(list: &mut Vec<PatRef>, key: PatRef) {
+fn add(list: &mut Vec<Candidate>, key: Candidate) {
     if !list.contains(&key) {
         list.push(key);
     }
@@ -103,59 +143,69 @@ fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
 
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    // `first_known`: the index already proved the first element matches token `i` (its word or mark).
-    let try_pat = |(r, p): PatRef, i: usize, first_known: bool, hits: &mut Vec<Hit>| {
-        let rule = &rules[r as usize];
-        let pattern = &rule.patterns[p as usize];
-        let found =
-            if first_known { pattern.match_after_first(tokens, i) } else { pattern.match_at(tokens, i) };
-        let Some(last) = found else { return };
-        if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
-            return;
-        }
-        if rule.negatable && is_negated(tokens, i) {
-            return;
-        }
-        if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
-            return;
-        }
-        hits.push(Hit { rule: r as usize, first: i, last });
-    };
-    // Each pattern is tried once per token, though a first element such as `(buy|{word})` or `(!|?)` is
-    // indexed twice.
-    let mut known: Vec<PatRef> = Vec::new();
+    let mut scan = Scan { rules, tokens, hits: Vec::new(), tried: Vec::new() };
     for i in 0..tokens.len() {
         let t = &tokens.list[i];
-        known.clear();
-        match t.kind {
-            Kind::Break => continue,
-            Kind::Punct => {
-                let norm = tokens.norm(i);
-                for (mark, list) in &index.by_mark {
-                    if norm.contains(*mark) {
-                        for &pr in list {
-                            if !known.contains(&pr) {
-                                known.push(pr);
-                            }
-                        }
-                    }
+        scan.tried.clear();
+        let next_word = bit64(tokens.list.get(i + 1).map_or(NO_WORD, |t| t.word));
+        let lead_byte = bit64(tokens.norm(i).bytes().next().map_or(0, u32::from));
+        if t.kind == Kind::Punct {
+            let norm = tokens.norm(i);
+            for (_, list) in index.by_mark.iter().filter(|(mark, _)| norm.contains(*mark)) {
+                scan.try_list(list, i, (next_word, lead_byte), true);
+            }
+        } else if let Some(list) = index.by_word.get(t.word as usize) {
+            // Line breaks and words no pattern mentions have no word id.
+            scan.try_list(list, i, (next_word, lead_byte), true);
+        }
+        scan.try_list(&index.by_kind[t.kind as usize], i, (next_word, lead_byte), false);
+    }
+    let hits = apply_needs(rules, scan.hits);
+    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+}
+
+/// `find`'s pass over the tokens: the hits so far, and which patterns listed twice were tried at this token.
+struct Scan<'a> {
+    rules: &'a [Rule],
+    tokens: &'a Tokens,
+    hits: Vec<Hit>,
+    tried: Vec<Candidate>,
+}
+
+impl Scan<'_> {
+    /// Try the patterns of `list` at token `i`. `bits`: the `bit64`s of the next token's word id and of
+    /// token `i`'s first byte; `first_known`: the index proved their first element matches token `i` (by its
+    /// word or mark).
+    fn try_list(&mut self, list: &[Candidate], i: usize, bits: (u64, u64), first_known: bool) {
+        let tokens = self.tokens;
+        for c in list {
+            if c.next_words & bits.0 == 0 || c.lead_bytes & bits.1 == 0 {
+                continue;
+            }
+            if c.listed_twice {
+                if self.tried.contains(c) {
+                    continue;
                 }
+                self.tried.push(*c);
             }
-            _ if t.word != NO_WORD => known.extend_from_slice(&index.by_word[t.word as usize]),
-            _ => {}
-        }
-        for &pr in &known {
-            try_pat(pr, i, true, &mut hits);
-        }
-        for &pr in &index.by_kind[t.kind as usize] {
-            if !known.contains(&pr) {
-                try_pat(pr, i, false, &mut hits);
+            let rule = &self.rules[c.rule as usize];
+            let pattern = &rule.patterns[c.pattern as usize];
+            if !first_known && !pattern.first_matches(tokens, i) {
+                continue;
             }
+            let Some(last) = pattern.match_after_first(tokens, i) else { continue };
+            if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
+                continue;
+            }
+            if rule.negatable && is_negated(tokens, i) {
+                continue;
+            }
+            if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
+                continue;
+            }
+            self.hits.push(Hit { rule: c.rule as usize, first: i, last });
         }
     }
-    let hits = apply_needs(rules, hits);
-    resolve_overlaps(rules, hits, tokens.len())
 }
 
 /// Drop hits of rules with `needs` that have no hit tagged with one of those needs within their window.
@@ -182,15 +232,11 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// Keep the heaviest of overlapping hits on the same side; the result is sorted by position.
-fn resolve_overlaps(rules: &[Rule], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
-    hits.sort_by(|a, b| {
-        let (ra, rb) = (&rules[a.rule], &rules[b.rule]);
-        rb.weight
-            .total_cmp(&ra.weight)
-            .then((b.last - b.first).cmp(&(a.last - a.first)))
-            .then(a.first.cmp(&b.first))
-    });
+/// Keep the heaviest of overlapping hits on the same side (of equal weights the longest, then the first
+/// found); the result is sorted by position. `hits` are in the order found, which is by position;
+/// `weight_rank` ranks their rules' weights.
+fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
+    hits.sort_by_key(|h| (Reverse(weight_rank[h.rule]), Reverse(h.last - h.first)));
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());

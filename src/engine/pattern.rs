@@ -281,20 +281,24 @@ impl Pattern {
     /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
     /// with); returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
-        debug_assert!(self.interned, "pattern matched before Pattern::intern");
-        if !self.anchored_at(tokens, start) {
+        if !self.first_matches(tokens, start) {
             return None;
         }
-        self.match_from(tokens, 0, start, start)
+        self.match_after_first(tokens, start)
+    }
+
+    /// Whether the first element matches token `i` (the matcher's index proves it for words and marks).
+    pub fn first_matches(&self, tokens: &Tokens, i: usize) -> bool {
+        matches!(&self.elems[0], Elem::One { ids, others, .. } if takes(ids, others, tokens, i))
     }
 
     fn match_from(&self, tokens: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
         let Some(e) = self.elems.get(elem) else {
             return pos.checked_sub(1).filter(|&p| p >= start);
         };
-        let sentence = tokens.list[start].sentence;
         match e {
             Elem::Gap => {
+                let sentence = tokens.list[start].sentence;
                 for skip in 0..=GAP_MAX {
                     let p = pos + skip;
                     if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
@@ -307,11 +311,7 @@ impl Pattern {
                 None
             }
             Elem::One { ids, others, optional, .. } => {
-                // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
-                let here = pos < tokens.len()
-                    && (ids.binary_search(&tokens.list[pos].word).is_ok()
-                        || others.iter().any(|a| a.matches(tokens, pos)));
-                if here {
+                if takes(ids, others, tokens, pos) {
                     if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
                         return Some(end);
                     }
@@ -324,6 +324,52 @@ impl Pattern {
             }
         }
     }
+
+    /// The word ids (as `bit64`s) the token after the first may have for a match, or every bit when that
+    /// token may be anything: a gap, an alternative other than a literal word, or the end of the pattern
+    /// can come first. Meaningful once `intern` has run.
+    pub fn next_word_bits(&self) -> u64 {
+        let mut bits = 0;
+        for elem in &self.elems[1..] {
+            match elem {
+                Elem::One { ids, others, optional, .. } if others.is_empty() => {
+                    bits |= ids.iter().fold(0, |b, &id| b | bit64(id));
+                    if !optional {
+                        return bits;
+                    }
+                }
+                _ => break,
+            }
+        }
+        u64::MAX
+    }
+
+    /// The first bytes (as `bit64`s) the first token's lower-cased form may start with when every alternative
+    /// of the first element is a prefix (`subscrib*`); otherwise every bit.
+    pub fn lead_byte_bits(&self) -> u64 {
+        let mut bits = 0;
+        for atom in self.first_atoms() {
+            match atom {
+                Atom::Prefix(p) => bits |= p.bytes().next().map_or(u64::MAX, |b| bit64(b.into())),
+                _ => return u64::MAX,
+            }
+        }
+        bits
+    }
+}
+
+/// Whether an element with alternatives `ids` (literal words) and `others` takes token `pos`.
+fn takes(ids: &[u32], others: &[Atom], tokens: &Tokens, pos: usize) -> bool {
+    // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
+    pos < tokens.len()
+        && (ids.binary_search(&tokens.list[pos].word).is_ok()
+            || others.iter().any(|a| a.matches(tokens, pos)))
+}
+
+/// The bit of `n` in a 64-bit set of numbers (word ids, bytes): numbers 64 apart share a bit, so a set may
+/// say yes wrongly but never no wrongly.
+pub const fn bit64(n: u32) -> u64 {
+    1 << (n % 64)
 }
 
 #[cfg(test)]
@@ -338,6 +384,33 @@ mod tests {
         let mut t = tokenize(text);
         t.intern(&vocab);
         (0..t.len()).any(|i| p.match_at(&t, i).is_some())
+    }
+
+    /// The matcher passes over a pattern at a token when these sets say it cannot match there: they must never
+    /// say so where it does.
+    #[test]
+    fn filters_never_rule_out_a_match() {
+        let patterns =
+            ["(buy|order) [it] now", "only {num} left", "subscrib* [now]", "struggling .. ?", "a [b] [c]"];
+        let texts =
+            ["Order it NOW", "buy now", "only 3 left!", "Subscribed now", "Struggling with growth?", "a c"];
+        let mut vocab = Vocab::default();
+        let mut compiled: Vec<Pattern> = patterns.iter().map(|p| parse(p).unwrap()).collect();
+        compiled.iter_mut().for_each(|p| p.intern(&mut vocab));
+        let mut found = 0;
+        for text in texts {
+            let mut t = tokenize(text);
+            t.intern(&vocab);
+            for p in &compiled {
+                for i in (0..t.len()).filter(|&i| p.match_at(&t, i).is_some()) {
+                    let next = t.list.get(i + 1).map_or(super::super::vocab::NO_WORD, |t| t.word);
+                    assert_ne!(p.next_word_bits() & bit64(next), 0, "{p:?} at {i} of {text:?}");
+                    assert_ne!(p.lead_byte_bits() & bit64(t.norm(i).as_bytes()[0].into()), 0);
+                    found += 1;
+                }
+            }
+        }
+        assert_eq!(found, 6);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use super::matcher::Hit;
 use super::pack::{Detector, Profile, Rule};
+use super::pattern::bit64;
 use super::text::{Kind, Tokens};
 use crate::Span;
 
@@ -51,6 +52,19 @@ const SELF_WORDS: [&str; 12] =
     ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
 const READER_WORDS: [&str; 8] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
 
+/// The first bytes of the self and reader words (as `bit64`s): a word starting with none of them is neither.
+const PERSON_LEADS: u64 = first_bytes(&SELF_WORDS) | first_bytes(&READER_WORDS);
+
+/// The first bytes of `words`, as a set of `bit64`s.
+const fn first_bytes(words: &[&str]) -> u64 {
+    let (mut set, mut k) = (0, 0);
+    while k < words.len() {
+        set |= bit64(words[k].as_bytes()[0] as u32);
+        k += 1;
+    }
+    set
+}
+
 /// Self references, reader references, and the first token of each.
 pub type PersonCounts = (usize, usize, Option<usize>, Option<usize>);
 
@@ -62,6 +76,9 @@ pub fn person_counts(tokens: &Tokens) -> PersonCounts {
             continue;
         }
         let w = tokens.norm(i);
+        if PERSON_LEADS & w.bytes().next().map_or(0, |b| bit64(b.into())) == 0 {
+            continue;
+        }
         if SELF_WORDS.contains(&w) {
             selfs += 1;
             first_self.get_or_insert(i);
@@ -86,7 +103,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
             .map(|i| cx.signal(i, i, 1.0))
             .collect(),
         Detector::EmojiWall => emoji_walls(cx),
-        Detector::Question => genuine_questions(cx),
+        Detector::Question => genuine_questions(cx, false),
         Detector::NoQuestion => no_question(cx),
         Detector::SelfCentred => {
             let (selfs, readers, first_self, _) = cx.persons;
@@ -167,11 +184,14 @@ fn emoji_walls(cx: &Context<'_>) -> Vec<Signal> {
     out
 }
 
-/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action).
-fn genuine_questions(cx: &Context<'_>) -> Vec<Signal> {
+/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action);
+/// with `first_only`, only the first (enough to know there is one).
+fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
     let t = cx.tokens;
     let mut out = Vec::new();
-    for (first, last) in t.sentences() {
+    // Sentence by sentence through `sentence_bounds`, without the Vec `Tokens::sentences` collects.
+    let count = t.list.last().map_or(0, |last| last.sentence + 1);
+    for (first, last) in (0..count).filter_map(|s| t.sentence_bounds(s)) {
         let end_mark =
             (first..=last).rev().find(|&i| t.list[i].kind == Kind::Punct && t.norm(i).contains('?'));
         let Some(q) = end_mark else { continue };
@@ -186,6 +206,9 @@ fn genuine_questions(cx: &Context<'_>) -> Vec<Signal> {
             continue;
         }
         out.push(cx.signal(first, q, 1.0));
+        if first_only {
+            break;
+        }
     }
     out
 }
@@ -216,7 +239,7 @@ fn sentence_count(t: &Tokens, text: &str) -> usize {
 }
 
 fn no_question(cx: &Context<'_>) -> Vec<Signal> {
-    if !genuine_questions(cx).is_empty()
+    if !genuine_questions(cx, true).is_empty()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
         || cx.tokens.word_count() < NO_QUESTION_MIN_WORDS
         || sentence_count(cx.tokens, cx.text) < 2
