@@ -313,7 +313,7 @@ impl<'a> Fields<'a> {
     ) -> Result<Self, PackError> {
         if let Some((key, _)) = table.entries.iter().find(|(k, _)| !known.contains(&k.name.as_str())) {
             let message =
-                format!("unknown key {:?} in {what} (expected one of: {})", key.name, known.join(", "));
+                format!("unknown key \"{}\" in {what} (expected one of: {})", key.name, known.join(", "));
             return Err(error_at(src, key.at, message));
         }
         Ok(Fields { src, table, at, what })
@@ -325,7 +325,7 @@ impl<'a> Fields<'a> {
 
     /// The value of a key the table must have.
     fn needs<T>(&self, key: &str, value: Option<T>) -> Result<T, PackError> {
-        value.ok_or_else(|| error_at(self.src, self.at, format!("{} needs {key:?}", self.what)))
+        value.ok_or_else(|| error_at(self.src, self.at, format!("{} needs \"{key}\"", self.what)))
     }
 
     fn text(&self, key: &str) -> Result<Option<Text<'a>>, PackError> {
@@ -454,7 +454,7 @@ pub fn merge(base: &PackSet, src: &str) -> Result<(PackSet, crate::PackInfo), Pa
     }
     for id in &disable {
         if !set.rules.iter().any(|r| r.id == id.text) {
-            return Err(error_at(src, id.at, format!("cannot disable unknown rule {:?}", id.text)));
+            return Err(error_at(src, id.at, format!("cannot disable unknown rule \"{}\"", id.text)));
         }
         set.disabled.insert(id.text.to_string());
     }
@@ -470,7 +470,7 @@ fn compile_patterns(src: &str, list: &[Text]) -> Result<Vec<Pattern>, PackError>
     list.iter()
         .map(|p| {
             pattern::parse(p.text).map_err(|e| {
-                error_at(src, p.at + 1 + e.offset, format!("bad pattern {:?}: {}", p.text, e.message))
+                error_at(src, p.at + 1 + e.offset, format!("bad pattern \"{}\": {}", p.text, e.message))
             })
         })
         .collect()
@@ -482,10 +482,10 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
     let id = id_text.text.to_string();
     let at_id = |message: String| error_at(src, id_text.at, message);
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(at_id(format!("rule id {id:?} must be letters, digits and dashes")));
+        return Err(at_id(format!("rule id \"{id}\" must be letters, digits and dashes")));
     }
     if !seen.insert(id.clone()) {
-        return Err(at_id(format!("rule {id:?} is defined twice in this pack")));
+        return Err(at_id(format!("rule \"{id}\" is defined twice in this pack")));
     }
     let side_text = r.needs("side", r.text("side")?)?;
     let side = match side_text.text {
@@ -496,7 +496,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
             return Err(error_at(
                 src,
                 side_text.at,
-                format!("unknown side {other:?} (expected sales, value or platform)"),
+                format!("unknown side \"{other}\" (expected sales, value or platform)"),
             ))
         }
     };
@@ -506,7 +506,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         error_at(
             src,
             principle_text.at,
-            format!("unknown principle {:?} (known: {})", principle_text.text, known.join(", ")),
+            format!("unknown principle \"{}\" (known: {})", principle_text.text, known.join(", ")),
         )
     })?;
     let (weight, weight_at) = r.needs("weight", r.number("weight")?)?;
@@ -519,14 +519,14 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
             error_at(
                 src,
                 d.at,
-                format!("unknown detector {:?} (expected one of {})", d.text, names.join(", ")),
+                format!("unknown detector \"{}\" (expected one of {})", d.text, names.join(", ")),
             )
         })?),
         None => None,
     };
     let patterns = r.texts("patterns")?;
     if detector.is_none() && patterns.is_empty() {
-        return Err(at_id(format!("rule {id:?} needs `patterns` or a `detector`")));
+        return Err(at_id(format!("rule \"{id}\" needs `patterns` or a `detector`")));
     }
     let patterns = compile_patterns(src, &patterns)?;
     let except = compile_patterns(src, &r.texts("except")?)?;
@@ -537,7 +537,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
                 src,
                 f.at,
                 format!(
-                    "unknown fix {:?} (expected replace, sentence, drop-sentence, remove, lowercase, calm, append, anchor or none)",
+                    "unknown fix \"{}\" (expected replace, sentence, drop-sentence, remove, lowercase, calm, append, anchor or none)",
                     f.text
                 ),
             )
@@ -546,7 +546,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         None => Fix::Replace,
     };
     if matches!(fix, Fix::Replace | Fix::Sentence | Fix::Append) && suggest.is_empty() {
-        return Err(at_id(format!("rule {id:?}: fix needs at least one `suggest` text")));
+        return Err(at_id(format!("rule \"{id}\": fix needs at least one `suggest` text")));
     }
     let examples = match r.table.get("examples") {
         Some(value) => {

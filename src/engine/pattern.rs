@@ -170,7 +170,7 @@ fn parse_atom(s: &str, offset: usize) -> Result<Atom, PatternError> {
         };
     }
     if s.contains(['(', ')', '[', ']', '{', '}', '|']) {
-        return err(format!("unbalanced brackets in {s:?}"));
+        return err(format!("unbalanced brackets in \"{s}\""));
     }
     let lower = s.to_lowercase().replace('\u{2019}', "'");
     let mut chars = lower.chars();
@@ -209,14 +209,14 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
             match r.strip_suffix(')') {
                 Some(inner) => (inner, false),
                 None => {
-                    return Err(PatternError { offset: here, message: format!("missing ')' in {part:?}") })
+                    return Err(PatternError { offset: here, message: format!("missing ')' in \"{part}\"") })
                 }
             }
         } else if let Some(r) = part.strip_prefix('[') {
             match r.strip_suffix(']') {
                 Some(inner) => (inner, true),
                 None => {
-                    return Err(PatternError { offset: here, message: format!("missing ']' in {part:?}") })
+                    return Err(PatternError { offset: here, message: format!("missing ']' in \"{part}\"") })
                 }
             }
         } else {
