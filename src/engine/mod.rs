@@ -24,9 +24,7 @@ mod vocab;
 
 use std::sync::Arc;
 
-use crate::{
-    Finding, Options, PackError, PackInfo, Platform, PrincipleRef, Report, Rewrite, Scope, SharedStr, Stats,
-};
+use crate::{Finding, Options, PackError, PackInfo, PrincipleRef, Report, Rewrite, Scope, SharedStr, Stats};
 use pack::{PackSet, Rule};
 use score::Weighed;
 use signals::Signal;
@@ -48,8 +46,6 @@ struct Compiled {
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     texts: Vec<RuleText>,
-    /// Each platform's profile, in `Platform::ALL` order.
-    platforms: Vec<PlatformRules>,
 }
 
 /// The text every finding of a rule carries, built once per rule so a finding takes it by reference count.
@@ -58,13 +54,6 @@ struct RuleText {
     id: SharedStr,
     principle: Arc<PrincipleRef>,
     message: SharedStr,
-}
-
-/// A platform's profile with each rule's weight multiplier looked up once, by rule number.
-#[derive(Debug)]
-struct PlatformRules {
-    profile: pack::Profile,
-    multipliers: Vec<f32>,
 }
 
 impl Compiled {
@@ -78,23 +67,16 @@ impl Compiled {
             }
         }
         let index = matcher::Index::build(&phrase, &vocab);
-        let all = || phrase.iter().chain(&detectors);
-        let texts = all()
+        let texts = phrase
+            .iter()
+            .chain(&detectors)
             .map(|r| RuleText {
                 id: r.id.as_str().into(),
                 principle: Arc::new(r.principle.clone()),
                 message: r.message.as_str().into(),
             })
             .collect();
-        let platforms = Platform::ALL
-            .iter()
-            .map(|&p| {
-                let profile = set.profile(p);
-                let multipliers = all().map(|r| profile.weights.get(&r.id).copied().unwrap_or(1.0)).collect();
-                PlatformRules { profile, multipliers }
-            })
-            .collect();
-        Compiled { set, phrase, detectors, vocab, index, texts, platforms }
+        Compiled { set, phrase, detectors, vocab, index, texts }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -103,11 +85,6 @@ impl Compiled {
             Some(rule) => rule,
             None => &self.detectors[n - self.phrase.len()],
         }
-    }
-
-    fn platform(&self, platform: Platform) -> &PlatformRules {
-        let at = Platform::ALL.iter().position(|&p| p == platform).unwrap_or(0);
-        &self.platforms[at]
     }
 }
 
@@ -176,8 +153,7 @@ impl Engine {
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let c = &*self.compiled;
-        let platform = c.platform(options.platform);
-        let profile = &platform.profile;
+        let profile = c.set.profile(options.platform);
         let mut tokens = text::tokenize(text);
         tokens.intern(&c.vocab);
         let hits = matcher::find(&c.phrase, &c.index, &tokens);
@@ -224,7 +200,10 @@ impl Engine {
                 repeats[n] += 1;
                 let post_level = rule.detector.is_some_and(|d| d.is_post_level());
                 Weighed {
-                    raw: rule.weight * sig.strength * decay * platform.multipliers[n],
+                    raw: rule.weight
+                        * sig.strength
+                        * decay
+                        * profile.weights.get(&rule.id).copied().unwrap_or(1.0),
                     finding: Finding {
                         rule: shared.id.clone(),
                         side: rule.side,

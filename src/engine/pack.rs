@@ -231,8 +231,11 @@ impl PackSet {
         }
     }
 
-    pub fn profile(&self, platform: Platform) -> Profile {
-        self.profiles.get(&platform).cloned().unwrap_or_default()
+    /// The norms of `platform` (the defaults when no pack sets any).
+    pub fn profile(&self, platform: Platform) -> &Profile {
+        static DEFAULT: Profile =
+            Profile { hashtags: 5, max_chars: 0, fold: 0, closing: Vec::new(), weights: BTreeMap::new() };
+        self.profiles.get(&platform).unwrap_or(&DEFAULT)
     }
 }
 
