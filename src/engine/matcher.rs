@@ -7,8 +7,6 @@
 //! quotation, negation just before, `except` patterns, `needs` (a rule that only counts near another signal,
 //! such as "free" near a call to action) and overlap (two hits of the same side never share a token).
 
-use std::cmp::Reverse;
-
 use super::pack::Rule;
 use super::pattern::{bit64, Atom, Pattern};
 use super::text::{Kind, Tokens};
@@ -235,18 +233,45 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
 /// Keep the heaviest of overlapping hits on the same side (of equal weights the longest, then the first
 /// found); the result is sorted by position. `hits` are in the order found, which is by position;
 /// `weight_rank` ranks their rules' weights.
+///
+/// Only hits chained together by shared tokens (a cluster) can rule each other out, and most hits share no
+/// token with another: those are kept as they are, and only the clusters are ranked and sorted.
 fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
-    hits.sort_by_key(|h| (Reverse(weight_rank[h.rule]), Reverse(h.last - h.first)));
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        let bit = 1u8 << (rules[h.rule].side as u8);
-        if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
-            taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
-            kept.push(h);
+    let mut rest = &mut hits[..];
+    while let Some(first) = rest.first() {
+        let (mut len, mut reach) = (1, first.last);
+        while len < rest.len() && rest[len].first <= reach {
+            reach = reach.max(rest[len].last);
+            len += 1;
         }
+        let (cluster, tail) = rest.split_at_mut(len);
+        rest = tail;
+        if let [single] = cluster {
+            kept.push(*single);
+            continue;
+        }
+        // Heaviest first, then longest: `!` turns the descending order into the ascending one sorts give.
+        sort_hits(cluster, &|h| {
+            u64::from(!weight_rank[h.rule]) << 32 | u64::from(!((h.last - h.first) as u32))
+        });
+        let from = kept.len();
+        for &h in &*cluster {
+            let bit = 1u8 << (rules[h.rule].side as u8);
+            if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
+                taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
+                kept.push(h);
+            }
+        }
+        sort_hits(&mut kept[from..], &|h| (h.first as u64) << 32 | h.last as u64);
     }
-    kept.sort_by_key(|h| (h.first, h.last));
     kept
+}
+
+/// Sort hits stably by an integer key (one instantiation of the standard sort serves both of
+/// `resolve_overlaps`' orders; token numbers and lengths fit in 32 bits).
+fn sort_hits(hits: &mut [Hit], key: &dyn Fn(&Hit) -> u64) {
+    hits.sort_by_key(|h| key(h));
 }
