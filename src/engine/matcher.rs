@@ -8,7 +8,7 @@
 //! such as "free" near a call to action) and overlap (two hits of the same side never share a token).
 
 use super::pack::Rule;
-use super::pattern::{bit64, Atom, Pattern};
+use super::pattern::{bit64, has_mark, Atom, Pattern};
 use super::text::{Kind, Tokens};
 use super::vocab::{Vocab, NO_WORD};
 
@@ -149,7 +149,7 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         let lead_byte = bit64(tokens.norm(i).bytes().next().map_or(0, u32::from));
         if t.kind == Kind::Punct {
             let norm = tokens.norm(i);
-            for (_, list) in index.by_mark.iter().filter(|(mark, _)| norm.contains(*mark)) {
+            for (_, list) in index.by_mark.iter().filter(|(mark, _)| has_mark(norm, *mark)) {
                 scan.try_list(list, i, (next_word, lead_byte), true);
             }
         } else if let Some(list) = index.by_word.get(t.word as usize) {

@@ -108,10 +108,15 @@ impl Atom {
         match self {
             Atom::Word(w) => tokens.list[i].kind != Kind::Punct && tokens.norm(i) == &**w,
             Atom::Prefix(p) => tokens.list[i].kind == Kind::Word && tokens.norm(i).starts_with(&**p),
-            Atom::Mark(c) => tokens.list[i].kind == Kind::Punct && tokens.norm(i).contains(*c),
+            Atom::Mark(c) => tokens.list[i].kind == Kind::Punct && has_mark(tokens.norm(i), *c),
             Atom::Class(c) => c.matches(tokens, i),
         }
     }
+}
+
+/// Whether the punctuation token `norm` contains `mark` (a plain walk: punctuation tokens are a few characters).
+pub fn has_mark(norm: &str, mark: char) -> bool {
+    norm.chars().any(|c| c == mark)
 }
 
 /// One element of a pattern.
