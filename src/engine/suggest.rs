@@ -158,8 +158,9 @@ fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
 pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     let t = d.tokens;
     let matched = &d.text[sig.span.start..sig.span.end];
-    let touches_contact = sig.tokens.is_some_and(|(f, l)| holds_contact(t, f, l));
-    if touches_contact && !matches!(rule.fix, Fix::Sentence | Fix::Append) {
+    // Edits of a link or @mention are left out, but for whole-sentence ones that keep it (and no edit at all).
+    let keeps_contacts = matches!(rule.fix, Fix::Sentence | Fix::Append | Fix::None);
+    if !keeps_contacts && sig.tokens.is_some_and(|(f, l)| holds_contact(t, f, l)) {
         return Vec::new();
     }
     match rule.fix {
@@ -186,7 +187,8 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             } else {
                 sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
             };
-            vec![suggestion(sig.span, calm.clone(), format!("Calm it to \"{calm}\""))]
+            let label = label("Calm it to ", &calm);
+            vec![suggestion(sig.span, calm, label)]
         }
         Fix::Replace => replace(rule, sig, d, matched),
         Fix::Sentence => {
