@@ -416,7 +416,7 @@ fn free_words(d: &Draft<'_>, range: Range<usize>, max: usize) -> usize {
 /// the clause it introduces.
 fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let t = d.tokens;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut start: Option<usize> = None;
     let mut prev = a;
     for (i, tok) in (a..).zip(&t.list[a..=b]) {
@@ -1580,10 +1580,11 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
         return Some("opening");
     }
     let (mut readers, mut selfs) = (0, 0);
-    for i in s_first..=s_last {
-        if is_word(d, i, &READER_WORDS) {
+    for i in (s_first..=s_last).filter(|&i| t.list[i].kind == Kind::Word) {
+        let w = t.norm(i);
+        if is_one_of(w, &READER_WORDS) {
             readers += 1;
-        } else if is_word(d, i, &SELF_WORDS) {
+        } else if is_one_of(w, &SELF_WORDS) {
             selfs += 1;
         }
     }
