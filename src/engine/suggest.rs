@@ -158,8 +158,9 @@ fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
 pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     let t = d.tokens;
     let matched = &d.text[sig.span.start..sig.span.end];
-    let touches_contact = sig.tokens.is_some_and(|(f, l)| holds_contact(t, f, l));
-    if touches_contact && !matches!(rule.fix, Fix::Sentence | Fix::Append) {
+    // Edits of a link or @mention are left out, but for whole-sentence ones that keep it (and no edit at all).
+    let keeps_contacts = matches!(rule.fix, Fix::Sentence | Fix::Append | Fix::None);
+    if !keeps_contacts && sig.tokens.is_some_and(|(f, l)| holds_contact(t, f, l)) {
         return Vec::new();
     }
     match rule.fix {
@@ -186,7 +187,8 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             } else {
                 sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
             };
-            vec![suggestion(sig.span, calm.clone(), format!("Calm it to \"{calm}\""))]
+            let label = label("Calm it to ", &calm);
+            vec![suggestion(sig.span, calm, label)]
         }
         Fix::Replace => replace(rule, sig, d, matched),
         Fix::Sentence => {
@@ -414,7 +416,7 @@ fn free_words(d: &Draft<'_>, range: Range<usize>, max: usize) -> usize {
 /// the clause it introduces.
 fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let t = d.tokens;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut start: Option<usize> = None;
     let mut prev = a;
     for (i, tok) in (a..).zip(&t.list[a..=b]) {
@@ -1578,10 +1580,11 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
         return Some("opening");
     }
     let (mut readers, mut selfs) = (0, 0);
-    for i in s_first..=s_last {
-        if is_word(d, i, &READER_WORDS) {
+    for i in (s_first..=s_last).filter(|&i| t.list[i].kind == Kind::Word) {
+        let w = t.norm(i);
+        if is_one_of(w, &READER_WORDS) {
             readers += 1;
-        } else if is_word(d, i, &SELF_WORDS) {
+        } else if is_one_of(w, &SELF_WORDS) {
             selfs += 1;
         }
     }
