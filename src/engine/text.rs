@@ -240,7 +240,17 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// Add the token `text[start..end]` (UTF-16 offsets `start16..end16`).
-    fn push(&mut self, kind: Kind, start: usize, end: usize, start16: usize, end16: usize, quoted: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        start16: usize,
+        end16: usize,
+        quoted: bool,
+        sentence: u32,
+    ) {
         // Only ASCII text is as long in UTF-16 units as in bytes.
         let ascii = end - start == end16 - start16;
         let is_word = kind == Kind::Word;
@@ -281,7 +291,7 @@ impl Builder<'_> {
             norm_end,
             quoted,
             caps,
-            sentence: 0,
+            sentence,
             word: NO_WORD,
         });
     }
@@ -310,6 +320,10 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut i = 0usize; // byte offset
     let mut u = 0usize; // utf16 offset
     let mut quoted = false;
+    // The current sentence number, and the first of the emoji tokens just pushed (whether they end sentences
+    // depends on the token after them).
+    let mut sentence = 0u32;
+    let mut emoji_run: Option<usize> = None;
     while i < text.len() {
         // Fast path: a plain space (most of a draft's non-word characters).
         if bytes[i] == b' ' {
@@ -331,12 +345,13 @@ pub fn tokenize(text: &str) -> Tokens {
         } else if c == '\n' {
             (Some(Kind::Break), 1)
         } else if c.is_whitespace()
-            || is_invisible(c)
-            || (is_emoji_modifier(c)
-                && !matches!(b.out.list.last(), Some(t) if t.kind == Kind::Emoji && t.end as usize == i))
+            || (!c.is_ascii()
+                && (is_invisible(c)
+                    || (is_emoji_modifier(c)
+                        && !matches!(b.out.list.last(), Some(t) if t.kind == Kind::Emoji && t.end as usize == i))))
         {
             (None, c.len_utf8())
-        } else if is_emoji_modifier(c) {
+        } else if !c.is_ascii() && is_emoji_modifier(c) {
             // Extend the previous emoji.
             let n = c.len_utf8();
             if let Some(last) = b.out.list.last_mut() {
@@ -346,7 +361,7 @@ pub fn tokenize(text: &str) -> Tokens {
             i += n;
             u += c.len_utf16();
             continue;
-        } else if is_emoji(c) {
+        } else if !c.is_ascii() && is_emoji(c) {
             (Some(Kind::Emoji), c.len_utf8())
         } else if c == '&' {
             match entity_len(rest) {
@@ -405,16 +420,57 @@ pub fn tokenize(text: &str) -> Tokens {
                 Kind::Break => (quoted, false),
                 _ => (quoted, quoted),
             };
-            b.push(kind, i, i + n, u, u + n16, inside);
+            let idx = b.out.list.len();
+            if kind != Kind::Emoji {
+                if let Some(run) = emoji_run.take() {
+                    sentence =
+                        end_emoji_run(&mut b.out.list, run, kind == Kind::Word && starts_upper(&rest[..n]));
+                }
+            } else if emoji_run.is_none() {
+                emoji_run = Some(idx);
+            }
+            b.push(kind, i, i + n, u, u + n16, inside, sentence);
             quoted = quoted_after;
+            let ends = match kind {
+                Kind::Break => true,
+                Kind::Punct if n == 1 && c == '.' => !is_abbreviation_dot(&b.out, text, idx),
+                Kind::Punct => b.out.norm(idx).contains(['.', '!', '?', '\u{2026}']),
+                _ => false,
+            };
+            sentence += u32::from(ends);
+            // A word is most often followed by one space.
+            if kind == Kind::Word && bytes.get(i + n) == Some(&b' ') {
+                i += 1;
+                u += 1;
+            }
         }
         i += n;
         u += n16;
     }
     debug_assert!(i == bytes.len());
     b.out.utf16_len = u;
-    number_sentences(&mut b.out, text);
+    sentence_bounds(&mut b.out, sentence);
     b.out
+}
+
+/// Whether `word` starts with an upper-case letter.
+fn starts_upper(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Number the sentences of the emoji tokens `run..` (all emoji, in the sentence they started in) now that the
+/// token after them is known: an emoji followed (within 16 tokens) by a capitalised word ends a sentence (posts
+/// often use emoji as full stops). Returns the sentence number for the token after them.
+fn end_emoji_run(list: &mut [Token], run: usize, capitalised_next: bool) -> u32 {
+    let next = list.len();
+    let mut sentence = list[run].sentence;
+    for (j, t) in list.iter_mut().enumerate().skip(run) {
+        t.sentence = sentence;
+        if capitalised_next && next - j <= 16 {
+            sentence += 1;
+        }
+    }
+    sentence
 }
 
 /// Short words that end with a dot without ending the sentence ("No. 1", "Co.", "Dr.").
@@ -432,30 +488,11 @@ fn is_abbreviation_dot(tokens: &Tokens, text: &str, i: usize) -> bool {
 }
 
 /// Sentences end at `.`, `!`, `?`, `…`, a line break, or an emoji followed by a capitalised word (posts often
-/// use emoji as full stops).
-fn number_sentences(tokens: &mut Tokens, text: &str) {
-    let mut sentence = 0;
-    for i in 0..tokens.list.len() {
-        tokens.list[i].sentence = sentence;
-        let t = tokens.list[i];
-        let ends = match t.kind {
-            Kind::Break => true,
-            Kind::Punct if tokens.norm(i) == "." => !is_abbreviation_dot(tokens, text, i),
-            Kind::Punct => tokens.norm(i).contains(['.', '!', '?', '\u{2026}']),
-            Kind::Emoji => {
-                let next = tokens.list[i + 1..].iter().take(16).find(|n| n.kind != Kind::Emoji);
-                next.is_some_and(|n| {
-                    n.kind == Kind::Word && text[n.start as usize..].starts_with(|c: char| c.is_uppercase())
-                })
-            }
-            _ => false,
-        };
-        if ends {
-            sentence += 1;
-        }
-    }
-    let mut bounds = vec![(1u32, 0u32); sentence as usize + 1];
-    let mut leads = vec![u32::MAX; sentence as usize + 1];
+/// use emoji as full stops); `tokenize` numbers them as it goes. This keeps the first and last token and the
+/// first word of each of the `last + 1` sentences.
+fn sentence_bounds(tokens: &mut Tokens, last: u32) {
+    let mut bounds = vec![(1u32, 0u32); last as usize + 1];
+    let mut leads = vec![u32::MAX; last as usize + 1];
     for (i, t) in tokens.list.iter().enumerate() {
         if t.kind == Kind::Break {
             continue;
@@ -614,5 +651,13 @@ mod tests {
             assert_eq!(t.sentence_bounds(t.list[first].sentence), Some((first, last)));
         }
         assert!(t.starts_sentence(find("visit")) && t.starts_sentence(find("l'été")));
+    }
+
+    #[test]
+    fn emoji_before_a_capital_end_sentences() {
+        let t = tokenize("Great 🎉🎉 Next step 🎉 then. Done 🎉");
+        let sentences: Vec<u32> = t.list.iter().map(|x| x.sentence).collect();
+        assert_eq!(sentences, [0, 0, 1, 2, 2, 2, 2, 2, 3, 3]);
+        assert_eq!(t.sentences(), [(0, 1), (2, 2), (3, 7), (8, 9)]);
     }
 }

@@ -52,6 +52,8 @@ pub struct Vocab {
     keys: Vec<Key>,
     /// `id + 1` of the word hashed to each slot, 0 when empty; a power of two long and at most half full.
     slots: Vec<u32>,
+    /// The length in bytes of the longest word: longer tokens are not looked up.
+    longest: usize,
 }
 
 impl Vocab {
@@ -65,6 +67,7 @@ impl Vocab {
         let id = self.words.len() as u32;
         self.words.push(word.into());
         self.keys.push(key);
+        self.longest = self.longest.max(word.len());
         if self.words.len() * 2 > self.slots.len() {
             self.rehash();
         } else {
@@ -81,6 +84,9 @@ impl Vocab {
     /// `get` for a word given as its UTF-8 bytes (a draft's tokens: slicing them as bytes skips the char
     /// boundary checks).
     pub fn get_bytes(&self, word: &[u8]) -> u32 {
+        if word.len() > self.longest {
+            return NO_WORD;
+        }
         self.find(word, Key::of(word)).unwrap_or(NO_WORD)
     }
 
