@@ -50,7 +50,8 @@ impl Key {
 pub struct Vocab {
     words: Vec<Box<str>>,
     keys: Vec<Key>,
-    /// `id + 1` of the word hashed to each slot, 0 when empty; a power of two long and at most half full.
+    /// `id + 1` of the word hashed to each slot, 0 when empty; a power of two long and at most a quarter full
+    /// (a draft's words are mostly not in it, and a miss probes until an empty slot).
     slots: Vec<u32>,
     /// The length in bytes of the longest word: longer tokens are not looked up.
     longest: usize,
@@ -68,7 +69,7 @@ impl Vocab {
         self.words.push(word.into());
         self.keys.push(key);
         self.longest = self.longest.max(word.len());
-        if self.words.len() * 2 > self.slots.len() {
+        if self.words.len() * 4 > self.slots.len() {
             self.rehash();
         } else {
             self.slots[slot] = id + 1;
