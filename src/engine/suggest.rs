@@ -273,11 +273,11 @@ fn is_sep(d: &Draft<'_>, i: usize) -> bool {
 
 /// `is_sep` for a punctuation token `i`.
 fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
-    emoji_like(d, i)
-        || matches!(
-            d.tokens.norm(i),
-            "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
-        )
+    // The common marks are answered before the look at the first character.
+    matches!(
+        d.tokens.norm(i),
+        "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
+    ) || emoji_like(d, i)
 }
 
 /// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
@@ -425,7 +425,8 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             Kind::Emoji | Kind::Break => true,
             Kind::Punct => {
                 is_separating_mark(d, i)
-                    || (t.norm(i).contains(['.', '!', '?']) && counts_as_word(t.list[prev].kind))
+                    || (counts_as_word(t.list[prev].kind)
+                        && t.norm(i).bytes().any(|c| matches!(c, b'.' | b'!' | b'?')))
             }
             _ => false,
         };
