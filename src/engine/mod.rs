@@ -41,8 +41,10 @@ struct Compiled {
     set: PackSet,
     phrase: Vec<Rule>,
     detectors: Vec<Rule>,
-    /// The words the phrase rules' patterns mention; drafts are interned against it.
+    /// The words the phrase rules' patterns mention, and the self and reader words; drafts are interned
+    /// against it.
     vocab: vocab::Vocab,
+    persons: signals::PersonWords,
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     texts: Vec<RuleText>,
@@ -66,6 +68,7 @@ impl Compiled {
                 pattern.intern(&mut vocab);
             }
         }
+        let persons = signals::PersonWords::intern(&mut vocab);
         let index = matcher::Index::build(&phrase, &vocab);
         let texts = phrase
             .iter()
@@ -76,7 +79,7 @@ impl Compiled {
                 message: r.message.as_str().into(),
             })
             .collect();
-        Compiled { set, phrase, detectors, vocab, index, texts }
+        Compiled { set, phrase, detectors, vocab, persons, index, texts }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -163,7 +166,7 @@ impl Engine {
             profile,
             phrase_rules: &c.phrase,
             hits: &hits,
-            persons: signals::person_counts(&tokens),
+            shape: signals::Shape::of(&tokens, &c.persons),
         };
         // Signals by rule number (`Compiled::rule`).
         let mut signals: Vec<(usize, Signal)> = hits
@@ -217,26 +220,20 @@ impl Engine {
                 }
             })
             .collect();
-        let words = tokens.word_count();
+        let words = cx.shape.words;
         let (salesiness, value) = score::score(&mut items, words, options);
         let mut findings: Vec<Finding> = items.into_iter().map(|w| w.finding).collect();
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
         let verdict = score::verdict(salesiness, value);
-        let (self_refs, reader_refs, _, _) = cx.persons;
         let stats = Stats {
             bytes: text.len(),
             utf16_len: tokens.utf16_len,
             chars: tokens.chars,
             words,
-            questions: tokens
-                .list
-                .iter()
-                .enumerate()
-                .filter(|(i, t)| t.kind == text::Kind::Punct && tokens.norm(*i).contains('?'))
-                .count(),
-            hashtags: tokens.list.iter().filter(|t| t.kind == text::Kind::Hashtag).count(),
-            self_refs,
-            reader_refs,
+            questions: cx.shape.questions,
+            hashtags: cx.shape.hashtags.len(),
+            self_refs: cx.shape.selfs,
+            reader_refs: cx.shape.readers,
         };
         Report {
             platform: options.platform,

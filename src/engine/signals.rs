@@ -7,8 +7,8 @@
 
 use super::matcher::Hit;
 use super::pack::{Detector, Profile, Rule};
-use super::pattern::bit64;
 use super::text::{Kind, Tokens};
+use super::vocab::Vocab;
 use crate::Span;
 
 /// One detected signal before scoring: the span it points at and how strong it is (1 = one occurrence).
@@ -27,8 +27,8 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     pub phrase_rules: &'a [Rule],
     pub hits: &'a [Hit],
-    /// `person_counts` of the tokens, counted once per draft.
-    pub persons: PersonCounts,
+    /// What one walk over the tokens found (`Shape::of`).
+    pub shape: Shape,
 }
 
 impl Context<'_> {
@@ -36,11 +36,14 @@ impl Context<'_> {
         self.phrase_rules[h.rule].tags.iter().any(|t| t == tag)
     }
 
-    /// Whether a hit tagged `tag` starts in `sentence` (hits are sorted by position, so this is a search).
-    fn sentence_has_tag(&self, sentence: u32, tag: &str) -> bool {
+    /// Whether question sentence `sentence` is a sales hook: a hit tagged `hook` or `cta` starts in it, or one
+    /// tagged `cta` in the sentence after it (hits are sorted by position, so this is a search and a short walk).
+    fn is_sales_question(&self, sentence: u32) -> bool {
         let sentence_of = |h: &Hit| self.tokens.list[h.first].sentence;
         let from = self.hits.partition_point(|h| sentence_of(h) < sentence);
-        self.hits[from..].iter().take_while(|h| sentence_of(h) == sentence).any(|h| self.hit_has_tag(h, tag))
+        self.hits[from..].iter().take_while(|h| sentence_of(h) <= sentence + 1).any(|h| {
+            self.hit_has_tag(h, "cta") || (sentence_of(h) == sentence && self.hit_has_tag(h, "hook"))
+        })
     }
 
     fn signal(&self, first: usize, last: usize, strength: f32) -> Signal {
@@ -52,62 +55,148 @@ const SELF_WORDS: [&str; 12] =
     ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
 const READER_WORDS: [&str; 8] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
 
-/// The first bytes of the self and reader words (as `bit64`s): a word starting with none of them is neither.
-const PERSON_LEADS: u64 = first_bytes(&SELF_WORDS) | first_bytes(&READER_WORDS);
-
-/// The first bytes of `words`, as a set of `bit64`s.
-const fn first_bytes(words: &[&str]) -> u64 {
-    let (mut set, mut k) = (0, 0);
-    while k < words.len() {
-        set |= bit64(words[k].as_bytes()[0] as u32);
-        k += 1;
-    }
-    set
+/// Which words of the vocabulary are self references and which reader references, by word id: the words are
+/// interned with the rules (`PersonWords::intern`), so counting them is one table look-up per token.
+#[derive(Debug, Clone, Default)]
+pub struct PersonWords {
+    /// By word id: `SELF`, `READER` or 0.
+    by_id: Vec<u8>,
 }
 
-/// Self references, reader references, and the first token of each.
-pub type PersonCounts = (usize, usize, Option<usize>, Option<usize>);
+const SELF: u8 = 1;
+const READER: u8 = 2;
 
-/// Counts of self references (we/our count fully, I/my/me half) and reader references.
-pub fn person_counts(tokens: &Tokens) -> PersonCounts {
-    let (mut selfs, mut readers, mut first_self, mut first_reader) = (0, 0, None, None);
-    for i in 0..tokens.len() {
-        if tokens.list[i].kind != Kind::Word || tokens.list[i].quoted {
-            continue;
+impl PersonWords {
+    /// Intern the self and reader words into `vocab` and remember their ids.
+    pub fn intern(vocab: &mut Vocab) -> PersonWords {
+        let mut by_id = Vec::new();
+        for (words, person) in [(&SELF_WORDS[..], SELF), (&READER_WORDS[..], READER)] {
+            for w in words {
+                let id = vocab.intern(w) as usize;
+                if by_id.len() <= id {
+                    by_id.resize(id + 1, 0);
+                }
+                by_id[id] = person;
+            }
         }
-        let w = tokens.norm(i);
-        if PERSON_LEADS & w.bytes().next().map_or(0, |b| bit64(b.into())) == 0 {
-            continue;
+        PersonWords { by_id }
+    }
+}
+
+/// What the shape detectors and the report's figures need from the tokens, found in one walk over them.
+#[derive(Debug, Default)]
+pub struct Shape {
+    /// Word tokens: words, numbers, money and percentages.
+    pub words: usize,
+    /// Punctuation tokens with a `?`.
+    pub questions: usize,
+    /// Self references (we, our, my, ...) and reader references (you, your, ...) outside quotations.
+    pub selfs: usize,
+    pub readers: usize,
+    first_self: Option<usize>,
+    first_reader: Option<usize>,
+    /// The hashtag tokens.
+    pub hashtags: Vec<usize>,
+    /// Runs of two or more `!` (or `!` and `?`).
+    bangs: Vec<usize>,
+    /// First and last token of runs of words in capitals with five letters or more.
+    caps_runs: Vec<(usize, usize)>,
+    /// First and last token of runs of three emoji or more.
+    emoji_walls: Vec<(usize, usize)>,
+}
+
+impl Shape {
+    /// Walk `tokens` once (interned with the vocabulary `persons` was interned into).
+    pub fn of(tokens: &Tokens, persons: &PersonWords) -> Shape {
+        let mut shape = Shape::default();
+        // The open run of capitals (its first token and letters so far) and the length of the run of emoji
+        // that ends at the token before.
+        let mut caps: Option<(usize, usize)> = None;
+        let mut emoji = 0;
+        for (i, t) in tokens.list.iter().enumerate() {
+            if t.kind == Kind::Emoji {
+                emoji += 1;
+            } else {
+                shape.close_emoji_run(i, emoji);
+                emoji = 0;
+            }
+            // A run of capitals starts at a capitalised word outside quotations and goes on while the words
+            // are capitalised.
+            if t.caps {
+                if caps.is_none() && !t.quoted {
+                    caps = Some((i, 0));
+                }
+                if let Some((_, letters)) = &mut caps {
+                    *letters += tokens.norm(i).chars().filter(|c| c.is_alphabetic()).count();
+                }
+            } else if let Some(run) = caps.take() {
+                shape.close_caps_run(run, i);
+            }
+            match t.kind {
+                Kind::Word => {
+                    shape.words += 1;
+                    match persons.by_id.get(t.word as usize) {
+                        Some(&SELF) if !t.quoted => {
+                            shape.selfs += 1;
+                            shape.first_self.get_or_insert(i);
+                        }
+                        Some(&READER) if !t.quoted => {
+                            shape.readers += 1;
+                            shape.first_reader.get_or_insert(i);
+                        }
+                        _ => {}
+                    }
+                }
+                Kind::Number | Kind::Money | Kind::Percent => shape.words += 1,
+                Kind::Punct => {
+                    let norm = tokens.norm(i);
+                    shape.questions += usize::from(norm.contains('?'));
+                    if norm.len() >= 2 && norm.contains('!') {
+                        shape.bangs.push(i);
+                    }
+                }
+                Kind::Hashtag => shape.hashtags.push(i),
+                _ => {}
+            }
         }
-        if SELF_WORDS.contains(&w) {
-            selfs += 1;
-            first_self.get_or_insert(i);
-        } else if READER_WORDS.contains(&w) {
-            readers += 1;
-            first_reader.get_or_insert(i);
+        shape.close_emoji_run(tokens.len(), emoji);
+        if let Some(run) = caps {
+            shape.close_caps_run(run, tokens.len());
+        }
+        shape
+    }
+
+    /// The run of `len` emoji that ends before token `end` is a wall if it has three or more.
+    fn close_emoji_run(&mut self, end: usize, len: usize) {
+        if len >= 3 {
+            self.emoji_walls.push((end - len, end - 1));
         }
     }
-    (selfs, readers, first_self, first_reader)
+
+    /// The run of capitals `(first token, letters)` that ends before token `end`: a short word in capitals is
+    /// usually an acronym (SEO, CEO, USA), and so is a pair of them ("US TV"); shouting takes five letters or
+    /// more.
+    fn close_caps_run(&mut self, (first, letters): (usize, usize), end: usize) {
+        if letters >= 5 {
+            self.caps_runs.push((first, end - 1));
+        }
+    }
 }
 
 /// Run one detector.
 pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
+    let shape = &cx.shape;
+    let runs =
+        |runs: &[(usize, usize)]| runs.iter().map(|&(first, last)| cx.signal(first, last, 1.0)).collect();
     match detector {
-        Detector::Caps => caps_runs(cx),
-        Detector::Bangs => (0..cx.tokens.len())
-            .filter(|&i| {
-                cx.tokens.list[i].kind == Kind::Punct
-                    && cx.tokens.norm(i).len() >= 2
-                    && cx.tokens.norm(i).contains('!')
-            })
-            .map(|i| cx.signal(i, i, 1.0))
-            .collect(),
-        Detector::EmojiWall => emoji_walls(cx),
+        Detector::Caps => runs(&shape.caps_runs),
+        Detector::Bangs => shape.bangs.iter().map(|&i| cx.signal(i, i, 1.0)).collect(),
+        Detector::EmojiWall => runs(&shape.emoji_walls),
         Detector::Question => genuine_questions(cx, false),
         Detector::NoQuestion => no_question(cx),
         Detector::SelfCentred => {
-            let (selfs, readers, first_self, _) = cx.persons;
-            match first_self {
+            let (selfs, readers) = (shape.selfs, shape.readers);
+            match shape.first_self {
                 Some(i) if selfs >= 4 && selfs >= 2 * readers + 3 => {
                     vec![cx.signal(i, i, ((selfs - 2 * readers) as f32 / 4.0).min(3.0))]
                 }
@@ -115,8 +204,8 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
             }
         }
         Detector::ReaderCentred => {
-            let (selfs, readers, _, first_reader) = cx.persons;
-            match first_reader {
+            let (selfs, readers) = (shape.selfs, shape.readers);
+            match shape.first_reader {
                 Some(i) if readers >= 2 && 2 * readers >= selfs => {
                     vec![cx.signal(i, i, (readers as f32 / 3.0).min(2.0))]
                 }
@@ -142,48 +231,6 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
     }
 }
 
-fn caps_runs(cx: &Context<'_>) -> Vec<Signal> {
-    let t = cx.tokens;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if !t.list[i].caps || t.list[i].quoted {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        let mut letters = t.norm(i).chars().filter(|c| c.is_alphabetic()).count();
-        while j + 1 < t.len() && t.list[j + 1].caps {
-            j += 1;
-            letters += t.norm(j).chars().filter(|c| c.is_alphabetic()).count();
-        }
-        // A short word in capitals is usually an acronym (SEO, CEO, USA), and so is a pair of them ("US TV");
-        // shouting takes five letters or more.
-        if letters >= 5 {
-            out.push(cx.signal(i, j, 1.0));
-        }
-        i = j + 1;
-    }
-    out
-}
-
-fn emoji_walls(cx: &Context<'_>) -> Vec<Signal> {
-    let t = cx.tokens;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        let mut j = i;
-        while j < t.len() && t.list[j].kind == Kind::Emoji {
-            j += 1;
-        }
-        if j - i >= 3 {
-            out.push(cx.signal(i, j - 1, 1.0));
-        }
-        i = j.max(i + 1);
-    }
-    out
-}
-
 /// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action);
 /// with `first_only`, only the first (enough to know there is one).
 fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
@@ -191,18 +238,20 @@ fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
     let mut out = Vec::new();
     // Sentence by sentence through `sentence_bounds`, without the Vec `Tokens::sentences` collects.
     let count = t.list.last().map_or(0, |last| last.sentence + 1);
-    for (first, last) in (0..count).filter_map(|s| t.sentence_bounds(s)) {
-        let end_mark =
-            (first..=last).rev().find(|&i| t.list[i].kind == Kind::Punct && t.norm(i).contains('?'));
-        let Some(q) = end_mark else { continue };
-        if t.list[q].quoted || (first..=last).filter(|&i| t.list[i].kind == Kind::Word).count() < 2 {
+    for s in 0..count {
+        let Some((first, last)) = t.sentence_bounds(s) else { continue };
+        let sentence = &t.list[first..=last];
+        let end_mark = sentence
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(k, x)| x.kind == Kind::Punct && t.norm(first + k).contains('?'));
+        let Some((q, _)) = end_mark else { continue };
+        let q = first + q;
+        if t.list[q].quoted || sentence.iter().filter(|x| x.kind == Kind::Word).nth(1).is_none() {
             continue;
         }
-        let s = t.list[first].sentence;
-        if cx.sentence_has_tag(s, "hook")
-            || cx.sentence_has_tag(s, "cta")
-            || cx.sentence_has_tag(s + 1, "cta")
-        {
+        if cx.is_sales_question(s) {
             continue;
         }
         out.push(cx.signal(first, q, 1.0));
@@ -241,7 +290,7 @@ fn sentence_count(t: &Tokens, text: &str) -> usize {
 fn no_question(cx: &Context<'_>) -> Vec<Signal> {
     if !genuine_questions(cx, true).is_empty()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
-        || cx.tokens.word_count() < NO_QUESTION_MIN_WORDS
+        || cx.shape.words < NO_QUESTION_MIN_WORDS
         || sentence_count(cx.tokens, cx.text) < 2
     {
         return Vec::new();
@@ -251,14 +300,13 @@ fn no_question(cx: &Context<'_>) -> Vec<Signal> {
 }
 
 fn too_many_hashtags(cx: &Context<'_>) -> Vec<Signal> {
-    let t = cx.tokens;
-    let tags: Vec<usize> = (0..t.len()).filter(|&i| t.list[i].kind == Kind::Hashtag).collect();
-    if tags.len() <= cx.profile.hashtags {
-        return Vec::new();
+    let (tags, allowed) = (&cx.shape.hashtags, cx.profile.hashtags);
+    match (tags.get(allowed), tags.last()) {
+        (Some(&first_extra), Some(&last)) => {
+            vec![cx.signal(first_extra, last, ((tags.len() - allowed) as f32 / 2.0).min(3.0))]
+        }
+        _ => Vec::new(),
     }
-    let first_extra = tags[cx.profile.hashtags];
-    let last = *tags.last().unwrap_or(&first_extra);
-    vec![cx.signal(first_extra, last, ((tags.len() - cx.profile.hashtags) as f32 / 2.0).min(3.0))]
 }
 
 /// Only clear sales signals (announcing, hype, calls to action) spend the opening; a soft offer or a teaser
@@ -289,4 +337,34 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
     }
     let last = cx.tokens.list.iter().rposition(|t| t.end <= fold_byte).unwrap_or(0);
     vec![cx.signal(0, last, 1.0)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::text::tokenize;
+
+    fn shape(text: &str) -> Shape {
+        let mut vocab = Vocab::default();
+        let persons = PersonWords::intern(&mut vocab);
+        let mut tokens = tokenize(text);
+        tokens.intern(&vocab);
+        Shape::of(&tokens, &persons)
+    }
+
+    #[test]
+    fn one_walk_finds_runs_counts_and_persons() {
+        // Tokens: "SEO"(0) "BUY"(1) "NOW"(2) ","(3) "the"(4) "\"TOP\""(5-7) "DEAL"(8) "🔥"(9-11) "we"(12)
+        let s = shape("SEO BUY NOW, the \"TOP\" DEAL 🔥🔥🔥 we");
+        // A run of capitals starts outside quotations and ends at the first word not in capitals.
+        assert_eq!(s.caps_runs, [(0, 2)]);
+        // An emoji wall at the very end of the draft is closed too.
+        assert_eq!(shape("Hi 🔥🔥🔥").emoji_walls, [(1, 3)]);
+        assert_eq!(s.emoji_walls, [(9, 11)]);
+        assert_eq!((s.selfs, s.readers, s.first_self), (1, 0, Some(12)));
+        let s = shape("You and your team, \"you\" said. Why?! #a #b 5% $3");
+        assert_eq!((s.selfs, s.readers, s.first_reader), (0, 2, Some(0)));
+        assert_eq!((s.questions, s.bangs.len(), s.hashtags.len()), (1, 1, 2));
+        assert_eq!(s.words, 9);
+    }
 }

@@ -102,14 +102,6 @@ impl Tokens {
         }
     }
 
-    /// Number of word tokens (words, numbers, money, percentages).
-    pub fn word_count(&self) -> usize {
-        self.list
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number | Kind::Money | Kind::Percent))
-            .count()
-    }
-
     /// The span from the start of token `a` to the end of token `b` (inclusive).
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         let (s, e) = (&self.list[a], &self.list[b]);
