@@ -441,9 +441,15 @@ const STOPWORDS: &[&str] = &[
     "anyway",
 ];
 
-fn stopwords() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+/// Whether `w` is one of `STOPWORDS` (sorted once, then searched).
+fn is_stopword(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words = STOPWORDS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    sorted.binary_search(&w).is_ok()
 }
 
 /// Hashtags that brag or sell rather than name a subject (#Award, #Grateful, #ProductLaunch).
@@ -618,7 +624,6 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
     for h in hits.iter().filter(|h| h.first < limit) {
         covered[h.first..=h.last.min(limit - 1)].iter_mut().for_each(|c| *c = true);
     }
-    let stop = stopwords();
     let word_at = |i: usize| i < limit && tokens.list[i].kind == Kind::Word;
     let raw = |i: usize| &text[tokens.list[i].start as usize..tokens.list[i].end as usize];
     let is_content = |i: usize| {
@@ -630,8 +635,8 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
         let acronym = t.caps && (2..=5).contains(&w.len());
         (w.chars().count() >= 3 || acronym)
             && !t.quoted
-            && !stop.contains(w)
-            && !stop.contains(stem(w).as_str())
+            && !is_stopword(w)
+            && !is_stopword(&stem(w))
             && !SHORT_STOPWORDS.contains(&w)
             && !covered[i]
             // A hyphenated word is mostly an adjective ("sugar-free", "one-page").
@@ -640,7 +645,7 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
             && (tokens.starts_sentence(i) || !raw(i).starts_with(char::is_uppercase) || t.caps)
     };
     let mut nouns: Vec<Noun> = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for i in 0..limit {
         if !is_content(i) {
             continue;
@@ -714,7 +719,7 @@ pub fn topic(text: &str, tokens: &Tokens, hits: &[Hit]) -> String {
 fn hashtag_topic(
     text: &str,
     tokens: &Tokens,
-    seen: &std::collections::HashMap<String, usize>,
+    seen: &std::collections::BTreeMap<String, usize>,
     nouns: &[Noun],
 ) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
