@@ -48,11 +48,12 @@ impl Draft<'_> {
 const SCAN: usize = 400;
 
 /// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
-const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
+const PUSH_WORDS: Words =
+    Words::new(&["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"]);
 
 /// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
 /// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
-const NEEDS_OBJECT: [&str; 14] = [
+const NEEDS_OBJECT: Words = Words::new(&[
     "buy",
     "order",
     "grab",
@@ -67,17 +68,17 @@ const NEEDS_OBJECT: [&str; 14] = [
     "pre-order",
     "snap",
     "nab",
-];
-const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
+]);
+const PRESSURE_CLAUSE: Words = Words::new(&["before", "while", "until", "ends", "hurry"]);
 
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
 const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
 
 /// Words that open the clause they introduce.
-const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
+const CONJUNCTIONS: Words = Words::new(&["and", "but", "so", "or"]);
 
 /// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
-const NOT_A_START: [&str; 22] = [
+const NOT_A_START: Words = Words::new(&[
     "with",
     "for",
     "at",
@@ -100,24 +101,24 @@ const NOT_A_START: [&str; 22] = [
     "than",
     "which",
     "who",
-];
+]);
 
 /// Words that cannot end a clause: a removal leaving one of these at the end is ungrammatical.
-const NOT_AN_END: [&str; 30] = [
+const NOT_AN_END: Words = Words::new(&[
     "a", "an", "the", "of", "for", "to", "with", "at", "by", "in", "on", "from", "and", "or", "but", "is",
     "are", "was", "were", "be", "been", "am", "my", "our", "your", "their", "its", "this", "very", "than",
-];
+]);
 
 /// Words that start a time or condition phrase ("this weekend only", "before midnight", "for the next 24
 /// hours"): such a phrase can leave the end of a clause without breaking it.
-const ADVERBIAL_STARTS: [&str; 17] = [
+const ADVERBIAL_STARTS: Words = Words::new(&[
     "to", "this", "for", "before", "by", "until", "till", "today", "tonight", "only", "just", "while",
     "through", "within", "next", "ends", "ending",
-];
+]);
 
 /// Adjectives that boast; dropped from a self-promoting phrase when its sentence must stay ("our signature
 /// bouquets start at $49").
-const BOAST: [&str; 26] = [
+const BOAST: Words = Words::new(&[
     "new",
     "latest",
     "signature",
@@ -144,10 +145,11 @@ const BOAST: [&str; 26] = [
     "exclusive",
     "prestigious",
     "unrivalled",
-];
+]);
 
-const READER_WORDS: [&str; 7] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd"];
-const SELF_WORDS: [&str; 10] = ["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"];
+const READER_WORDS: Words = Words::new(&["you", "your", "yours", "you're", "you've", "you'll", "you'd"]);
+const SELF_WORDS: Words =
+    Words::new(&["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"]);
 
 /// Whether tokens `first..=last` hold something a suggestion must not delete or alter: a link or an @mention.
 fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
@@ -155,6 +157,7 @@ fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
 }
 
 /// The suggestions for one signal of `rule`.
+#[inline(never)]
 pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     let t = d.tokens;
     let matched = &d.text[sig.span.start..sig.span.end];
@@ -239,10 +242,50 @@ fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
     d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
 }
 
+/// Whether token `i` is a word of the list `words`.
+fn is_listed(d: &Draft<'_>, i: usize, words: &Words) -> bool {
+    d.tokens.list[i].kind == Kind::Word && words.has(d.tokens.norm(i))
+}
+
 /// Whether `w` is one of `words` (lengths and first bytes are compared before whole words: most differ there).
 fn is_one_of(w: &str, words: &[&str]) -> bool {
     let first = w.as_bytes().first();
     words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+}
+
+/// A word list with a 128-bit filter over each word's length, first and last byte: most words that are not in
+/// the list fail one bit test and are never compared with its words.
+struct Words {
+    list: &'static [&'static str],
+    filter: [u64; 2],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut filter = [0; 2];
+        let mut k = 0;
+        while k < list.len() {
+            let bit = Words::bit(list[k].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            k += 1;
+        }
+        Words { list, filter }
+    }
+
+    /// The filter bit of word `w`.
+    const fn bit(w: &[u8]) -> usize {
+        let (first, last) = match w {
+            [] => (0, 0),
+            [f, .., l] => (*f as usize, *l as usize),
+            [f] => (*f as usize, *f as usize),
+        };
+        (first * 5 + last * 3 + w.len() * 11) % 128
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let bit = Words::bit(w.as_bytes());
+        self.filter[bit / 64] >> (bit % 64) & 1 != 0 && is_one_of(w, self.list)
+    }
 }
 
 fn counts_as_word(k: Kind) -> bool {
@@ -253,11 +296,14 @@ fn counts_as_word(k: Kind) -> bool {
 fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
     let t = &d.tokens.list[i];
     t.kind == Kind::Emoji
-        || (t.kind == Kind::Punct
-            && raw(d, i)
-                .chars()
-                .next()
-                .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}'))
+        || (t.kind == Kind::Punct && {
+            // A first byte below 0xE2 is a character below U+2000: ASCII marks, mostly.
+            let s = raw(d, i);
+            s.as_bytes().first().is_some_and(|&b| b >= 0xE2)
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}')
+        })
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
@@ -274,10 +320,12 @@ fn is_sep(d: &Draft<'_>, i: usize) -> bool {
 /// `is_sep` for a punctuation token `i`.
 fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
     // The common marks are answered before the look at the first character.
-    matches!(
-        d.tokens.norm(i),
-        "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
-    ) || emoji_like(d, i)
+    match d.tokens.norm(i).as_bytes() {
+        [b',' | b';' | b':' | b'(' | b')' | b'-' | b'|'] => true,
+        // – — → …
+        [0xE2, 0x80, 0x93 | 0x94 | 0xA6] | [0xE2, 0x86, 0x92] => true,
+        _ => emoji_like(d, i),
+    }
 }
 
 /// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
@@ -436,11 +484,7 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        if tok.kind == Kind::Word
-            && !tok.quoted
-            && is_one_of(t.norm(i), &CONJUNCTIONS)
-            && opens_clause(d, i, b)
-        {
+        if tok.kind == Kind::Word && !tok.quoted && CONJUNCTIONS.has(t.norm(i)) && opens_clause(d, i, b) {
             if let Some(s) = start.take() {
                 out.push((s, prev));
             }
@@ -458,42 +502,35 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
 
 /// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
 /// things in a list ("our pastries and lunch boxes").
-const SUBJECTS: [&str; 22] = [
+const SUBJECTS: Words = Words::new(&[
     "i", "we", "you", "they", "it", "he", "she", "there", "this", "that", "these", "those", "let's", "i'll",
     "we'll", "it's", "they're", "we're", "you're", "i'm", "i've", "we've",
-];
+]);
 
 /// Whether the conjunction at `i` opens a clause: it is followed by a new subject, or it is "so" after a comma.
 fn opens_clause(d: &Draft<'_>, i: usize, b: usize) -> bool {
     let t = d.tokens;
-    (i < b && is_word(d, i + 1, &SUBJECTS))
+    (i < b && is_listed(d, i + 1, &SUBJECTS))
         || (t.norm(i) == "so" && i > 0 && t.list[i - 1].kind == Kind::Punct && t.norm(i - 1) == ",")
 }
 
-/// Byte offset `byte` of the text in UTF-16 units (found from the nearest token, so it stays cheap).
-fn pos16(d: &Draft<'_>, byte: usize) -> usize {
-    let t = d.tokens;
-    let u16len = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
-    let idx = t.list.partition_point(|x| (x.start as usize) <= byte);
-    if idx == 0 {
-        return u16len(&d.text[..byte]);
-    }
-    let tok = &t.list[idx - 1];
-    if byte >= tok.end as usize {
-        tok.end16 as usize + u16len(&d.text[tok.end as usize..byte])
-    } else {
-        tok.start16 as usize + u16len(&d.text[tok.start as usize..byte])
+/// The span from token `a`'s start less `before` bytes to token `b`'s end plus `after` bytes, where the bytes
+/// added are ASCII (spaces, tabs, a line break): one UTF-16 unit each, so the UTF-16 offsets come from the
+/// tokens'.
+fn widened_span(t: &Tokens, a: usize, b: usize, before: usize, after: usize) -> Span {
+    let (s, e) = (&t.list[a], &t.list[b]);
+    Span {
+        start: s.start as usize - before,
+        end: e.end as usize + after,
+        start_utf16: s.start16 as usize - before,
+        end_utf16: e.end16 as usize + after,
     }
 }
 
-fn byte_span(d: &Draft<'_>, start: usize, end: usize) -> Span {
-    Span { start, end, start_utf16: pos16(d, start), end_utf16: pos16(d, end) }
-}
-
-/// Bytes to remove for tokens `a..=b` with the spaces on one side, so no double space is left.
-fn cut(d: &Draft<'_>, a: usize, b: usize) -> (usize, usize) {
+/// The span to remove for tokens `a..=b` with the spaces on one side, so no double space is left.
+fn cut(d: &Draft<'_>, a: usize, b: usize) -> Span {
     let t = d.tokens;
-    let (mut s, mut e) = (t.list[a].start as usize, t.list[b].end as usize);
+    let (s, e) = (t.list[a].start as usize, t.list[b].end as usize);
     let text = d.text.as_bytes();
     let after = text[e..].iter().take_while(|c| **c == b' ' || **c == b'\t').count();
     let before = text[..s].iter().rev().take_while(|c| **c == b' ' || **c == b'\t').count();
@@ -503,14 +540,13 @@ fn cut(d: &Draft<'_>, a: usize, b: usize) -> (usize, usize) {
     // ", our award-winning team and": the removal starts at a comma glued to a word; the space after it stays.
     let glued = before == 0 && s > 0 && text[s - 1] != b'\n' && text[s - 1] != b' ';
     if glued {
-        return (s, e);
+        return t.span_of(a, b);
     }
     if after > 0 && (line_start || !next_is_mark) {
-        e += after;
-    } else if before > 0 {
-        s -= before;
+        widened_span(t, a, b, 0, after)
+    } else {
+        widened_span(t, a, b, before, 0)
     }
-    (s, e)
 }
 
 /// Whether the text before token `i` on its line is only list markers (emoji, bullets, numbers).
@@ -557,7 +593,7 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
         let rest = b + 1..=s_last;
         let label_only = rest
             .clone()
-            .all(|i| is_word(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
+            .all(|i| is_listed(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
         if s_last > b && label_only && rest.clone().any(|i| t.list[i].kind == Kind::Word) {
             b = s_last;
             while b + 1 < t.len() && matches!(t.list[b + 1].kind, Kind::Emoji) {
@@ -568,27 +604,29 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
     let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
     if at_start(d, a) {
         if let Some(n) = next.filter(|&n| t.list[n].kind == Kind::Word && !t.list[n].quoted) {
-            let span = byte_span(d, t.list[a].start as usize, t.list[n].end as usize);
-            return (span, capitalise(raw(d, n)));
+            return (t.span_of(a, n), capitalise(raw(d, n)));
         }
     }
     if let (Some(art), Some(n)) = (a.checked_sub(1), next) {
         // "A massive thank you" -> "Thank you": without its adjective the thanks takes no article.
         if is_word(d, art, &["a", "an"]) && is_word(d, n, &["thank", "thanks"]) {
             let text = if at_start(d, art) { capitalise(raw(d, n)) } else { raw(d, n).to_string() };
-            return (byte_span(d, t.list[art].start as usize, t.list[n].end as usize), text);
+            return (t.span_of(art, n), text);
         }
         if is_word(d, art, &["a", "an"]) && t.list[n].kind == Kind::Word {
             let want = if starts_with_vowel(t.norm(n)) { "an" } else { "a" };
             if want != t.norm(art) {
                 let word = if raw(d, art).starts_with('A') { capitalise(want) } else { want.to_string() };
-                let (_, e) = cut(d, a, b);
-                return (byte_span(d, t.list[art].start as usize, e), word + " ");
+                let span = Span {
+                    start: t.list[art].start as usize,
+                    start_utf16: t.list[art].start16 as usize,
+                    ..cut(d, a, b)
+                };
+                return (span, word + " ");
             }
         }
     }
-    let (s, e) = cut(d, a, b);
-    (byte_span(d, s, e), String::new())
+    (cut(d, a, b), String::new())
 }
 
 fn starts_with_vowel(w: &str) -> bool {
@@ -678,7 +716,7 @@ fn place(matched: &str) -> Option<&'static str> {
     .map(|(_, p)| *p)
 }
 
-const EMOTIONS: [&str; 12] = [
+const EMOTIONS: Words = Words::new(&[
     "thrilled",
     "excited",
     "proud",
@@ -691,23 +729,34 @@ const EMOTIONS: [&str; 12] = [
     "stoked",
     "grateful",
     "overjoyed",
-];
-const INTENSIFIERS: [&str; 10] =
-    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
-const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
+]);
+const INTENSIFIERS: Words = Words::new(&[
+    "so",
+    "very",
+    "incredibly",
+    "super",
+    "really",
+    "truly",
+    "beyond",
+    "extremely",
+    "most",
+    "immensely",
+]);
+const FRAME_SUBJECTS: Words = Words::new(&["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"]);
 /// Labels that only announce that news follows ("Big news:", "Introducing").
-const LABELS: [&str; 7] = ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
+const LABELS: Words =
+    Words::new(&["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"]);
 
 /// The `{plain}` form of the match `first..=last`: (span to replace, text).
 fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
-    if let Some(e) = (first..=last).find(|&i| is_word(d, i, &EMOTIONS)) {
+    if let Some(e) = (first..=last).find(|&i| is_listed(d, i, &EMOTIONS)) {
         return unframe(d, first, last, e, s_last);
     }
     let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
     // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
-    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_word(d, i, &LABELS)) {
+    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_listed(d, i, &LABELS)) {
         let mut b = last;
         while b < s_last
             && t.list[b + 1].kind == Kind::Punct
@@ -765,7 +814,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     while from > 0 && {
         let p = from - 1;
         t.list[p].sentence == t.list[emo].sentence
-            && (is_word(d, p, &INTENSIFIERS) || is_word(d, p, &FRAME_SUBJECTS))
+            && (is_listed(d, p, &INTENSIFIERS) || is_listed(d, p, &FRAME_SUBJECTS))
     } {
         from -= 1;
     }
@@ -808,7 +857,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
     let verb_ing = ing(v);
-    let kept = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
+    let kept = (from..emo).filter(|&i| is_listed(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
     let mut text = String::new();
     for w in kept.chain([verb_ing.as_str()]) {
         // "We 're" is written "We're".
@@ -902,7 +951,7 @@ fn pushes(d: &Draft<'_>, first: usize) -> bool {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
     (first..=s_last.min(first + 40)).any(|i| {
-        is_word(d, i, &PUSH_WORDS)
+        is_listed(d, i, &PUSH_WORDS)
             || t.list[i].caps
             || (t.list[i].kind == Kind::Punct && t.norm(i).contains('!'))
     })
@@ -947,7 +996,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         out.push(s);
     } else if is_list_item(d, s_first) && contacts.is_empty() {
         // A list item asking for likes or tags: the item goes.
-        let (sp, _) = line_cut(d, s_first, s_last);
+        let sp = line_cut(d, s_first, s_last);
         return vec![suggestion(sp, String::new(), "Drop this item".into())];
     }
     for tpl in &rule.suggest {
@@ -993,11 +1042,10 @@ fn scarcity_clause(
     let end = (last + 1..=s_last)
         .find(|&i| is_sep(d, i) || t.list[i].kind == Kind::Punct)
         .map_or(s_last, |i| i - 1);
-    if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
+    if a == s_first || is_listed(d, a - 1, &NOT_AN_END) {
         return None;
     }
-    let (s, e) = cut(d, a, end);
-    Some(removing(d, (byte_span(d, s, e), String::new())))
+    Some(removing(d, (cut(d, a, end), String::new())))
 }
 
 /// "Comment BOILER or message us NOW": drop the bait and the "or", keep the other way to reach you.
@@ -1014,12 +1062,7 @@ fn bait_alternative(
     if next > s_last || t.list[next].kind != Kind::Word {
         return None;
     }
-    let edit = if lead == Lead::Start {
-        removal(d, from, or)
-    } else {
-        let (s, e) = cut(d, from, or);
-        (byte_span(d, s, e), String::new())
-    };
+    let edit = if lead == Lead::Start { removal(d, from, or) } else { (cut(d, from, or), String::new()) };
     Some(removing(d, edit))
 }
 
@@ -1100,10 +1143,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
             skipping = false;
         }
-        if i > verb && tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PRESSURE_CLAUSE) {
+        if i > verb && tok.kind == Kind::Word && !tok.quoted && PRESSURE_CLAUSE.has(norm) {
             skipping = true;
         }
-        if skipping || (tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PUSH_WORDS) && i > verb) {
+        if skipping || (tok.kind == Kind::Word && !tok.quoted && PUSH_WORDS.has(norm) && i > verb) {
             i += 1;
             continue;
         }
@@ -1142,7 +1185,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     }
     // "BUY NOW before it is gone!": a verb that needs an object keeps one ("you can buy it").
     let kept_words = pieces.iter().filter(|p| t.list[p.first].kind != Kind::Punct).count();
-    if kept_words == 1 && is_word(d, verb, &NEEDS_OBJECT) {
+    if kept_words == 1 && is_listed(d, verb, &NEEDS_OBJECT) {
         body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
@@ -1181,8 +1224,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
     if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
         let or = raw(d, from - 1);
-        let start = t.list[from - 2].end as usize;
-        return Some((byte_span(d, start, t.list[last].end as usize), [", ", or, " ", &body].concat()));
+        let word = &t.list[from - 2];
+        let span =
+            Span { start: word.end as usize, start_utf16: word.end16 as usize, ..t.span_of(from, last) };
+        return Some((span, [", ", or, " ", &body].concat()));
     }
     Some((t.span_of(from, last), body))
 }
@@ -1234,10 +1279,13 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
         }
         let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
         let after_sep = || prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
-        let trimmed = body.trim_end();
-        let joined_by_word =
-            || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
-        if is_contact && k > 0 && after_sep() && !trimmed.ends_with([':', ',']) && !joined_by_word() {
+        // A contact after a separator is introduced with ": ", unless a mark or a word already leads to it.
+        let introduced = || {
+            let trimmed = body.trim_end();
+            trimmed.ends_with([':', ','])
+                || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w))
+        };
+        if is_contact && k > 0 && after_sep() && !introduced() {
             body.truncate(body.trim_end_matches([' ', ',']).len());
             body.push_str(": ");
         } else if gap && !body.is_empty() && !body.ends_with(' ') {
@@ -1256,8 +1304,8 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
 fn close_up(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
-    for (i, _) in s.match_indices(' ') {
-        if matches!(s.as_bytes().get(i + 1), Some(b',' | b'.')) {
+    for (i, pair) in s.as_bytes().windows(2).enumerate() {
+        if matches!(pair, [b' ', b',' | b'.']) {
             out.push_str(&s[from..i]);
             from = i + 1;
         }
@@ -1347,7 +1395,7 @@ fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Spa
     let (s_first, s_last) = sentence_of(t, from);
     let end = (from..=last).find(|&i| i > from && is_sep(d, i)).map_or(last, |i| i - 1);
     if lead == Lead::Start && end >= s_last.min(last) {
-        let (span, _) = line_cut(d, s_first, s_last);
+        let span = line_cut(d, s_first, s_last);
         return (span, String::new());
     }
     if lead == Lead::Start {
@@ -1362,8 +1410,7 @@ fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Spa
     } else {
         from
     };
-    let (s, e) = cut(d, from, end);
-    (byte_span(d, s, e), String::new())
+    (cut(d, from, end), String::new())
 }
 
 /// A whole-sentence replacement from a template, keeping the sentence's links even when the template has no
@@ -1497,14 +1544,14 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
     if may_drop && !ends_with_colon(d, s_last) {
-        let (span, _) = line_cut(d, s_first, s_last);
+        let span = line_cut(d, s_first, s_last);
         return vec![suggestion(span, String::new(), "Drop this sentence".into())];
     }
     if !urgent {
         // "Our signature bouquets start at $49": the boast goes, the offer stays ("our New Member Special" is a
         // name and stays).
         if let Some(b) = (first..=last).find(|&i| {
-            is_word(d, i, &BOAST)
+            is_listed(d, i, &BOAST)
                 && i < s_last
                 && t.list[i + 1].kind == Kind::Word
                 && !t.list[i].quoted
@@ -1533,7 +1580,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
 }
 
 /// Verbs that announce something new: what follows them is the author's offer.
-const LAUNCH_VERBS: [&str; 10] = [
+const LAUNCH_VERBS: Words = Words::new(&[
     "launched",
     "released",
     "opened",
@@ -1544,7 +1591,7 @@ const LAUNCH_VERBS: [&str; 10] = [
     "created",
     "started",
     "made",
-];
+]);
 
 /// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the
 /// superlative is toned down to "a new social media course".
@@ -1554,7 +1601,7 @@ fn launched_superlative(d: &Draft<'_>, first: usize, last: usize, s_first: usize
         || !is_word(d, first + 1, &["best", "greatest", "finest", "ultimate"])
         || !is_word(d, last, &["ever"])
         || last < first + 3
-        || !(s_first..first).any(|i| is_word(d, i, &LAUNCH_VERBS))
+        || !(s_first..first).any(|i| is_listed(d, i, &LAUNCH_VERBS))
     {
         return None;
     }
@@ -1583,9 +1630,9 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
     let (mut readers, mut selfs) = (0, 0);
     for i in (s_first..=s_last).filter(|&i| t.list[i].kind == Kind::Word) {
         let w = t.norm(i);
-        if is_one_of(w, &READER_WORDS) {
+        if READER_WORDS.has(w) {
             readers += 1;
-        } else if is_one_of(w, &SELF_WORDS) {
+        } else if SELF_WORDS.has(w) {
             selfs += 1;
         }
     }
@@ -1616,7 +1663,7 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
 /// inside the sentence).
 fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
     (s_first..=s_last).any(|i| {
-        is_word(d, i, &SELF_WORDS)
+        is_listed(d, i, &SELF_WORDS)
             || is_word(d, i, &["i", "i've", "i'd", "we'd", "us"])
             || (d.tokens.list[i].kind == Kind::Word
                 && !at_start(d, i)
@@ -1664,14 +1711,14 @@ fn clause_removal(
         if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
             n += 1;
         }
-        if is_word(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
+        if is_listed(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
             return None;
         }
         return Some(removal(d, cf, n - 1));
     }
     // A later clause goes with the separator before it (brackets with their contents).
     let prev_word = (0..cf).rev().find(|&i| counts_as_word(t.list[i].kind))?;
-    if is_word(d, prev_word, &NOT_AN_END) {
+    if is_listed(d, prev_word, &NOT_AN_END) {
         return None;
     }
     let mut from = cf;
@@ -1684,8 +1731,7 @@ fn clause_removal(
             return None;
         }
     }
-    let (s, e) = cut(d, from, to);
-    Some((byte_span(d, s, e), String::new()))
+    Some((cut(d, from, to), String::new()))
 }
 
 /// Smaller removals inside a clause that must stay: "a limited number of", a trailing "this weekend only",
@@ -1719,12 +1765,11 @@ fn phrase_removal(
     // "Up to 30% off e-bikes this weekend only": a trailing time phrase goes (not a verb phrase: "this offer
     // will not be repeated" keeps its verb).
     let tail_words = (last + 1..=c_end).filter(|&i| counts_as_word(t.list[i].kind)).count();
-    let adverbial = is_word(d, first, &ADVERBIAL_STARTS);
+    let adverbial = is_listed(d, first, &ADVERBIAL_STARTS);
     if first > cf && adverbial && tail_words <= 2 && !holds_content(d, last + 1, c_end, skip) {
         let prev = first - 1;
-        if !is_word(d, prev, &NOT_AN_END) {
-            let (s, e) = cut(d, first, c_end);
-            return Some((byte_span(d, s, e), String::new()));
+        if !is_listed(d, prev, &NOT_AN_END) {
+            return Some((cut(d, first, c_end), String::new()));
         }
     }
     // "of just 14 days" -> "of 14 days".
@@ -1738,9 +1783,9 @@ fn phrase_removal(
     None
 }
 
-/// Bytes of a whole sentence to drop: with the list markers before it and the emoji after it when it fills
+/// The span of a whole sentence to drop: with the list markers before it and the emoji after it when it fills
 /// its line, else with the spaces after it.
-fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> (Span, ()) {
+fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> Span {
     let t = d.tokens;
     let mut a = s_first;
     let mut b = s_last;
@@ -1756,15 +1801,12 @@ fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> (Span, ()) {
             b += 1;
         }
         let start = t.list[a].start as usize;
-        let mut end = t.list[b].end as usize;
+        let end = t.list[b].end as usize;
         // Take the line break too, so no empty line is left (one blank line between paragraphs stays).
-        if d.text[end..].starts_with('\n') && (start == 0 || d.text[..start].ends_with('\n')) {
-            end += 1;
-        }
-        return (byte_span(d, start, end), ());
+        let line_break = d.text[end..].starts_with('\n') && (start == 0 || d.text[..start].ends_with('\n'));
+        return widened_span(t, a, b, 0, usize::from(line_break));
     }
-    let (s, e) = cut(d, a, b);
-    (byte_span(d, s, e), ())
+    cut(d, a, b)
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -1807,7 +1849,7 @@ fn anchor(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     // Take the space before the anchor, not the one after it.
     let start = t.list[a].start as usize;
     let space = d.text[..start].len() - d.text[..start].trim_end_matches(' ').len();
-    Some((byte_span(d, start - space, t.list[b].end as usize), String::new()))
+    Some((widened_span(t, a, b, space, 0), String::new()))
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -1836,8 +1878,12 @@ fn closing_point(d: &Draft<'_>) -> (Span, &'static str, &'static str) {
         && blank_before
         && !d.text[t.list[last].end as usize..].contains(|c: char| !c.is_whitespace())
     {
-        let at = t.list[first].start as usize;
-        return (byte_span(d, at, at), "", "\n\n");
+        let at = Span {
+            end: t.list[first].start as usize,
+            end_utf16: t.list[first].start16 as usize,
+            ..t.span_of(first, first)
+        };
+        return (at, "", "\n\n");
     }
     (end, sep, "")
 }
@@ -1890,8 +1936,9 @@ fn label(prefix: &str, text: &str) -> String {
 fn fill(tpl: &str, mut slot: impl FnMut(&str, &mut String) -> Option<()>) -> Option<String> {
     let mut out = String::with_capacity(tpl.len() + 64);
     let mut rest = tpl;
-    while let Some(close) = rest.find('}') {
-        match rest[..close].rfind('{') {
+    // The braces are ASCII: searched as bytes.
+    while let Some(close) = rest.bytes().position(|b| b == b'}') {
+        match rest.as_bytes()[..close].iter().rposition(|&b| b == b'{') {
             Some(open) => {
                 out.push_str(&rest[..open]);
                 slot(&rest[open + 1..close], &mut out)?;
