@@ -48,12 +48,11 @@ impl Draft<'_> {
 const SCAN: usize = 400;
 
 /// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
-const PUSH_WORDS: Words =
-    Words::new(&["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"]);
+const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
 
 /// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
 /// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
-const NEEDS_OBJECT: Words = Words::new(&[
+const NEEDS_OBJECT: [&str; 14] = [
     "buy",
     "order",
     "grab",
@@ -68,17 +67,17 @@ const NEEDS_OBJECT: Words = Words::new(&[
     "pre-order",
     "snap",
     "nab",
-]);
-const PRESSURE_CLAUSE: Words = Words::new(&["before", "while", "until", "ends", "hurry"]);
+];
+const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
 
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
 const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
 
 /// Words that open the clause they introduce.
-const CONJUNCTIONS: Words = Words::new(&["and", "but", "so", "or"]);
+const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
 
 /// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
-const NOT_A_START: Words = Words::new(&[
+const NOT_A_START: [&str; 22] = [
     "with",
     "for",
     "at",
@@ -101,24 +100,24 @@ const NOT_A_START: Words = Words::new(&[
     "than",
     "which",
     "who",
-]);
+];
 
 /// Words that cannot end a clause: a removal leaving one of these at the end is ungrammatical.
-const NOT_AN_END: Words = Words::new(&[
+const NOT_AN_END: [&str; 30] = [
     "a", "an", "the", "of", "for", "to", "with", "at", "by", "in", "on", "from", "and", "or", "but", "is",
     "are", "was", "were", "be", "been", "am", "my", "our", "your", "their", "its", "this", "very", "than",
-]);
+];
 
 /// Words that start a time or condition phrase ("this weekend only", "before midnight", "for the next 24
 /// hours"): such a phrase can leave the end of a clause without breaking it.
-const ADVERBIAL_STARTS: Words = Words::new(&[
+const ADVERBIAL_STARTS: [&str; 17] = [
     "to", "this", "for", "before", "by", "until", "till", "today", "tonight", "only", "just", "while",
     "through", "within", "next", "ends", "ending",
-]);
+];
 
 /// Adjectives that boast; dropped from a self-promoting phrase when its sentence must stay ("our signature
 /// bouquets start at $49").
-const BOAST: Words = Words::new(&[
+const BOAST: [&str; 26] = [
     "new",
     "latest",
     "signature",
@@ -145,11 +144,10 @@ const BOAST: Words = Words::new(&[
     "exclusive",
     "prestigious",
     "unrivalled",
-]);
+];
 
-const READER_WORDS: Words = Words::new(&["you", "your", "yours", "you're", "you've", "you'll", "you'd"]);
-const SELF_WORDS: Words =
-    Words::new(&["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"]);
+const READER_WORDS: [&str; 7] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd"];
+const SELF_WORDS: [&str; 10] = ["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"];
 
 /// Whether tokens `first..=last` hold something a suggestion must not delete or alter: a link or an @mention.
 fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
@@ -176,7 +174,8 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => {
-            let mut lower = matched.to_lowercase();
+            let mut lower =
+                if matched.is_ascii() { matched.to_ascii_lowercase() } else { matched.to_lowercase() };
             if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
                 lower = capitalised(lower);
             }
@@ -237,55 +236,23 @@ fn raw<'a>(d: &Draft<'a>, i: usize) -> &'a str {
     &d.text[x.start as usize..x.end as usize]
 }
 
+/// The bytes of token `i` as written, without the character boundary checks of a `str` slice. A mark is its
+/// own normal form but for curly apostrophes (the tokenizer lower-cases letters and straightens apostrophes,
+/// nothing else), so marks other than apostrophes can be read here.
+fn raw_bytes<'a>(d: &Draft<'a>, i: usize) -> &'a [u8] {
+    let x = &d.tokens.list[i];
+    &d.text.as_bytes()[x.start as usize..x.end as usize]
+}
+
 /// Whether token `i` is a word, one of `words`.
 fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
     d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
-}
-
-/// Whether token `i` is a word of the list `words`.
-fn is_listed(d: &Draft<'_>, i: usize, words: &Words) -> bool {
-    d.tokens.list[i].kind == Kind::Word && words.has(d.tokens.norm(i))
 }
 
 /// Whether `w` is one of `words` (lengths and first bytes are compared before whole words: most differ there).
 fn is_one_of(w: &str, words: &[&str]) -> bool {
     let first = w.as_bytes().first();
     words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
-}
-
-/// A word list with a 128-bit filter over each word's length, first and last byte: most words that are not in
-/// the list fail one bit test and are never compared with its words.
-struct Words {
-    list: &'static [&'static str],
-    filter: [u64; 2],
-}
-
-impl Words {
-    const fn new(list: &'static [&'static str]) -> Words {
-        let mut filter = [0; 2];
-        let mut k = 0;
-        while k < list.len() {
-            let bit = Words::bit(list[k].as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
-            k += 1;
-        }
-        Words { list, filter }
-    }
-
-    /// The filter bit of word `w`.
-    const fn bit(w: &[u8]) -> usize {
-        let (first, last) = match w {
-            [] => (0, 0),
-            [f, .., l] => (*f as usize, *l as usize),
-            [f] => (*f as usize, *f as usize),
-        };
-        (first * 5 + last * 3 + w.len() * 11) % 128
-    }
-
-    fn has(&self, w: &str) -> bool {
-        let bit = Words::bit(w.as_bytes());
-        self.filter[bit / 64] >> (bit % 64) & 1 != 0 && is_one_of(w, self.list)
-    }
 }
 
 fn counts_as_word(k: Kind) -> bool {
@@ -295,15 +262,22 @@ fn counts_as_word(k: Kind) -> bool {
 /// Whether token `i` is an emoji or a pictographic symbol the tokenizer files as punctuation (⏰, ⌛, ➡).
 fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
     let t = &d.tokens.list[i];
-    t.kind == Kind::Emoji
-        || (t.kind == Kind::Punct && {
-            // A first byte below 0xE2 is a character below U+2000: ASCII marks, mostly.
-            let s = raw(d, i);
-            s.as_bytes().first().is_some_and(|&b| b >= 0xE2)
-                && s.chars()
-                    .next()
-                    .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}')
-        })
+    t.kind == Kind::Emoji || (t.kind == Kind::Punct && pictographic(raw_bytes(d, i)))
+}
+
+/// Whether the UTF-8 text `s` starts with an arrow or another pictographic symbol: U+2190 to U+2BFF, or from
+/// U+1F000 on. Read from the first bytes, without decoding.
+fn pictographic(s: &[u8]) -> bool {
+    match s {
+        // U+2180 to U+21BF: from U+2190.
+        [0xE2, 0x86, third, ..] => *third >= 0x90,
+        // U+2000 to U+2FFF: U+21C0 to U+2BFF.
+        [0xE2, second, ..] => (0x87..=0xAF).contains(second),
+        // U+10000 to U+3FFFF: from U+1F000.
+        [0xF0, second, ..] => *second >= 0x9F,
+        [0xF1..=0xF4, ..] => true,
+        _ => false,
+    }
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
@@ -320,11 +294,11 @@ fn is_sep(d: &Draft<'_>, i: usize) -> bool {
 /// `is_sep` for a punctuation token `i`.
 fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
     // The common marks are answered before the look at the first character.
-    match d.tokens.norm(i).as_bytes() {
+    match raw_bytes(d, i) {
         [b',' | b';' | b':' | b'(' | b')' | b'-' | b'|'] => true,
         // – — → …
         [0xE2, 0x80, 0x93 | 0x94 | 0xA6] | [0xE2, 0x86, 0x92] => true,
-        _ => emoji_like(d, i),
+        s => pictographic(s),
     }
 }
 
@@ -474,7 +448,7 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             Kind::Punct => {
                 is_separating_mark(d, i)
                     || (counts_as_word(t.list[prev].kind)
-                        && t.norm(i).bytes().any(|c| matches!(c, b'.' | b'!' | b'?')))
+                        && raw_bytes(d, i).iter().any(|c| matches!(c, b'.' | b'!' | b'?')))
             }
             _ => false,
         };
@@ -484,7 +458,11 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        if tok.kind == Kind::Word && !tok.quoted && CONJUNCTIONS.has(t.norm(i)) && opens_clause(d, i, b) {
+        if tok.kind == Kind::Word
+            && !tok.quoted
+            && is_one_of(t.norm(i), &CONJUNCTIONS)
+            && opens_clause(d, i, b)
+        {
             if let Some(s) = start.take() {
                 out.push((s, prev));
             }
@@ -502,15 +480,15 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
 
 /// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
 /// things in a list ("our pastries and lunch boxes").
-const SUBJECTS: Words = Words::new(&[
+const SUBJECTS: [&str; 22] = [
     "i", "we", "you", "they", "it", "he", "she", "there", "this", "that", "these", "those", "let's", "i'll",
     "we'll", "it's", "they're", "we're", "you're", "i'm", "i've", "we've",
-]);
+];
 
 /// Whether the conjunction at `i` opens a clause: it is followed by a new subject, or it is "so" after a comma.
 fn opens_clause(d: &Draft<'_>, i: usize, b: usize) -> bool {
     let t = d.tokens;
-    (i < b && is_listed(d, i + 1, &SUBJECTS))
+    (i < b && is_word(d, i + 1, &SUBJECTS))
         || (t.norm(i) == "so" && i > 0 && t.list[i - 1].kind == Kind::Punct && t.norm(i - 1) == ",")
 }
 
@@ -593,7 +571,7 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
         let rest = b + 1..=s_last;
         let label_only = rest
             .clone()
-            .all(|i| is_listed(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
+            .all(|i| is_word(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
         if s_last > b && label_only && rest.clone().any(|i| t.list[i].kind == Kind::Word) {
             b = s_last;
             while b + 1 < t.len() && matches!(t.list[b + 1].kind, Kind::Emoji) {
@@ -716,7 +694,7 @@ fn place(matched: &str) -> Option<&'static str> {
     .map(|(_, p)| *p)
 }
 
-const EMOTIONS: Words = Words::new(&[
+const EMOTIONS: [&str; 12] = [
     "thrilled",
     "excited",
     "proud",
@@ -729,34 +707,23 @@ const EMOTIONS: Words = Words::new(&[
     "stoked",
     "grateful",
     "overjoyed",
-]);
-const INTENSIFIERS: Words = Words::new(&[
-    "so",
-    "very",
-    "incredibly",
-    "super",
-    "really",
-    "truly",
-    "beyond",
-    "extremely",
-    "most",
-    "immensely",
-]);
-const FRAME_SUBJECTS: Words = Words::new(&["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"]);
+];
+const INTENSIFIERS: [&str; 10] =
+    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
+const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
 /// Labels that only announce that news follows ("Big news:", "Introducing").
-const LABELS: Words =
-    Words::new(&["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"]);
+const LABELS: [&str; 7] = ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
 
 /// The `{plain}` form of the match `first..=last`: (span to replace, text).
 fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
-    if let Some(e) = (first..=last).find(|&i| is_listed(d, i, &EMOTIONS)) {
+    if let Some(e) = (first..=last).find(|&i| is_word(d, i, &EMOTIONS)) {
         return unframe(d, first, last, e, s_last);
     }
     let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
     // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
-    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_listed(d, i, &LABELS)) {
+    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_word(d, i, &LABELS)) {
         let mut b = last;
         while b < s_last
             && t.list[b + 1].kind == Kind::Punct
@@ -814,7 +781,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     while from > 0 && {
         let p = from - 1;
         t.list[p].sentence == t.list[emo].sentence
-            && (is_listed(d, p, &INTENSIFIERS) || is_listed(d, p, &FRAME_SUBJECTS))
+            && (is_word(d, p, &INTENSIFIERS) || is_word(d, p, &FRAME_SUBJECTS))
     } {
         from -= 1;
     }
@@ -857,7 +824,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
     let verb_ing = ing(v);
-    let kept = (from..emo).filter(|&i| is_listed(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
+    let kept = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
     let mut text = String::new();
     for w in kept.chain([verb_ing.as_str()]) {
         // "We 're" is written "We're".
@@ -951,7 +918,7 @@ fn pushes(d: &Draft<'_>, first: usize) -> bool {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
     (first..=s_last.min(first + 40)).any(|i| {
-        is_listed(d, i, &PUSH_WORDS)
+        is_word(d, i, &PUSH_WORDS)
             || t.list[i].caps
             || (t.list[i].kind == Kind::Punct && t.norm(i).contains('!'))
     })
@@ -1042,7 +1009,7 @@ fn scarcity_clause(
     let end = (last + 1..=s_last)
         .find(|&i| is_sep(d, i) || t.list[i].kind == Kind::Punct)
         .map_or(s_last, |i| i - 1);
-    if a == s_first || is_listed(d, a - 1, &NOT_AN_END) {
+    if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
         return None;
     }
     Some(removing(d, (cut(d, a, end), String::new())))
@@ -1143,10 +1110,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
             skipping = false;
         }
-        if i > verb && tok.kind == Kind::Word && !tok.quoted && PRESSURE_CLAUSE.has(norm) {
+        if i > verb && tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PRESSURE_CLAUSE) {
             skipping = true;
         }
-        if skipping || (tok.kind == Kind::Word && !tok.quoted && PUSH_WORDS.has(norm) && i > verb) {
+        if skipping || (tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PUSH_WORDS) && i > verb) {
             i += 1;
             continue;
         }
@@ -1185,7 +1152,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     }
     // "BUY NOW before it is gone!": a verb that needs an object keeps one ("you can buy it").
     let kept_words = pieces.iter().filter(|p| t.list[p.first].kind != Kind::Punct).count();
-    if kept_words == 1 && is_listed(d, verb, &NEEDS_OBJECT) {
+    if kept_words == 1 && is_word(d, verb, &NEEDS_OBJECT) {
         body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
@@ -1551,7 +1518,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         // "Our signature bouquets start at $49": the boast goes, the offer stays ("our New Member Special" is a
         // name and stays).
         if let Some(b) = (first..=last).find(|&i| {
-            is_listed(d, i, &BOAST)
+            is_word(d, i, &BOAST)
                 && i < s_last
                 && t.list[i + 1].kind == Kind::Word
                 && !t.list[i].quoted
@@ -1580,7 +1547,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
 }
 
 /// Verbs that announce something new: what follows them is the author's offer.
-const LAUNCH_VERBS: Words = Words::new(&[
+const LAUNCH_VERBS: [&str; 10] = [
     "launched",
     "released",
     "opened",
@@ -1591,7 +1558,7 @@ const LAUNCH_VERBS: Words = Words::new(&[
     "created",
     "started",
     "made",
-]);
+];
 
 /// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the
 /// superlative is toned down to "a new social media course".
@@ -1601,7 +1568,7 @@ fn launched_superlative(d: &Draft<'_>, first: usize, last: usize, s_first: usize
         || !is_word(d, first + 1, &["best", "greatest", "finest", "ultimate"])
         || !is_word(d, last, &["ever"])
         || last < first + 3
-        || !(s_first..first).any(|i| is_listed(d, i, &LAUNCH_VERBS))
+        || !(s_first..first).any(|i| is_word(d, i, &LAUNCH_VERBS))
     {
         return None;
     }
@@ -1630,9 +1597,9 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
     let (mut readers, mut selfs) = (0, 0);
     for i in (s_first..=s_last).filter(|&i| t.list[i].kind == Kind::Word) {
         let w = t.norm(i);
-        if READER_WORDS.has(w) {
+        if is_one_of(w, &READER_WORDS) {
             readers += 1;
-        } else if SELF_WORDS.has(w) {
+        } else if is_one_of(w, &SELF_WORDS) {
             selfs += 1;
         }
     }
@@ -1663,7 +1630,7 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
 /// inside the sentence).
 fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
     (s_first..=s_last).any(|i| {
-        is_listed(d, i, &SELF_WORDS)
+        is_word(d, i, &SELF_WORDS)
             || is_word(d, i, &["i", "i've", "i'd", "we'd", "us"])
             || (d.tokens.list[i].kind == Kind::Word
                 && !at_start(d, i)
@@ -1711,14 +1678,14 @@ fn clause_removal(
         if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
             n += 1;
         }
-        if is_listed(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
+        if is_word(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
             return None;
         }
         return Some(removal(d, cf, n - 1));
     }
     // A later clause goes with the separator before it (brackets with their contents).
     let prev_word = (0..cf).rev().find(|&i| counts_as_word(t.list[i].kind))?;
-    if is_listed(d, prev_word, &NOT_AN_END) {
+    if is_word(d, prev_word, &NOT_AN_END) {
         return None;
     }
     let mut from = cf;
@@ -1765,10 +1732,10 @@ fn phrase_removal(
     // "Up to 30% off e-bikes this weekend only": a trailing time phrase goes (not a verb phrase: "this offer
     // will not be repeated" keeps its verb).
     let tail_words = (last + 1..=c_end).filter(|&i| counts_as_word(t.list[i].kind)).count();
-    let adverbial = is_listed(d, first, &ADVERBIAL_STARTS);
+    let adverbial = is_word(d, first, &ADVERBIAL_STARTS);
     if first > cf && adverbial && tail_words <= 2 && !holds_content(d, last + 1, c_end, skip) {
         let prev = first - 1;
-        if !is_listed(d, prev, &NOT_AN_END) {
+        if !is_word(d, prev, &NOT_AN_END) {
             return Some((cut(d, first, c_end), String::new()));
         }
     }
@@ -2108,6 +2075,15 @@ mod tests {
         assert_eq!(super::fill("no slots", slot).as_deref(), Some("no slots"));
         assert_eq!(super::fill("a } and {b{match}", slot).as_deref(), Some("a } and {bBook now"));
         assert_eq!(super::fill("{match} {never}", slot), None);
+    }
+
+    #[test]
+    fn pictographic_marks_are_read_from_their_first_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let expected = ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}';
+            assert_eq!(super::pictographic(c.encode_utf8(&mut buf).as_bytes()), expected, "{c:?}");
+        }
     }
 
     #[test]
