@@ -18,7 +18,7 @@
 //! matcher can index patterns by their first token.
 
 use super::text::{Kind, Tokens};
-use super::vocab::Vocab;
+use super::vocab::{Vocab, NO_WORD};
 
 /// A class of tokens, written `{name}` in a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +71,13 @@ impl Class {
         }
     }
 
+    /// This class's bit in `token_bits`.
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// Whether this class takes token `i`, written out (the tests check `token_bits` against it).
+    #[cfg(test)]
     fn matches(self, tokens: &Tokens, i: usize) -> bool {
         let t = &tokens.list[i];
         match self {
@@ -94,6 +101,44 @@ impl Class {
     }
 }
 
+/// `token_bits` of a punctuation token (besides `Class::Any`): what a mark alternative needs.
+pub const PUNCT: u32 = 1 << 12;
+/// `token_bits` of every token (the matcher's "anything goes" filter).
+pub const ALWAYS: u32 = 1 << 13;
+
+/// `token_bits` by kind: the classes a token's kind alone puts it in.
+const KIND_BITS: [u32; Kind::COUNT] = {
+    let any = Class::Any.bit();
+    let mut bits = [0; Kind::COUNT];
+    bits[Kind::Word as usize] = Class::Word.bit() | any;
+    bits[Kind::Number as usize] = Class::Num.bit() | any;
+    bits[Kind::Money as usize] = Class::Money.bit() | any;
+    bits[Kind::Percent as usize] = Class::Pct.bit() | any;
+    bits[Kind::Url as usize] = Class::Url.bit() | any;
+    bits[Kind::Mention as usize] = Class::Mention.bit() | any;
+    bits[Kind::Hashtag as usize] = Class::Hashtag.bit() | any;
+    bits[Kind::Emoji as usize] = Class::Emoji.bit() | any;
+    bits[Kind::Punct as usize] = PUNCT | any;
+    bits
+};
+
+/// The classes token `i` belongs to, as `Class::bit`s (exactly those whose `{class}` takes it), plus `PUNCT`
+/// for punctuation and `ALWAYS`.
+pub fn token_bits(tokens: &Tokens, i: usize) -> u32 {
+    let t = &tokens.list[i];
+    let mut bits = KIND_BITS[t.kind as usize] | ALWAYS | u32::from(t.caps) << Class::Caps as u32;
+    if t.kind == Kind::Word {
+        bits |= u32::from(t.quoted) << Class::Quoted as u32;
+    } else if t.kind == Kind::Number {
+        // Five or more digits with no separators: phone numbers and SMS short codes, not "12,000".
+        let n = tokens.norm(i);
+        if n.len() >= 5 && n.bytes().all(|b| b.is_ascii_digit()) {
+            bits |= Class::Phone.bit();
+        }
+    }
+    bits
+}
+
 /// One alternative of an element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Atom {
@@ -109,7 +154,7 @@ impl Atom {
             Atom::Word(w) => tokens.list[i].kind != Kind::Punct && tokens.norm(i) == &**w,
             Atom::Prefix(p) => tokens.list[i].kind == Kind::Word && tokens.norm(i).starts_with(&**p),
             Atom::Mark(c) => tokens.list[i].kind == Kind::Punct && has_mark(tokens.norm(i), *c),
-            Atom::Class(c) => c.matches(tokens, i),
+            Atom::Class(c) => token_bits(tokens, i) & c.bit() != 0,
         }
     }
 }
@@ -125,13 +170,47 @@ pub enum Elem {
     One {
         /// All alternatives (the matcher indexes on the first element's).
         atoms: Vec<Atom>,
-        /// The ids of the literal-word alternatives, sorted (filled by `Pattern::intern`).
-        ids: Vec<u32>,
-        /// The other alternatives (prefixes, marks, classes).
-        others: Vec<Atom>,
+        /// What the element takes, in the form matching reads (filled in by `Pattern::intern`).
+        takes: Takes,
         optional: bool,
     },
-    Gap,
+    /// Skip up to this many tokens within the sentence: `GAP_MAX` for each `..` of a run (`.. ..` skips up to
+    /// eight, as two gaps in a row would).
+    Gap(usize),
+}
+
+/// What an element takes, split for matching: literal words by id, classes by bit, and the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Takes {
+    /// The ids of the literal-word alternatives, sorted (filled by `Pattern::intern`), and their `bit64`s.
+    ids: Vec<u32>,
+    id_bits: u64,
+    /// The classes among the alternatives, as `Class::bit`s.
+    classes: u32,
+    /// The other alternatives (prefixes and marks).
+    others: Vec<Atom>,
+}
+
+impl Takes {
+    /// Whether the element takes token `pos`.
+    #[inline]
+    fn token(&self, tokens: &Tokens, pos: usize) -> bool {
+        let Some(t) = tokens.list.get(pos) else { return false };
+        // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
+        (t.word != NO_WORD && self.id_bits & bit64(t.word) != 0 && self.ids.binary_search(&t.word).is_ok())
+            || (self.classes != 0 && token_bits(tokens, pos) & self.classes != 0)
+            || (!self.others.is_empty() && self.others.iter().any(|a| a.matches(tokens, pos)))
+    }
+}
+
+impl Elem {
+    /// The alternatives (none for a gap).
+    pub fn atoms(&self) -> &[Atom] {
+        match self {
+            Elem::One { atoms, .. } => atoms,
+            Elem::Gap(_) => &[],
+        }
+    }
 }
 
 /// A compiled pattern.
@@ -207,7 +286,10 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
             continue;
         }
         if part == ".." {
-            elems.push(Elem::Gap);
+            match elems.last_mut() {
+                Some(Elem::Gap(max)) => *max += GAP_MAX,
+                _ => elems.push(Elem::Gap(GAP_MAX)),
+            }
             continue;
         }
         let (inner, optional) = if let Some(r) = part.strip_prefix('(') {
@@ -228,8 +310,12 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
             (part, false)
         };
         let atoms = inner.split('|').map(|a| parse_atom(a, here)).collect::<Result<Vec<_>, _>>()?;
-        let others = atoms.iter().filter(|a| !matches!(a, Atom::Word(_))).cloned().collect();
-        elems.push(Elem::One { atoms, ids: Vec::new(), others, optional });
+        let takes = Takes {
+            classes: atoms.iter().fold(0, |b, a| if let Atom::Class(c) = a { b | c.bit() } else { b }),
+            others: atoms.iter().filter(|a| matches!(a, Atom::Prefix(_) | Atom::Mark(_))).cloned().collect(),
+            ..Takes::default()
+        };
+        elems.push(Elem::One { atoms, takes, optional });
     }
     match elems.first() {
         None => Err(PatternError { offset: 0, message: "empty pattern".into() }),
@@ -245,20 +331,22 @@ impl Pattern {
     pub fn first_atoms(&self) -> &[Atom] {
         match &self.elems[0] {
             Elem::One { atoms, .. } => atoms,
-            Elem::Gap => &[],
+            Elem::Gap(_) => &[],
         }
     }
 
     /// Give the literal words their ids in `vocab`; tokens interned against the same vocabulary can then match.
     pub fn intern(&mut self, vocab: &mut Vocab) {
         for elem in &mut self.elems {
-            if let Elem::One { atoms, ids, .. } = elem {
+            if let Elem::One { atoms, takes, .. } = elem {
+                let ids = &mut takes.ids;
                 *ids = atoms
                     .iter()
                     .filter_map(|a| if let Atom::Word(w) = a { Some(vocab.intern(w)) } else { None })
                     .collect();
                 ids.sort_unstable();
                 ids.dedup();
+                takes.id_bits = ids.iter().fold(0, |b, &id| b | bit64(id));
             }
         }
         self.interned = true;
@@ -271,6 +359,22 @@ impl Pattern {
             return None;
         }
         self.match_from(tokens, 1, start + 1, start)
+    }
+
+    /// `match_at` for a start token already known to match the first element, and a next token already known
+    /// to match the second, which `second_is_exact` says is required (the matcher's filters proved both).
+    pub fn match_after_second(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        debug_assert!(self.interned && self.second_is_exact(), "pattern matched before Pattern::intern");
+        if !self.anchored_at(tokens, start) {
+            return None;
+        }
+        self.match_from(tokens, 2, start + 2, start)
+    }
+
+    /// Whether the second element is required and made of words and classes only: then the token after the
+    /// first matches it exactly when `next_filter` lets it through.
+    pub fn second_is_exact(&self) -> bool {
+        matches!(self.elems.get(1), Some(Elem::One { optional: false, takes, .. }) if takes.others.is_empty())
     }
 
     fn anchored_at(&self, tokens: &Tokens, start: usize) -> bool {
@@ -294,68 +398,107 @@ impl Pattern {
 
     /// Whether the first element matches token `i` (the matcher's index proves it for words and marks).
     pub fn first_matches(&self, tokens: &Tokens, i: usize) -> bool {
-        matches!(&self.elems[0], Elem::One { ids, others, .. } if takes(ids, others, tokens, i))
+        matches!(&self.elems[0], Elem::One { takes, .. } if takes.token(tokens, i))
     }
 
-    fn match_from(&self, tokens: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
-        let Some(e) = self.elems.get(elem) else {
-            return pos.checked_sub(1).filter(|&p| p >= start);
-        };
-        match e {
-            Elem::Gap => {
-                let sentence = tokens.list[start].sentence;
-                for skip in 0..=GAP_MAX {
-                    let p = pos + skip;
-                    if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
-                        break;
+    /// Match the elements from `elem` on at token `pos` (`start`: the match's first token); the index of the
+    /// last matched token. Runs of required elements are a loop; optional elements and gaps branch.
+    fn match_from(&self, tokens: &Tokens, mut elem: usize, mut pos: usize, start: usize) -> Option<usize> {
+        loop {
+            let Some(e) = self.elems.get(elem) else {
+                return pos.checked_sub(1).filter(|&p| p >= start);
+            };
+            match e {
+                Elem::One { takes, optional: false, .. } => {
+                    if !takes.token(tokens, pos) {
+                        return None;
                     }
-                    if let Some(end) = self.match_from(tokens, elem + 1, p, start) {
-                        return Some(end);
+                    pos += 1;
+                }
+                Elem::One { takes, optional: true, .. } => {
+                    if takes.token(tokens, pos) {
+                        if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
+                            return Some(end);
+                        }
                     }
                 }
-                None
+                Elem::Gap(max) => {
+                    let sentence = tokens.list[start].sentence;
+                    for skip in 0..=*max {
+                        let p = pos + skip;
+                        if p > tokens.len() || (skip > 0 && tokens.list[p - 1].sentence != sentence) {
+                            break;
+                        }
+                        // A required element next must take `p` (checked here, before branching).
+                        if let Some(Elem::One { takes, optional: false, .. }) = self.elems.get(elem + 1) {
+                            if !takes.token(tokens, p) {
+                                continue;
+                            }
+                        }
+                        if let Some(end) = self.match_from(tokens, elem + 1, p, start) {
+                            return Some(end);
+                        }
+                    }
+                    return None;
+                }
             }
-            Elem::One { ids, others, optional, .. } => {
-                if takes(ids, others, tokens, pos) {
-                    if let Some(end) = self.match_from(tokens, elem + 1, pos + 1, start) {
-                        return Some(end);
-                    }
-                }
-                if *optional {
-                    self.match_from(tokens, elem + 1, pos, start)
-                } else {
-                    None
-                }
-            }
+            elem += 1;
         }
     }
 
-    /// The word ids (as `bit64`s) the token after the first may have for a match, or every bit when that
-    /// token may be anything: a gap, an alternative other than a literal word, or the end of the pattern
-    /// can come first. Meaningful once `intern` has run.
-    pub fn next_word_bits(&self) -> u64 {
-        let mut bits = 0;
+    /// What the token after the first must be for a match, as `(bits, ids)`: it has one of `bits`
+    /// (`token_bits`; a prefix asks for a word, a mark for punctuation) or its word id is one of `ids` (sorted).
+    /// `(ALWAYS, [])` when it may be anything: a gap, or the end of the pattern, can come first. Meaningful
+    /// once `intern` has run.
+    pub fn next_filter(&self) -> (u32, Vec<u32>) {
+        let (mut bits, mut words) = (0, Vec::new());
         for elem in &self.elems[1..] {
             match elem {
-                Elem::One { ids, others, optional, .. } if others.is_empty() => {
-                    bits |= ids.iter().fold(0, |b, &id| b | bit64(id));
+                Elem::One { takes: Takes { ids, classes, others, .. }, optional, .. } => {
+                    bits |= classes;
+                    for atom in others {
+                        bits |= if matches!(atom, Atom::Mark(_)) { PUNCT } else { Class::Word.bit() };
+                    }
+                    words.extend_from_slice(ids);
                     if !optional {
-                        return bits;
+                        words.sort_unstable();
+                        words.dedup();
+                        return (bits, words);
                     }
                 }
-                _ => break,
+                Elem::Gap(_) => break,
             }
         }
-        u64::MAX
+        (ALWAYS, Vec::new())
     }
 
-    /// The first bytes (as `bit64`s) the first token's lower-cased form may start with when every alternative
-    /// of the first element is a prefix (`subscrib*`); otherwise every bit.
-    pub fn lead_byte_bits(&self) -> u64 {
+    /// The first element as the matcher's index sees it: the `token_bits` of its classes and prefixes (a
+    /// prefix asks for a word), and whether it has a prefix (then a token with those bits may still fail it).
+    pub fn first_bits(&self) -> (u32, bool) {
+        match &self.elems[0] {
+            Elem::One { takes, .. } => {
+                let prefix = takes.others.iter().any(|a| matches!(a, Atom::Prefix(_)));
+                (takes.classes | if prefix { Class::Word.bit() } else { 0 }, prefix)
+            }
+            Elem::Gap(_) => (ALWAYS, true),
+        }
+    }
+
+    /// The `Class::bit`s of the first element's classes.
+    pub fn first_bits_of_classes(&self) -> u32 {
+        match &self.elems[0] {
+            Elem::One { takes, .. } => takes.classes,
+            Elem::Gap(_) => 0,
+        }
+    }
+
+    /// The `lead_bits` the first token may have when every alternative of the first element is a prefix of two
+    /// bytes or more (`subscrib*`); otherwise every bit.
+    pub fn lead_filter(&self) -> u64 {
         let mut bits = 0;
         for atom in self.first_atoms() {
             match atom {
-                Atom::Prefix(p) => bits |= p.bytes().next().map_or(u64::MAX, |b| bit64(b.into())),
+                Atom::Prefix(p) if p.len() >= 2 => bits |= lead_bits(p.as_bytes()),
                 _ => return u64::MAX,
             }
         }
@@ -363,12 +506,14 @@ impl Pattern {
     }
 }
 
-/// Whether an element with alternatives `ids` (literal words) and `others` takes token `pos`.
-fn takes(ids: &[u32], others: &[Atom], tokens: &Tokens, pos: usize) -> bool {
-    // Punctuation has no word id, so the id test covers `Atom::Word`'s "not punctuation".
-    pos < tokens.len()
-        && (ids.binary_search(&tokens.list[pos].word).is_ok()
-            || others.iter().any(|a| a.matches(tokens, pos)))
+/// The first two bytes of a word, as a `bit64`: a token starts with a prefix of two bytes or more only if their
+/// `lead_bits` are equal.
+pub fn lead_bits(word: &[u8]) -> u64 {
+    match word {
+        [a, b, ..] => bit64(u32::from(*a) << 3 ^ u32::from(*b)),
+        [a] => bit64(u32::from(*a) << 3),
+        [] => 0,
+    }
 }
 
 /// The bit of `n` in a 64-bit set of numbers (word ids, bytes): numbers 64 apart share a bit, so a set may
@@ -395,10 +540,27 @@ mod tests {
     /// say so where it does.
     #[test]
     fn filters_never_rule_out_a_match() {
-        let patterns =
-            ["(buy|order) [it] now", "only {num} left", "subscrib* [now]", "struggling .. ?", "a [b] [c]"];
-        let texts =
-            ["Order it NOW", "buy now", "only 3 left!", "Subscribed now", "Struggling with growth?", "a c"];
+        let patterns = [
+            "(buy|order) [it] now",
+            "only {num} left",
+            "subscrib* [now]",
+            "struggling .. ?",
+            "a [b] [c]",
+            "{caps} (:|{phone})",
+            "(reply|{quoted}) [{pct}] subscrib*",
+        ];
+        let texts = [
+            "Order it NOW",
+            "buy now",
+            "only 3 left!",
+            "Subscribed now",
+            "Struggling with growth?",
+            "a c",
+            "CALL 555123",
+            "NOW:",
+            "reply 5% subscribe",
+            "say \"this subscribers\"",
+        ];
         let mut vocab = Vocab::default();
         let mut compiled: Vec<Pattern> = patterns.iter().map(|p| parse(p).unwrap()).collect();
         compiled.iter_mut().for_each(|p| p.intern(&mut vocab));
@@ -409,13 +571,51 @@ mod tests {
             for p in &compiled {
                 for i in (0..t.len()).filter(|&i| p.match_at(&t, i).is_some()) {
                     let next = t.list.get(i + 1).map_or(super::super::vocab::NO_WORD, |t| t.word);
-                    assert_ne!(p.next_word_bits() & bit64(next), 0, "{p:?} at {i} of {text:?}");
-                    assert_ne!(p.lead_byte_bits() & bit64(t.norm(i).as_bytes()[0].into()), 0);
+                    let (bits, words) = p.next_filter();
+                    let next_bits = if i + 1 < t.len() { token_bits(&t, i + 1) } else { ALWAYS };
+                    assert!(bits & next_bits != 0 || words.contains(&next), "{p:?} at {i} of {text:?}");
+                    // A first token the index did not find by its word or mark has one of the bits.
+                    let keyed = p
+                        .first_atoms()
+                        .iter()
+                        .any(|a| matches!(a, Atom::Word(_) | Atom::Mark(_)) && a.matches(&t, i));
+                    assert!(keyed || p.first_bits().0 & token_bits(&t, i) != 0);
+                    assert_ne!(p.lead_filter() & lead_bits(t.norm(i).as_bytes()), 0);
                     found += 1;
                 }
             }
         }
-        assert_eq!(found, 6);
+        assert_eq!(found, 12);
+    }
+
+    /// `token_bits` must say of every class exactly what the class's own test says.
+    #[test]
+    fn token_bits_are_the_classes() {
+        let classes = [
+            Class::Num,
+            Class::Money,
+            Class::Pct,
+            Class::Url,
+            Class::Mention,
+            Class::Hashtag,
+            Class::Emoji,
+            Class::Caps,
+            Class::Word,
+            Class::Phone,
+            Class::Quoted,
+            Class::Any,
+        ];
+        let t = tokenize(
+            "BUY now!! Call 0800123456 or 12,000 for $5 (50% off) at https://x.io, @ann #deal 🚀 \"QUICK\" \"deal\".\n\nOK?!",
+        );
+        for i in 0..t.len() {
+            let bits = token_bits(&t, i);
+            for c in classes {
+                assert_eq!(bits & c.bit() != 0, c.matches(&t, i), "{c:?} at {:?}", t.norm(i));
+            }
+            assert_eq!(bits & PUNCT != 0, t.list[i].kind == Kind::Punct);
+            assert_ne!(bits & ALWAYS, 0);
+        }
     }
 
     #[test]

@@ -155,6 +155,7 @@ fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
 }
 
 /// The suggestions for one signal of `rule`.
+#[inline(never)]
 pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     let t = d.tokens;
     let matched = &d.text[sig.span.start..sig.span.end];
@@ -173,7 +174,8 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => {
-            let mut lower = matched.to_lowercase();
+            let mut lower =
+                if matched.is_ascii() { matched.to_ascii_lowercase() } else { matched.to_lowercase() };
             if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
                 lower = capitalised(lower);
             }
@@ -234,6 +236,14 @@ fn raw<'a>(d: &Draft<'a>, i: usize) -> &'a str {
     &d.text[x.start as usize..x.end as usize]
 }
 
+/// The bytes of token `i` as written, without the character boundary checks of a `str` slice. A mark is its
+/// own normal form but for curly apostrophes (the tokenizer lower-cases letters and straightens apostrophes,
+/// nothing else), so marks other than apostrophes can be read here.
+fn raw_bytes<'a>(d: &Draft<'a>, i: usize) -> &'a [u8] {
+    let x = &d.tokens.list[i];
+    &d.text.as_bytes()[x.start as usize..x.end as usize]
+}
+
 /// Whether token `i` is a word, one of `words`.
 fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
     d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
@@ -252,12 +262,22 @@ fn counts_as_word(k: Kind) -> bool {
 /// Whether token `i` is an emoji or a pictographic symbol the tokenizer files as punctuation (⏰, ⌛, ➡).
 fn emoji_like(d: &Draft<'_>, i: usize) -> bool {
     let t = &d.tokens.list[i];
-    t.kind == Kind::Emoji
-        || (t.kind == Kind::Punct
-            && raw(d, i)
-                .chars()
-                .next()
-                .is_some_and(|c| ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}'))
+    t.kind == Kind::Emoji || (t.kind == Kind::Punct && pictographic(raw_bytes(d, i)))
+}
+
+/// Whether the UTF-8 text `s` starts with an arrow or another pictographic symbol: U+2190 to U+2BFF, or from
+/// U+1F000 on. Read from the first bytes, without decoding.
+fn pictographic(s: &[u8]) -> bool {
+    match s {
+        // U+2180 to U+21BF: from U+2190.
+        [0xE2, 0x86, third, ..] => *third >= 0x90,
+        // U+2000 to U+2FFF: U+21C0 to U+2BFF.
+        [0xE2, second, ..] => (0x87..=0xAF).contains(second),
+        // U+10000 to U+3FFFF: from U+1F000.
+        [0xF0, second, ..] => *second >= 0x9F,
+        [0xF1..=0xF4, ..] => true,
+        _ => false,
+    }
 }
 
 /// Clause separators: commas, colons, brackets, dashes, arrows and emoji.
@@ -274,10 +294,12 @@ fn is_sep(d: &Draft<'_>, i: usize) -> bool {
 /// `is_sep` for a punctuation token `i`.
 fn is_separating_mark(d: &Draft<'_>, i: usize) -> bool {
     // The common marks are answered before the look at the first character.
-    matches!(
-        d.tokens.norm(i),
-        "," | ";" | ":" | "(" | ")" | "-" | "\u{2013}" | "\u{2014}" | "\u{2192}" | "\u{2026}" | "|"
-    ) || emoji_like(d, i)
+    match raw_bytes(d, i) {
+        [b',' | b';' | b':' | b'(' | b')' | b'-' | b'|'] => true,
+        // – — → …
+        [0xE2, 0x80, 0x93 | 0x94 | 0xA6] | [0xE2, 0x86, 0x92] => true,
+        s => pictographic(s),
+    }
 }
 
 /// Whether token `i` is a phone number, or starts one written in groups ("555-0198"): its last token.
@@ -426,7 +448,7 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             Kind::Punct => {
                 is_separating_mark(d, i)
                     || (counts_as_word(t.list[prev].kind)
-                        && t.norm(i).bytes().any(|c| matches!(c, b'.' | b'!' | b'?')))
+                        && raw_bytes(d, i).iter().any(|c| matches!(c, b'.' | b'!' | b'?')))
             }
             _ => false,
         };
@@ -470,30 +492,23 @@ fn opens_clause(d: &Draft<'_>, i: usize, b: usize) -> bool {
         || (t.norm(i) == "so" && i > 0 && t.list[i - 1].kind == Kind::Punct && t.norm(i - 1) == ",")
 }
 
-/// Byte offset `byte` of the text in UTF-16 units (found from the nearest token, so it stays cheap).
-fn pos16(d: &Draft<'_>, byte: usize) -> usize {
-    let t = d.tokens;
-    let u16len = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
-    let idx = t.list.partition_point(|x| (x.start as usize) <= byte);
-    if idx == 0 {
-        return u16len(&d.text[..byte]);
-    }
-    let tok = &t.list[idx - 1];
-    if byte >= tok.end as usize {
-        tok.end16 as usize + u16len(&d.text[tok.end as usize..byte])
-    } else {
-        tok.start16 as usize + u16len(&d.text[tok.start as usize..byte])
+/// The span from token `a`'s start less `before` bytes to token `b`'s end plus `after` bytes, where the bytes
+/// added are ASCII (spaces, tabs, a line break): one UTF-16 unit each, so the UTF-16 offsets come from the
+/// tokens'.
+fn widened_span(t: &Tokens, a: usize, b: usize, before: usize, after: usize) -> Span {
+    let (s, e) = (&t.list[a], &t.list[b]);
+    Span {
+        start: s.start as usize - before,
+        end: e.end as usize + after,
+        start_utf16: s.start16 as usize - before,
+        end_utf16: e.end16 as usize + after,
     }
 }
 
-fn byte_span(d: &Draft<'_>, start: usize, end: usize) -> Span {
-    Span { start, end, start_utf16: pos16(d, start), end_utf16: pos16(d, end) }
-}
-
-/// Bytes to remove for tokens `a..=b` with the spaces on one side, so no double space is left.
-fn cut(d: &Draft<'_>, a: usize, b: usize) -> (usize, usize) {
+/// The span to remove for tokens `a..=b` with the spaces on one side, so no double space is left.
+fn cut(d: &Draft<'_>, a: usize, b: usize) -> Span {
     let t = d.tokens;
-    let (mut s, mut e) = (t.list[a].start as usize, t.list[b].end as usize);
+    let (s, e) = (t.list[a].start as usize, t.list[b].end as usize);
     let text = d.text.as_bytes();
     let after = text[e..].iter().take_while(|c| **c == b' ' || **c == b'\t').count();
     let before = text[..s].iter().rev().take_while(|c| **c == b' ' || **c == b'\t').count();
@@ -503,14 +518,13 @@ fn cut(d: &Draft<'_>, a: usize, b: usize) -> (usize, usize) {
     // ", our award-winning team and": the removal starts at a comma glued to a word; the space after it stays.
     let glued = before == 0 && s > 0 && text[s - 1] != b'\n' && text[s - 1] != b' ';
     if glued {
-        return (s, e);
+        return t.span_of(a, b);
     }
     if after > 0 && (line_start || !next_is_mark) {
-        e += after;
-    } else if before > 0 {
-        s -= before;
+        widened_span(t, a, b, 0, after)
+    } else {
+        widened_span(t, a, b, before, 0)
     }
-    (s, e)
 }
 
 /// Whether the text before token `i` on its line is only list markers (emoji, bullets, numbers).
@@ -568,27 +582,29 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
     let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
     if at_start(d, a) {
         if let Some(n) = next.filter(|&n| t.list[n].kind == Kind::Word && !t.list[n].quoted) {
-            let span = byte_span(d, t.list[a].start as usize, t.list[n].end as usize);
-            return (span, capitalise(raw(d, n)));
+            return (t.span_of(a, n), capitalise(raw(d, n)));
         }
     }
     if let (Some(art), Some(n)) = (a.checked_sub(1), next) {
         // "A massive thank you" -> "Thank you": without its adjective the thanks takes no article.
         if is_word(d, art, &["a", "an"]) && is_word(d, n, &["thank", "thanks"]) {
             let text = if at_start(d, art) { capitalise(raw(d, n)) } else { raw(d, n).to_string() };
-            return (byte_span(d, t.list[art].start as usize, t.list[n].end as usize), text);
+            return (t.span_of(art, n), text);
         }
         if is_word(d, art, &["a", "an"]) && t.list[n].kind == Kind::Word {
             let want = if starts_with_vowel(t.norm(n)) { "an" } else { "a" };
             if want != t.norm(art) {
                 let word = if raw(d, art).starts_with('A') { capitalise(want) } else { want.to_string() };
-                let (_, e) = cut(d, a, b);
-                return (byte_span(d, t.list[art].start as usize, e), word + " ");
+                let span = Span {
+                    start: t.list[art].start as usize,
+                    start_utf16: t.list[art].start16 as usize,
+                    ..cut(d, a, b)
+                };
+                return (span, word + " ");
             }
         }
     }
-    let (s, e) = cut(d, a, b);
-    (byte_span(d, s, e), String::new())
+    (cut(d, a, b), String::new())
 }
 
 fn starts_with_vowel(w: &str) -> bool {
@@ -947,7 +963,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         out.push(s);
     } else if is_list_item(d, s_first) && contacts.is_empty() {
         // A list item asking for likes or tags: the item goes.
-        let (sp, _) = line_cut(d, s_first, s_last);
+        let sp = line_cut(d, s_first, s_last);
         return vec![suggestion(sp, String::new(), "Drop this item".into())];
     }
     for tpl in &rule.suggest {
@@ -996,8 +1012,7 @@ fn scarcity_clause(
     if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
         return None;
     }
-    let (s, e) = cut(d, a, end);
-    Some(removing(d, (byte_span(d, s, e), String::new())))
+    Some(removing(d, (cut(d, a, end), String::new())))
 }
 
 /// "Comment BOILER or message us NOW": drop the bait and the "or", keep the other way to reach you.
@@ -1014,12 +1029,7 @@ fn bait_alternative(
     if next > s_last || t.list[next].kind != Kind::Word {
         return None;
     }
-    let edit = if lead == Lead::Start {
-        removal(d, from, or)
-    } else {
-        let (s, e) = cut(d, from, or);
-        (byte_span(d, s, e), String::new())
-    };
+    let edit = if lead == Lead::Start { removal(d, from, or) } else { (cut(d, from, or), String::new()) };
     Some(removing(d, edit))
 }
 
@@ -1181,8 +1191,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
     if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
         let or = raw(d, from - 1);
-        let start = t.list[from - 2].end as usize;
-        return Some((byte_span(d, start, t.list[last].end as usize), [", ", or, " ", &body].concat()));
+        let word = &t.list[from - 2];
+        let span =
+            Span { start: word.end as usize, start_utf16: word.end16 as usize, ..t.span_of(from, last) };
+        return Some((span, [", ", or, " ", &body].concat()));
     }
     Some((t.span_of(from, last), body))
 }
@@ -1234,10 +1246,13 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
         }
         let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
         let after_sep = || prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
-        let trimmed = body.trim_end();
-        let joined_by_word =
-            || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w));
-        if is_contact && k > 0 && after_sep() && !trimmed.ends_with([':', ',']) && !joined_by_word() {
+        // A contact after a separator is introduced with ": ", unless a mark or a word already leads to it.
+        let introduced = || {
+            let trimmed = body.trim_end();
+            trimmed.ends_with([':', ','])
+                || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w))
+        };
+        if is_contact && k > 0 && after_sep() && !introduced() {
             body.truncate(body.trim_end_matches([' ', ',']).len());
             body.push_str(": ");
         } else if gap && !body.is_empty() && !body.ends_with(' ') {
@@ -1256,8 +1271,8 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
 fn close_up(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
-    for (i, _) in s.match_indices(' ') {
-        if matches!(s.as_bytes().get(i + 1), Some(b',' | b'.')) {
+    for (i, pair) in s.as_bytes().windows(2).enumerate() {
+        if matches!(pair, [b' ', b',' | b'.']) {
             out.push_str(&s[from..i]);
             from = i + 1;
         }
@@ -1347,7 +1362,7 @@ fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Spa
     let (s_first, s_last) = sentence_of(t, from);
     let end = (from..=last).find(|&i| i > from && is_sep(d, i)).map_or(last, |i| i - 1);
     if lead == Lead::Start && end >= s_last.min(last) {
-        let (span, _) = line_cut(d, s_first, s_last);
+        let span = line_cut(d, s_first, s_last);
         return (span, String::new());
     }
     if lead == Lead::Start {
@@ -1362,8 +1377,7 @@ fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Spa
     } else {
         from
     };
-    let (s, e) = cut(d, from, end);
-    (byte_span(d, s, e), String::new())
+    (cut(d, from, end), String::new())
 }
 
 /// A whole-sentence replacement from a template, keeping the sentence's links even when the template has no
@@ -1497,7 +1511,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
     if may_drop && !ends_with_colon(d, s_last) {
-        let (span, _) = line_cut(d, s_first, s_last);
+        let span = line_cut(d, s_first, s_last);
         return vec![suggestion(span, String::new(), "Drop this sentence".into())];
     }
     if !urgent {
@@ -1684,8 +1698,7 @@ fn clause_removal(
             return None;
         }
     }
-    let (s, e) = cut(d, from, to);
-    Some((byte_span(d, s, e), String::new()))
+    Some((cut(d, from, to), String::new()))
 }
 
 /// Smaller removals inside a clause that must stay: "a limited number of", a trailing "this weekend only",
@@ -1723,8 +1736,7 @@ fn phrase_removal(
     if first > cf && adverbial && tail_words <= 2 && !holds_content(d, last + 1, c_end, skip) {
         let prev = first - 1;
         if !is_word(d, prev, &NOT_AN_END) {
-            let (s, e) = cut(d, first, c_end);
-            return Some((byte_span(d, s, e), String::new()));
+            return Some((cut(d, first, c_end), String::new()));
         }
     }
     // "of just 14 days" -> "of 14 days".
@@ -1738,9 +1750,9 @@ fn phrase_removal(
     None
 }
 
-/// Bytes of a whole sentence to drop: with the list markers before it and the emoji after it when it fills
+/// The span of a whole sentence to drop: with the list markers before it and the emoji after it when it fills
 /// its line, else with the spaces after it.
-fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> (Span, ()) {
+fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> Span {
     let t = d.tokens;
     let mut a = s_first;
     let mut b = s_last;
@@ -1756,15 +1768,12 @@ fn line_cut(d: &Draft<'_>, s_first: usize, s_last: usize) -> (Span, ()) {
             b += 1;
         }
         let start = t.list[a].start as usize;
-        let mut end = t.list[b].end as usize;
+        let end = t.list[b].end as usize;
         // Take the line break too, so no empty line is left (one blank line between paragraphs stays).
-        if d.text[end..].starts_with('\n') && (start == 0 || d.text[..start].ends_with('\n')) {
-            end += 1;
-        }
-        return (byte_span(d, start, end), ());
+        let line_break = d.text[end..].starts_with('\n') && (start == 0 || d.text[..start].ends_with('\n'));
+        return widened_span(t, a, b, 0, usize::from(line_break));
     }
-    let (s, e) = cut(d, a, b);
-    (byte_span(d, s, e), ())
+    cut(d, a, b)
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -1807,7 +1816,7 @@ fn anchor(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     // Take the space before the anchor, not the one after it.
     let start = t.list[a].start as usize;
     let space = d.text[..start].len() - d.text[..start].trim_end_matches(' ').len();
-    Some((byte_span(d, start - space, t.list[b].end as usize), String::new()))
+    Some((widened_span(t, a, b, space, 0), String::new()))
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -1836,8 +1845,12 @@ fn closing_point(d: &Draft<'_>) -> (Span, &'static str, &'static str) {
         && blank_before
         && !d.text[t.list[last].end as usize..].contains(|c: char| !c.is_whitespace())
     {
-        let at = t.list[first].start as usize;
-        return (byte_span(d, at, at), "", "\n\n");
+        let at = Span {
+            end: t.list[first].start as usize,
+            end_utf16: t.list[first].start16 as usize,
+            ..t.span_of(first, first)
+        };
+        return (at, "", "\n\n");
     }
     (end, sep, "")
 }
@@ -1890,8 +1903,9 @@ fn label(prefix: &str, text: &str) -> String {
 fn fill(tpl: &str, mut slot: impl FnMut(&str, &mut String) -> Option<()>) -> Option<String> {
     let mut out = String::with_capacity(tpl.len() + 64);
     let mut rest = tpl;
-    while let Some(close) = rest.find('}') {
-        match rest[..close].rfind('{') {
+    // The braces are ASCII: searched as bytes.
+    while let Some(close) = rest.bytes().position(|b| b == b'}') {
+        match rest.as_bytes()[..close].iter().rposition(|&b| b == b'{') {
             Some(open) => {
                 out.push_str(&rest[..open]);
                 slot(&rest[open + 1..close], &mut out)?;
@@ -2061,6 +2075,15 @@ mod tests {
         assert_eq!(super::fill("no slots", slot).as_deref(), Some("no slots"));
         assert_eq!(super::fill("a } and {b{match}", slot).as_deref(), Some("a } and {bBook now"));
         assert_eq!(super::fill("{match} {never}", slot), None);
+    }
+
+    #[test]
+    fn pictographic_marks_are_read_from_their_first_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let expected = ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}';
+            assert_eq!(super::pictographic(c.encode_utf8(&mut buf).as_bytes()), expected, "{c:?}");
+        }
     }
 
     #[test]
