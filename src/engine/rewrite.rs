@@ -47,7 +47,8 @@ fn choose_edits(report: &Report, text: &str) -> Vec<Edit> {
             })
         })
         .collect();
-    cands.sort_by_key(|e| std::cmp::Reverse(e.end - e.start));
+    // Widest first.
+    sort_edits(&mut cands, &|a, b| (b.end - b.start).cmp(&(a.end - a.start)));
     let mut chosen: Vec<Edit> = Vec::new();
     for e in cands {
         let clash = chosen.iter().any(|c| {
@@ -63,8 +64,14 @@ fn choose_edits(report: &Report, text: &str) -> Vec<Edit> {
             chosen.push(e);
         }
     }
-    chosen.sort_by_key(|e| std::cmp::Reverse((e.start, e.end)));
+    // Last in the text first, so that applying one does not move the others.
+    sort_edits(&mut chosen, &|a, b| (b.start, b.end).cmp(&(a.start, a.end)));
     chosen
+}
+
+/// Sort edits stably by `order` (one instantiation of the standard sort serves both of `choose_edits`' orders).
+fn sort_edits(edits: &mut [Edit], order: &dyn Fn(&Edit, &Edit) -> std::cmp::Ordering) {
+    edits.sort_by(|a, b| order(a, b));
 }
 
 /// Whether byte `at` of `text` starts a sentence: nothing but list markers (emoji, bullets, numbers) before it
@@ -250,15 +257,20 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
     Rewrite { text: current, before, after: scores, applied }
 }
 
+/// Words too common to be a post's topic, in byte order (`is_stopword` searches them; a test checks the order).
 const STOPWORDS: &[&str] = &[
     "about",
     "after",
     "again",
+    "already",
     "also",
     "always",
+    "amazing",
     "another",
     "anyone",
     "anything",
+    "anyway",
+    "anywhere",
     "around",
     "back",
     "because",
@@ -270,36 +282,61 @@ const STOPWORDS: &[&str] = &[
     "between",
     "both",
     "came",
+    "can't",
+    "clients",
     "come",
     "could",
+    "customers",
     "days",
+    "delighted",
+    "didn't",
     "does",
+    "doesn't",
     "doing",
+    "don't",
     "done",
     "down",
     "each",
+    "enough",
     "even",
     "every",
     "everyone",
     "everything",
+    "everywhere",
+    "excited",
     "first",
+    "five",
+    "four",
+    "free",
     "from",
     "get",
     "gets",
     "getting",
     "give",
     "going",
+    "gone",
     "good",
     "great",
     "half",
+    "happy",
     "have",
     "having",
+    "help",
     "here",
+    "here's",
+    "hours",
+    "i'd",
+    "i'm",
+    "i've",
+    "incredible",
     "into",
+    "isn't",
+    "it's",
     "just",
     "know",
     "last",
     "less",
+    "let's",
     "like",
     "little",
     "long",
@@ -307,19 +344,30 @@ const STOPWORDS: &[&str] = &[
     "made",
     "make",
     "many",
+    "maybe",
+    "might",
+    "minutes",
+    "month",
+    "months",
     "more",
+    "morning",
     "most",
     "much",
     "need",
     "never",
+    "new",
     "next",
+    "night",
     "nothing",
+    "now",
+    "often",
     "once",
     "only",
     "other",
     "over",
     "part",
     "people",
+    "proud",
     "really",
     "right",
     "said",
@@ -327,11 +375,16 @@ const STOPWORDS: &[&str] = &[
     "should",
     "since",
     "some",
+    "someone",
     "something",
+    "somewhere",
+    "start",
+    "started",
     "still",
     "such",
     "sure",
     "take",
+    "team",
     "than",
     "thank",
     "thanks",
@@ -344,12 +397,15 @@ const STOPWORDS: &[&str] = &[
     "there's",
     "these",
     "they",
+    "they're",
     "thing",
     "things",
     "think",
     "this",
     "those",
     "though",
+    "three",
+    "thrilled",
     "through",
     "time",
     "today",
@@ -359,8 +415,12 @@ const STOPWORDS: &[&str] = &[
     "tried",
     "under",
     "until",
+    "usually",
     "very",
     "want",
+    "we'd",
+    "we're",
+    "we've",
     "week",
     "weeks",
     "well",
@@ -370,86 +430,28 @@ const STOPWORDS: &[&str] = &[
     "what's",
     "when",
     "where",
+    "whether",
     "which",
     "while",
     "will",
     "with",
+    "within",
     "without",
+    "won't",
     "work",
     "would",
     "year",
     "years",
+    "you'd",
     "you're",
+    "you've",
     "your",
     "yours",
-    "it's",
-    "i've",
-    "we're",
-    "we've",
-    "don't",
-    "didn't",
-    "can't",
-    "won't",
-    "isn't",
-    "doesn't",
-    "i'm",
-    "i'd",
-    "we'd",
-    "you'd",
-    "you've",
-    "they're",
-    "let's",
-    "here's",
-    "new",
-    "now",
-    "free",
-    "help",
-    "happy",
-    "proud",
-    "excited",
-    "thrilled",
-    "delighted",
-    "amazing",
-    "incredible",
-    "team",
-    "customers",
-    "clients",
-    "someone",
-    "whether",
-    "within",
-    "might",
-    "maybe",
-    "already",
-    "enough",
-    "usually",
-    "often",
-    "three",
-    "four",
-    "five",
-    "month",
-    "months",
-    "morning",
-    "night",
-    "minutes",
-    "hours",
-    "start",
-    "started",
-    "gone",
-    "somewhere",
-    "anywhere",
-    "everywhere",
-    "anyway",
 ];
 
-/// Whether `w` is one of `STOPWORDS` (sorted once, then searched).
+/// Whether `w` is one of `STOPWORDS` (kept sorted, so this is a binary search).
 fn is_stopword(w: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut words = STOPWORDS.to_vec();
-        words.sort_unstable();
-        words
-    });
-    sorted.binary_search(&w).is_ok()
+    STOPWORDS.binary_search(&w).is_ok()
 }
 
 /// Hashtags that brag or sell rather than name a subject (#Award, #Grateful, #ProductLaunch).
@@ -830,6 +832,12 @@ fn find_in_text(text: &str, tokens: &Tokens, joined: &str) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_for_the_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("about") && is_stopword("you're") && !is_stopword("bakery"));
+    }
 
     #[test]
     fn tidy_seams() {
