@@ -157,8 +157,7 @@ impl Engine {
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let c = &*self.compiled;
         let profile = c.set.profile(options.platform);
-        let mut tokens = text::tokenize(text);
-        tokens.intern(&c.vocab);
+        let tokens = text::tokenize_interned(text, &c.vocab);
         let hits = matcher::find(&c.phrase, &c.index, &tokens);
         let cx = signals::Context {
             text,

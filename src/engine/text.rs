@@ -59,8 +59,8 @@ pub struct Token {
     pub caps: bool,
     /// Index of the sentence (split at `.!?` and line breaks).
     pub sentence: u32,
-    /// The word's id in the rules' vocabulary (`Tokens::intern`); `NO_WORD` for punctuation, line breaks and
-    /// words no pattern mentions.
+    /// The word's id in the rules' vocabulary (`tokenize_interned`, `Tokens::intern`); `NO_WORD` for punctuation,
+    /// line breaks and words no pattern mentions.
     pub word: u32,
 }
 
@@ -93,7 +93,9 @@ impl Tokens {
         self.list.is_empty()
     }
 
-    /// Look every token's word up in `vocab` (punctuation and line breaks keep `NO_WORD`).
+    /// Look every token's word up in `vocab` (punctuation and line breaks keep `NO_WORD`); `tokenize_interned`
+    /// does this as it tokenizes.
+    #[cfg_attr(not(test), allow(dead_code))] // Used by the tests, after `tokenize`.
     pub fn intern(&mut self, vocab: &Vocab) {
         for t in &mut self.list {
             if !matches!(t.kind, Kind::Punct | Kind::Break) {
@@ -225,67 +227,131 @@ fn entity_len(rest: &str) -> Option<usize> {
     (end >= 2 && b[1..end].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')).then_some(end + 1)
 }
 
+/// The tokenizer's state: the tokens so far and where the scan is.
 struct Builder<'a> {
     text: &'a str,
+    vocab: &'a Vocab,
     out: Tokens,
+    /// Byte and UTF-16 offsets of the scan.
+    i: usize,
+    u: usize,
+    /// Whether the scan is inside quotation marks.
+    quoted: bool,
+    /// The current sentence number.
+    sentence: u32,
+    /// The first of the emoji tokens just pushed: whether they end sentences depends on the token after them.
+    emoji_run: Option<usize>,
 }
 
 impl Builder<'_> {
-    /// Add the token `text[start..end]` (UTF-16 offsets `start16..end16`).
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        kind: Kind,
-        start: usize,
-        end: usize,
-        start16: usize,
-        end16: usize,
-        quoted: bool,
-        sentence: u32,
-    ) {
+    /// Push the `n` bytes at the scan position, starting with `c`, as a token of kind `kind` and move past them
+    /// (and past one space after a word), keeping count of quotations and sentences. `ascii_caps` is
+    /// `Some(caps)` for an all-ASCII token, with `caps` whether it is a word in capitals, and `None` for a token
+    /// with other characters.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn token(&mut self, kind: Kind, c: char, n: usize, ascii_caps: Option<bool>) {
+        let (text, i) = (self.text, self.i);
         // Only ASCII text is as long in UTF-16 units as in bytes.
-        let ascii = end - start == end16 - start16;
-        let is_word = kind == Kind::Word;
+        let n16 = if ascii_caps.is_some() { n } else { u16_len(&text[i..i + n]) };
+        let (inside, quoted_after) = match kind {
+            // A quote mark itself is never "inside" the quotation it opens or closes.
+            Kind::Punct => {
+                let after = quoted_after_mark(self.quoted, c, text, i, i + n);
+                (self.quoted && after, after)
+            }
+            // Quotations end with the line.
+            Kind::Break => (self.quoted, false),
+            _ => (self.quoted, self.quoted),
+        };
+        let idx = self.out.list.len();
+        if kind != Kind::Emoji {
+            if let Some(run) = self.emoji_run.take() {
+                let capitalised = kind == Kind::Word && starts_upper(&text[i..i + n]);
+                self.sentence = end_emoji_run(&mut self.out.list, run, capitalised);
+            }
+        } else if self.emoji_run.is_none() {
+            self.emoji_run = Some(idx);
+        }
+        self.push(kind, n, n16, ascii_caps, inside);
+        self.quoted = quoted_after;
+        let ends = match kind {
+            Kind::Break => true,
+            // A punctuation token is one character, a run of `!` and `?`, or an entity (`&amp;`).
+            Kind::Punct => match c {
+                '.' => !is_abbreviation_dot(&self.out, text, idx),
+                '!' | '?' | '\u{2026}' => true,
+                _ => false,
+            },
+            _ => false,
+        };
+        self.sentence += u32::from(ends);
+        self.i += n;
+        self.u += n16;
+        // A word is most often followed by one space.
+        if kind == Kind::Word && text.as_bytes().get(self.i) == Some(&b' ') {
+            self.i += 1;
+            self.u += 1;
+        }
+    }
+
+    /// Add the token of `n` bytes (`n16` UTF-16 units) at the scan position with its normal form and word id;
+    /// `ascii_caps` as for `token`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn push(&mut self, kind: Kind, n: usize, n16: usize, ascii_caps: Option<bool>, quoted: bool) {
+        let (start, end) = (self.i, self.i + n);
         // `norm` starts as the whole text lower-cased (ASCII), so an ASCII token's normal form sits at the same
         // offsets; other tokens get theirs appended after the text.
-        let (norm_start, norm_end, caps) = if ascii {
-            let bytes = &self.text.as_bytes()[start..end];
-            let caps = is_word
-                && !bytes.iter().any(u8::is_ascii_lowercase)
-                && bytes.iter().filter(|b| b.is_ascii_uppercase()).nth(1).is_some();
-            (start as u32, end as u32, caps)
-        } else {
-            let mut letters = 0;
-            let mut upper = true;
-            let norm_start = self.out.norm.len() as u32;
-            for c in self.text[start..end].chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_lowercase() {
-                        upper = false;
+        let (norm_start, norm_end, caps) = match ascii_caps {
+            Some(caps) => (start, end, caps),
+            // An emoji is one character (its modifiers are added to the token later) with no lower case.
+            None if kind == Kind::Emoji => {
+                let norm_start = self.out.norm.len();
+                self.out.norm.push_str(&self.text[start..end]);
+                (norm_start, self.out.norm.len(), false)
+            }
+            None => {
+                let mut letters = 0;
+                let mut upper = true;
+                let norm_start = self.out.norm.len();
+                for c in self.text[start..end].chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_lowercase() {
+                            upper = false;
+                        }
+                    }
+                    if c == '\u{2019}' || c == '\u{2018}' {
+                        self.out.norm.push('\'');
+                    } else {
+                        self.out.norm.extend(c.to_lowercase());
                     }
                 }
-                if c == '\u{2019}' || c == '\u{2018}' {
-                    self.out.norm.push('\'');
-                } else {
-                    self.out.norm.extend(c.to_lowercase());
-                }
+                (norm_start, self.out.norm.len(), kind == Kind::Word && letters >= 2 && upper)
             }
-            (norm_start, self.out.norm.len() as u32, is_word && letters >= 2 && upper)
+        };
+        let word = match kind {
+            Kind::Punct | Kind::Break => NO_WORD,
+            _ => self.vocab.get_bytes(&self.out.norm.as_bytes()[norm_start..norm_end]),
         };
         self.out.list.push(Token {
             kind,
             start: start as u32,
             end: end as u32,
-            start16: start16 as u32,
-            end16: end16 as u32,
-            norm_start,
-            norm_end,
+            start16: self.u as u32,
+            end16: (self.u + n16) as u32,
+            norm_start: norm_start as u32,
+            norm_end: norm_end as u32,
             quoted,
             caps,
-            sentence,
-            word: NO_WORD,
+            sentence: self.sentence,
+            word,
         });
+    }
+
+    /// Move past `c` without making a token of it.
+    fn skip(&mut self, c: char) {
+        self.i += c.len_utf8();
+        self.u += c.len_utf16();
     }
 }
 
@@ -294,72 +360,90 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
+/// Whether the character that ends at byte `i` of `text` is a word character.
+fn word_char_before(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        Some(b) if b.is_ascii() => ASCII_WORD_CLASS[usize::from(b)] != 0,
+        _ => char_before(text, i).is_some_and(is_word_char),
+    }
+}
+
 /// Count UTF-16 units of `s`.
 fn u16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
-/// Tokenize `text`. Linear in its length; never panics on any input.
+/// Tokenize `text`, leaving every token's word id at `NO_WORD` (`Tokens::intern` looks them up).
+#[cfg_attr(not(test), allow(dead_code))] // The engine tokenizes with `tokenize_interned`; the tests use this.
 pub fn tokenize(text: &str) -> Tokens {
+    tokenize_interned(text, &Vocab::default())
+}
+
+/// Tokenize `text` and look each token's word up in `vocab` as it is pushed (`tokenize` and `Tokens::intern` in
+/// one pass). Linear in the length of `text`; never panics on any input.
+pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
+    // Room for the normal forms of non-ASCII tokens after the text.
+    let mut norm = String::with_capacity(text.len() + text.len() / 2);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
     let out = Tokens {
         list: Vec::with_capacity(text.len() / 4),
-        norm: text.to_ascii_lowercase(),
+        norm,
         chars: text.chars().count(),
         ..Tokens::default()
     };
-    let mut b = Builder { text, out };
+    let mut b = Builder { text, vocab, out, i: 0, u: 0, quoted: false, sentence: 0, emoji_run: None };
     let bytes = text.as_bytes();
-    let mut i = 0usize; // byte offset
-    let mut u = 0usize; // utf16 offset
-    let mut quoted = false;
-    // The current sentence number, and the first of the emoji tokens just pushed (whether they end sentences
-    // depends on the token after them).
-    let mut sentence = 0u32;
-    let mut emoji_run: Option<usize> = None;
-    while i < text.len() {
+    while b.i < bytes.len() {
+        let i = b.i;
         // Fast path: a plain space (most of a draft's non-word characters).
         if bytes[i] == b' ' {
-            i += 1;
-            u += 1;
+            b.i += 1;
+            b.u += 1;
             continue;
         }
         let rest = &text[i..];
         let c = if bytes[i].is_ascii() { char::from(bytes[i]) } else { rest.chars().next().unwrap_or(' ') };
+        // The scan of a word token, which tells whether it is ASCII and in capitals.
+        let mut scanned: Option<WordScan> = None;
         // Multi-char tokens first. A web address starts like a word and goes on with `.`, `:` or `-`.
-        let ascii_word = c.is_ascii_alphabetic().then(|| word_len(rest));
-        let maybe_url = ascii_word.is_some_and(|(n, _)| matches!(bytes.get(i + n), Some(b'.' | b':' | b'-')));
-        let url =
-            if maybe_url && !char_before(text, i).is_some_and(is_word_char) { url_len(rest) } else { None };
-        let (kind, n) = if let Some(n) = url {
-            (Some(Kind::Url), n)
-        } else if let Some((n, _)) = ascii_word {
-            (Some(Kind::Word), n)
+        let (kind, n) = if c.is_ascii_alphabetic() {
+            let word = scan_word(rest);
+            let maybe_url = matches!(bytes.get(i + word.len), Some(b'.' | b':' | b'-'));
+            match if maybe_url && !word_char_before(text, i) { url_len(rest) } else { None } {
+                Some(n) => (Kind::Url, n),
+                // The most common token, pushed here with its kind known.
+                None if word.ascii => {
+                    b.token(Kind::Word, c, word.len, Some(word.caps));
+                    continue;
+                }
+                None => {
+                    scanned = Some(word);
+                    (Kind::Word, word.len)
+                }
+            }
         } else if c == '\n' {
-            (Some(Kind::Break), 1)
+            (Kind::Break, 1)
         } else if c.is_whitespace()
             || (!c.is_ascii()
                 && (is_invisible(c)
                     || (is_emoji_modifier(c)
                         && !matches!(b.out.list.last(), Some(t) if t.kind == Kind::Emoji && t.end as usize == i))))
         {
-            (None, c.len_utf8())
+            b.skip(c);
+            continue;
         } else if !c.is_ascii() && is_emoji_modifier(c) {
             // Extend the previous emoji.
-            let n = c.len_utf8();
             if let Some(last) = b.out.list.last_mut() {
-                last.end += n as u32;
+                last.end += c.len_utf8() as u32;
                 last.end16 += c.len_utf16() as u32;
             }
-            i += n;
-            u += c.len_utf16();
+            b.skip(c);
             continue;
         } else if !c.is_ascii() && is_emoji(c) {
-            (Some(Kind::Emoji), c.len_utf8())
+            (Kind::Emoji, c.len_utf8())
         } else if c == '&' {
-            match entity_len(rest) {
-                Some(n) => (Some(Kind::Punct), n),
-                None => (Some(Kind::Punct), 1),
-            }
+            (Kind::Punct, entity_len(rest).unwrap_or(1))
         } else if (c == '@' || c == '#') && rest[1..].starts_with(is_word_char) {
             let n = 1 + rest[1..].find(|ch: char| !is_word_char(ch)).unwrap_or(rest.len() - 1);
             let all_digits = rest[1..n].bytes().all(|d| d.is_ascii_digit());
@@ -368,80 +452,45 @@ pub fn tokenize(text: &str) -> Tokens {
                 (_, true) => Kind::Word,
                 _ => Kind::Hashtag,
             };
-            (Some(kind), n)
+            (kind, n)
         } else if matches!(c, '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}')
             && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
         {
             let body = &rest[c.len_utf8()..];
-            (Some(Kind::Money), c.len_utf8() + number_len(body))
+            (Kind::Money, c.len_utf8() + number_len(body))
         } else if c.is_ascii_digit() {
             let n = number_len(rest);
             let after = &rest[n..];
             if after.starts_with('%') {
-                (Some(Kind::Percent), n + 1)
+                (Kind::Percent, n + 1)
             } else if after.starts_with(['p', 'k']) && !after[1..].starts_with(char::is_alphanumeric) {
-                (Some(Kind::Money), n + 1)
+                (Kind::Money, n + 1)
             } else {
                 // Digits followed by letters ("24hrs", "1,000th") stay one number token.
                 let m = after.find(|ch: char| !is_word_char(ch)).unwrap_or(after.len());
-                (Some(Kind::Number), n + m)
+                (Kind::Number, n + m)
             }
         } else if is_word_char(c) {
-            (Some(Kind::Word), word_len(rest).0)
+            let word = scan_word(rest);
+            scanned = Some(word);
+            (Kind::Word, word.len)
         } else if c == '!' || c == '?' {
             let n = rest.find(|ch: char| ch != '!' && ch != '?').unwrap_or(rest.len());
-            (Some(Kind::Punct), n)
+            (Kind::Punct, n)
         } else {
-            (Some(Kind::Punct), c.len_utf8())
+            (Kind::Punct, c.len_utf8())
         };
-        // The ASCII word scan knows whether the word is ASCII; a token of one byte is.
-        let ascii = match ascii_word {
-            Some((len, ascii)) if len == n => ascii,
-            _ => n == 1 || rest.as_bytes()[..n].is_ascii(),
+        // The word scan knows whether the word is ASCII and in capitals; a token of one byte is ASCII. Only
+        // scanned words can be in capitals (the other words, `#123`, have no letters).
+        let ascii_caps = match scanned {
+            Some(word) => word.ascii.then_some(word.caps),
+            None => (n == 1 || rest.as_bytes()[..n].is_ascii()).then_some(false),
         };
-        let n16 = if ascii { n } else { u16_len(&rest[..n]) };
-        if let Some(kind) = kind {
-            let (inside, quoted_after) = match kind {
-                // A quote mark itself is never "inside" the quotation it opens or closes.
-                Kind::Punct => {
-                    let after =
-                        quoted_after_mark(quoted, c, char_before(text, i), text[i + n..].chars().next());
-                    (quoted && after, after)
-                }
-                // Quotations end with the line.
-                Kind::Break => (quoted, false),
-                _ => (quoted, quoted),
-            };
-            let idx = b.out.list.len();
-            if kind != Kind::Emoji {
-                if let Some(run) = emoji_run.take() {
-                    sentence =
-                        end_emoji_run(&mut b.out.list, run, kind == Kind::Word && starts_upper(&rest[..n]));
-                }
-            } else if emoji_run.is_none() {
-                emoji_run = Some(idx);
-            }
-            b.push(kind, i, i + n, u, u + n16, inside, sentence);
-            quoted = quoted_after;
-            let ends = match kind {
-                Kind::Break => true,
-                Kind::Punct if n == 1 && c == '.' => !is_abbreviation_dot(&b.out, text, idx),
-                Kind::Punct => b.out.norm(idx).contains(['.', '!', '?', '\u{2026}']),
-                _ => false,
-            };
-            sentence += u32::from(ends);
-            // A word is most often followed by one space.
-            if kind == Kind::Word && bytes.get(i + n) == Some(&b' ') {
-                i += 1;
-                u += 1;
-            }
-        }
-        i += n;
-        u += n16;
+        b.token(kind, c, n, ascii_caps);
     }
-    debug_assert!(i == bytes.len());
-    b.out.utf16_len = u;
-    sentence_bounds(&mut b.out, sentence);
+    debug_assert!(b.i == bytes.len());
+    b.out.utf16_len = b.u;
+    sentence_bounds(&mut b.out, b.sentence);
     b.out
 }
 
@@ -504,18 +553,26 @@ fn sentence_bounds(tokens: &mut Tokens, last: u32) {
     tokens.leads = leads;
 }
 
-/// Whether the text after punctuation `c` is inside quotation marks, given whether the text before it was:
-/// a quote mark opens or closes a quotation. Straight double quotes toggle; single quotes open before a word and
-/// close after one.
-fn quoted_after_mark(quoted: bool, c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let word_before = prev.is_some_and(|p| p.is_alphanumeric() || p == '!' || p == '?' || p == '.');
-    let word_after = next.is_some_and(char::is_alphanumeric);
+/// Whether the text after punctuation `c` (at `text[start..end]`) is inside quotation marks, given whether the
+/// text before it was: a quote mark opens or closes a quotation. Straight double quotes toggle; single quotes open
+/// before a word and close after one.
+fn quoted_after_mark(quoted: bool, c: char, text: &str, start: usize, end: usize) -> bool {
     match c {
         '"' => !quoted,
         '\u{201C}' => true,
         '\u{201D}' => false,
-        '\'' | '\u{2018}' | '\u{2019}' if !word_before && word_after => true,
-        '\'' | '\u{2019}' if word_before && !word_after => false,
+        '\'' | '\u{2018}' | '\u{2019}' => {
+            let word_before = char_before(text, start)
+                .is_some_and(|p| p.is_alphanumeric() || p == '!' || p == '?' || p == '.');
+            let word_after = text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if !word_before && word_after {
+                true
+            } else if word_before && !word_after && c != '\u{2018}' {
+                false
+            } else {
+                quoted
+            }
+        }
         _ => quoted,
     }
 }
@@ -536,42 +593,73 @@ fn number_len(s: &str) -> usize {
     n
 }
 
-/// The bytes ASCII words are made of: letters, digits and `_` (indexed by byte, so non-ASCII bytes are `false`).
-static ASCII_WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Classes of the bytes ASCII words are made of: letters, digits and `_` (indexed by byte; other bytes, non-ASCII
+/// ones included, are 0).
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT_OR_UNDERSCORE: u8 = 4;
+static ASCII_WORD_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() || byte == b'_' {
+            DIGIT_OR_UNDERSCORE
+        } else {
+            0
+        };
         b += 1;
     }
     table
 };
 
-/// Length of a word: word characters with inner apostrophes and hyphens ("don't", "world-class"), and whether
-/// the word is all ASCII.
-fn word_len(s: &str) -> (usize, bool) {
-    // ASCII fast path; the first non-ASCII byte hands over to the general loop below.
-    let b = s.as_bytes();
-    let mut end = 0;
-    loop {
-        end += b[end..].iter().position(|&c| !ASCII_WORD_BYTES[usize::from(c)]).unwrap_or(b.len() - end);
-        match b.get(end) {
-            Some(b'\'' | b'-') => match b.get(end + 1) {
-                Some(next) if next.is_ascii_alphanumeric() => end += 2,
-                // "l'été": whether the word goes on depends on the next character.
-                Some(next) if !next.is_ascii() => break,
-                _ => return (end.max(1), true),
-            },
-            Some(c) if !c.is_ascii() => break,
-            _ => return (end.max(1), true),
-        }
-    }
-    let end = word_len_unicode(s, end);
-    (end, s[..end].is_ascii())
+/// A word as `scan_word` reads it.
+#[derive(Clone, Copy)]
+struct WordScan {
+    /// Length in bytes.
+    len: usize,
+    /// All ASCII.
+    ascii: bool,
+    /// All ASCII, two or more letters and all of them capitals.
+    caps: bool,
 }
 
-/// `word_len` from byte `from` on (a char boundary), for words with non-ASCII characters.
-fn word_len_unicode(s: &str, from: usize) -> usize {
+/// The word at the start of `s` (which starts with a word character): word characters with inner apostrophes
+/// and hyphens ("don't", "world-class").
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn scan_word(s: &str) -> WordScan {
+    // ASCII fast path, which notes the classes of the bytes it passes; a non-ASCII character hands over to
+    // `scan_word_unicode`.
+    let b = s.as_bytes();
+    let mut end = 0;
+    let mut classes = 0;
+    loop {
+        let run = b[end..].iter().position(|&c| {
+            let class = ASCII_WORD_CLASS[usize::from(c)];
+            classes |= class;
+            class == 0
+        });
+        end += run.unwrap_or(b.len() - end);
+        match (b.get(end), b.get(end + 1)) {
+            // An inner apostrophe or hyphen: step over it (the run above takes the character after it).
+            (Some(b'\'' | b'-'), Some(next)) if next.is_ascii_alphanumeric() => end += 1,
+            // "l'été": whether the word goes on depends on the next character.
+            (Some(b'\'' | b'-'), Some(next)) if !next.is_ascii() => return scan_word_unicode(s, end),
+            (Some(c), _) if !c.is_ascii() => return scan_word_unicode(s, end),
+            _ => break,
+        }
+    }
+    let len = end.max(1);
+    WordScan { len, ascii: true, caps: classes & LOWER == 0 && ascii_caps(&b[..len]) }
+}
+
+/// `scan_word` from byte `from` on (a char boundary), for words with non-ASCII characters.
+#[inline(never)]
+fn scan_word_unicode(s: &str, from: usize) -> WordScan {
     let mut end = from;
     let mut iter = s[from..].char_indices().map(|(idx, c)| (idx + from, c)).peekable();
     while let Some((idx, c)) = iter.next() {
@@ -583,7 +671,15 @@ fn word_len_unicode(s: &str, from: usize) -> usize {
             break;
         }
     }
-    end.max(1)
+    let word = &s.as_bytes()[..end.max(1)];
+    let ascii = word.is_ascii();
+    WordScan { len: word.len(), ascii, caps: ascii && ascii_caps(word) }
+}
+
+/// Whether an ASCII word is in capitals: two or more letters, all upper-case.
+fn ascii_caps(word: &[u8]) -> bool {
+    !word.iter().any(u8::is_ascii_lowercase)
+        && word.iter().filter(|b| b.is_ascii_uppercase()).nth(1).is_some()
 }
 
 #[cfg(test)]
@@ -643,6 +739,29 @@ mod tests {
             assert_eq!(t.sentence_bounds(t.list[first].sentence), Some((first, last)));
         }
         assert!(t.starts_sentence(find("visit")) && t.starts_sentence(find("l'été")));
+    }
+
+    #[test]
+    fn emoji_have_no_lower_case() {
+        // `Builder::push` copies an emoji as its own normal form.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_emoji(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn interning_while_tokenizing_matches_interning_after() {
+        let mut vocab = Vocab::default();
+        for w in ["buy", "now", "don't", "l'été", "#deal", "@ann", "70%", "😀", "shop.com", "!"] {
+            vocab.intern(w);
+        }
+        let text = "😀 BUY now, don’t wait: 70% off at shop.com!! @Ann #Deal l’été";
+        let mut after = tokenize(text);
+        after.intern(&vocab);
+        let during = tokenize_interned(text, &vocab);
+        let words = |t: &Tokens| t.list.iter().map(|x| x.word).collect::<Vec<_>>();
+        assert_eq!(words(&during), words(&after));
+        assert_eq!(during.list.iter().filter(|x| x.word != NO_WORD).count(), 9);
     }
 
     #[test]

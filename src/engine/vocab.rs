@@ -84,6 +84,7 @@ impl Vocab {
 
     /// `get` for a word given as its UTF-8 bytes (a draft's tokens: slicing them as bytes skips the char
     /// boundary checks).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn get_bytes(&self, word: &[u8]) -> u32 {
         if word.len() > self.longest {
             return NO_WORD;
