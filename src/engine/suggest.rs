@@ -1483,7 +1483,8 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     if urgent && !pressure_only {
         let (cl, ci, cj) = split();
         if let (Some(ci), Some(cj)) = (ci, cj) {
-            if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
+            if let Some(s) = clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, true)
+            {
                 return remove(s);
             }
         }
@@ -1537,7 +1538,9 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         };
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if ci > 0 && trailing(ci) && keeps_sentence_reason(d, s_first, s_last) != Some("reader") {
-                if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, false) {
+                if let Some(s) =
+                    clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, false)
+                {
                     return remove(s);
                 }
             }
@@ -1642,17 +1645,16 @@ fn ends_with_colon(d: &Draft<'_>, s_last: usize) -> bool {
     d.tokens.list[s_last].kind == Kind::Punct && d.tokens.norm(s_last) == ":"
 }
 
-/// Remove the clauses `ci..=cj` (which hold the match) when they say nothing else the reader needs and what
-/// remains still reads as a sentence.
-#[allow(clippy::too_many_arguments)]
+/// Remove the clauses `ci..=cj` (which hold the match `first..=last`) when they say nothing else the reader
+/// needs and what remains still reads as a sentence. `sentence_content`: whether the sentence holds content
+/// outside the match (`content_outside`); without it, its clauses hold none either.
 fn clause_removal(
     d: &Draft<'_>,
     cl: &[(usize, usize)],
-    ci: usize,
-    cj: usize,
-    first: usize,
-    last: usize,
+    (ci, cj): (usize, usize),
+    (first, last): (usize, usize),
     skip: &str,
+    sentence_content: bool,
     allow_first: bool,
 ) -> Option<(Span, String)> {
     let t = d.tokens;
@@ -1660,7 +1662,7 @@ fn clause_removal(
         return None;
     }
     let (cf, cl_end) = (cl[ci].0, cl[cj].1);
-    if content_outside(d, cf, cl_end, first, last, skip) {
+    if sentence_content && content_outside(d, cf, cl_end, first, last, skip) {
         return None;
     }
     // The rest must say something besides pressure.
