@@ -73,7 +73,8 @@ const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"]
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
 const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
 
-/// Words that open the clause they introduce.
+/// Words that open the clause they introduce. Written in as many bytes as they have, like every word whose
+/// normal form is ASCII letters other than "k" (the test `ascii_written`).
 const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
 
 /// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
@@ -458,8 +459,11 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
+        // A conjunction is written in at most three letters (see the test `ascii_written`): longer words are not
+        // looked up.
         if tok.kind == Kind::Word
             && !tok.quoted
+            && tok.end - tok.start <= 3
             && is_one_of(t.norm(i), &CONJUNCTIONS)
             && opens_clause(d, i, b)
         {
@@ -2026,8 +2030,9 @@ fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
         let tok = &t.list[i];
         match tok.kind {
             Kind::Url | Kind::Mention => add(raw(d, i)),
-            // Only a word can be "bio" (a hashtag keeps its "#").
-            Kind::Word if t.norm(i) == "bio" => add("the link in my bio"),
+            // Only a word can be "bio" (a hashtag keeps its "#"), and it is written in three letters (see the test
+            // `ascii_written`): the length is looked at first.
+            Kind::Word if tok.end - tok.start == 3 && t.norm(i) == "bio" => add("the link in my bio"),
             _ => {
                 if let Some(e) = phone_end(d, i) {
                     add(&d.text[tok.start as usize..t.list[e].end as usize]);
@@ -2085,6 +2090,19 @@ mod tests {
             let mut buf = [0; 4];
             let expected = ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}';
             assert_eq!(super::pictographic(c.encode_utf8(&mut buf).as_bytes()), expected, "{c:?}");
+        }
+    }
+
+    /// A word whose normal form is ASCII letters other than "k" is written in that many ASCII letters: the
+    /// tokenizer lower-cases and straightens apostrophes, and no other character lower-cases to such letters
+    /// only (the Kelvin sign gives "k", "İ" gives "i" and a combining dot). Word checks rely on it to look at a
+    /// token's length before its normal form.
+    #[test]
+    fn ascii_written() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            let ascii_letters = lower.bytes().all(|b| b.is_ascii_alphabetic());
+            assert!(!ascii_letters || lower == "k", "{c:?}");
         }
     }
 
