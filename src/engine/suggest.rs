@@ -362,17 +362,19 @@ fn holds_content(d: &Draft<'_>, a: usize, b: usize, skip: &str) -> bool {
     if b < a || b >= d.tokens.len() {
         return false;
     }
-    (a..=b).any(|i| content_token(d, i))
+    content_in(d, a..b + 1)
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             r.id != skip && (r.side == Side::Value || carries_offer(r))
         })
 }
 
-/// Whether token `i` is something the reader needs: a link, @mention, phone number, price or percentage.
-fn content_token(d: &Draft<'_>, i: usize) -> bool {
-    matches!(d.tokens.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-        || phone_end(d, i).is_some()
+/// Whether tokens `range` hold something the reader needs: a link, @mention, phone number, price or percentage.
+fn content_in(d: &Draft<'_>, range: Range<usize>) -> bool {
+    (range.start..).zip(&d.tokens.list[range]).any(|(i, tok)| {
+        matches!(tok.kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+            || (tok.kind == Kind::Number && number_end(d, i).is_some())
+    })
 }
 
 /// Whether rule `r`'s phrases carry an offer (one of the `OFFER_TAGS`).
@@ -383,8 +385,10 @@ fn carries_offer(r: &Rule) -> bool {
 /// Tokens `a..=b` without the match `first..=last` hold content. An offer phrase glued to the match is part of
 /// the pressure, not an offer ("Places are | going fast", "Appointments are | filling up").
 fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize, skip: &str) -> bool {
-    let b_token = b.min(d.tokens.len() - 1);
-    (a..first.min(b_token + 1)).chain((last + 1).max(a)..=b_token).any(|i| content_token(d, i))
+    let end = b.min(d.tokens.len() - 1) + 1;
+    let after = (last + 1).max(a);
+    content_in(d, a..first.min(end).max(a))
+        || content_in(d, after..end.max(after))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             let outside = h.last < first || h.first > last;
