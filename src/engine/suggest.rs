@@ -73,7 +73,8 @@ const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"]
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
 const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
 
-/// Words that open the clause they introduce.
+/// Words that open the clause they introduce. Written in as many bytes as they have, like every word whose
+/// normal form is ASCII letters other than "k" (the test `ascii_written`).
 const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
 
 /// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
@@ -155,6 +156,7 @@ fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
 }
 
 /// The suggestions for one signal of `rule`.
+// Out of line (inlined, it measured the same), so profiles show what suggestions cost.
 #[inline(never)]
 pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     let t = d.tokens;
@@ -360,17 +362,19 @@ fn holds_content(d: &Draft<'_>, a: usize, b: usize, skip: &str) -> bool {
     if b < a || b >= d.tokens.len() {
         return false;
     }
-    (a..=b).any(|i| content_token(d, i))
+    content_in(d, a..b + 1)
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             r.id != skip && (r.side == Side::Value || carries_offer(r))
         })
 }
 
-/// Whether token `i` is something the reader needs: a link, @mention, phone number, price or percentage.
-fn content_token(d: &Draft<'_>, i: usize) -> bool {
-    matches!(d.tokens.list[i].kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
-        || phone_end(d, i).is_some()
+/// Whether tokens `range` hold something the reader needs: a link, @mention, phone number, price or percentage.
+fn content_in(d: &Draft<'_>, range: Range<usize>) -> bool {
+    (range.start..).zip(&d.tokens.list[range]).any(|(i, tok)| {
+        matches!(tok.kind, Kind::Url | Kind::Mention | Kind::Money | Kind::Percent)
+            || (tok.kind == Kind::Number && number_end(d, i).is_some())
+    })
 }
 
 /// Whether rule `r`'s phrases carry an offer (one of the `OFFER_TAGS`).
@@ -381,8 +385,10 @@ fn carries_offer(r: &Rule) -> bool {
 /// Tokens `a..=b` without the match `first..=last` hold content. An offer phrase glued to the match is part of
 /// the pressure, not an offer ("Places are | going fast", "Appointments are | filling up").
 fn content_outside(d: &Draft<'_>, a: usize, b: usize, first: usize, last: usize, skip: &str) -> bool {
-    let b_token = b.min(d.tokens.len() - 1);
-    (a..first.min(b_token + 1)).chain((last + 1).max(a)..=b_token).any(|i| content_token(d, i))
+    let end = b.min(d.tokens.len() - 1) + 1;
+    let after = (last + 1).max(a);
+    content_in(d, a..first.min(end).max(a))
+        || content_in(d, after..end.max(after))
         || hits_in(d, a, b).any(|h| {
             let r = &d.rules[h.rule];
             let outside = h.last < first || h.first > last;
@@ -458,8 +464,11 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
+        // A conjunction is written in at most three letters (see the test `ascii_written`): longer words are not
+        // looked up.
         if tok.kind == Kind::Word
             && !tok.quoted
+            && tok.end - tok.start <= 3
             && is_one_of(t.norm(i), &CONJUNCTIONS)
             && opens_clause(d, i, b)
         {
@@ -1483,7 +1492,8 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     if urgent && !pressure_only {
         let (cl, ci, cj) = split();
         if let (Some(ci), Some(cj)) = (ci, cj) {
-            if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, true) {
+            if let Some(s) = clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, true)
+            {
                 return remove(s);
             }
         }
@@ -1537,7 +1547,9 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         };
         if let (Some(ci), Some(cj)) = (ci, cj) {
             if ci > 0 && trailing(ci) && keeps_sentence_reason(d, s_first, s_last) != Some("reader") {
-                if let Some(s) = clause_removal(d, &cl, ci, cj, first, last, &rule.id, false) {
+                if let Some(s) =
+                    clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, false)
+                {
                     return remove(s);
                 }
             }
@@ -1642,17 +1654,16 @@ fn ends_with_colon(d: &Draft<'_>, s_last: usize) -> bool {
     d.tokens.list[s_last].kind == Kind::Punct && d.tokens.norm(s_last) == ":"
 }
 
-/// Remove the clauses `ci..=cj` (which hold the match) when they say nothing else the reader needs and what
-/// remains still reads as a sentence.
-#[allow(clippy::too_many_arguments)]
+/// Remove the clauses `ci..=cj` (which hold the match `first..=last`) when they say nothing else the reader
+/// needs and what remains still reads as a sentence. `sentence_content`: whether the sentence holds content
+/// outside the match (`content_outside`); without it, its clauses hold none either.
 fn clause_removal(
     d: &Draft<'_>,
     cl: &[(usize, usize)],
-    ci: usize,
-    cj: usize,
-    first: usize,
-    last: usize,
+    (ci, cj): (usize, usize),
+    (first, last): (usize, usize),
     skip: &str,
+    sentence_content: bool,
     allow_first: bool,
 ) -> Option<(Span, String)> {
     let t = d.tokens;
@@ -1660,7 +1671,7 @@ fn clause_removal(
         return None;
     }
     let (cf, cl_end) = (cl[ci].0, cl[cj].1);
-    if content_outside(d, cf, cl_end, first, last, skip) {
+    if sentence_content && content_outside(d, cf, cl_end, first, last, skip) {
         return None;
     }
     // The rest must say something besides pressure.
@@ -2024,8 +2035,9 @@ fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
         let tok = &t.list[i];
         match tok.kind {
             Kind::Url | Kind::Mention => add(raw(d, i)),
-            // Only a word can be "bio" (a hashtag keeps its "#").
-            Kind::Word if t.norm(i) == "bio" => add("the link in my bio"),
+            // Only a word can be "bio" (a hashtag keeps its "#"), and it is written in three letters (see the test
+            // `ascii_written`): the length is looked at first.
+            Kind::Word if tok.end - tok.start == 3 && t.norm(i) == "bio" => add("the link in my bio"),
             _ => {
                 if let Some(e) = phone_end(d, i) {
                     add(&d.text[tok.start as usize..t.list[e].end as usize]);
@@ -2083,6 +2095,19 @@ mod tests {
             let mut buf = [0; 4];
             let expected = ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}';
             assert_eq!(super::pictographic(c.encode_utf8(&mut buf).as_bytes()), expected, "{c:?}");
+        }
+    }
+
+    /// A word whose normal form is ASCII letters other than "k" is written in that many ASCII letters: the
+    /// tokenizer lower-cases and straightens apostrophes, and no other character lower-cases to such letters
+    /// only (the Kelvin sign gives "k", "İ" gives "i" and a combining dot). Word checks rely on it to look at a
+    /// token's length before its normal form.
+    #[test]
+    fn ascii_written() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            let ascii_letters = lower.bytes().all(|b| b.is_ascii_alphabetic());
+            assert!(!ascii_letters || lower == "k", "{c:?}");
         }
     }
 
