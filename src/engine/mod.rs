@@ -44,7 +44,8 @@ struct Compiled {
     /// The words the phrase rules' patterns mention, and the self and reader words; drafts are interned
     /// against it.
     vocab: vocab::Vocab,
-    persons: signals::PersonWords,
+    /// Which words are self and reader references (`signals::PERSON_LISTS`).
+    persons: vocab::WordLists,
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     texts: Vec<RuleText>,
@@ -68,7 +69,7 @@ impl Compiled {
                 pattern.intern(&mut vocab);
             }
         }
-        let persons = signals::PersonWords::intern(&mut vocab);
+        let persons = vocab::WordLists::intern(&mut vocab, &signals::PERSON_LISTS);
         let index = matcher::Index::build(&phrase, &vocab);
         let texts = phrase
             .iter()

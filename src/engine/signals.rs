@@ -8,7 +8,7 @@
 use super::matcher::Hit;
 use super::pack::{Detector, Profile, Rule};
 use super::text::{Kind, Tokens};
-use super::vocab::Vocab;
+use super::vocab::WordLists;
 use crate::Span;
 
 /// One detected signal before scoring: the span it points at and how strong it is (1 = one occurrence).
@@ -55,33 +55,10 @@ const SELF_WORDS: [&str; 12] =
     ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
 const READER_WORDS: [&str; 8] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
 
-/// Which words of the vocabulary are self references and which reader references, by word id: the words are
-/// interned with the rules (`PersonWords::intern`), so counting them is one table look-up per token.
-#[derive(Debug, Clone, Default)]
-pub struct PersonWords {
-    /// By word id: `SELF`, `READER` or 0.
-    by_id: Vec<u8>,
-}
-
-const SELF: u8 = 1;
-const READER: u8 = 2;
-
-impl PersonWords {
-    /// Intern the self and reader words into `vocab` and remember their ids.
-    pub fn intern(vocab: &mut Vocab) -> PersonWords {
-        let mut by_id = Vec::new();
-        for (words, person) in [(&SELF_WORDS[..], SELF), (&READER_WORDS[..], READER)] {
-            for w in words {
-                let id = vocab.intern(w) as usize;
-                if by_id.len() <= id {
-                    by_id.resize(id + 1, 0);
-                }
-                by_id[id] = person;
-            }
-        }
-        PersonWords { by_id }
-    }
-}
+/// The self and reader word lists, in the order of the `PERSON` bits (`WordLists` by word id).
+pub const PERSON_LISTS: [&[&str]; 2] = [&SELF_WORDS, &READER_WORDS];
+const SELF: u32 = 1;
+const READER: u32 = 2;
 
 /// What the shape detectors and the report's figures need from the tokens, found in one walk over them.
 #[derive(Debug, Default)]
@@ -106,8 +83,8 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// Walk `tokens` once (interned with the vocabulary `persons` was interned into).
-    pub fn of(tokens: &Tokens, persons: &PersonWords) -> Shape {
+    /// Walk `tokens` once (interned with the vocabulary `persons`, from `PERSON_LISTS`, was interned into).
+    pub fn of(tokens: &Tokens, persons: &WordLists) -> Shape {
         let mut shape = Shape::default();
         // The open run of capitals (its first token and letters so far) and the length of the run of emoji
         // that ends at the token before.
@@ -135,12 +112,12 @@ impl Shape {
             match t.kind {
                 Kind::Word => {
                     shape.words += 1;
-                    match persons.by_id.get(t.word as usize) {
-                        Some(&SELF) if !t.quoted => {
+                    match persons.bits(t.word) {
+                        SELF if !t.quoted => {
                             shape.selfs += 1;
                             shape.first_self.get_or_insert(i);
                         }
-                        Some(&READER) if !t.quoted => {
+                        READER if !t.quoted => {
                             shape.readers += 1;
                             shape.first_reader.get_or_insert(i);
                         }
@@ -149,9 +126,9 @@ impl Shape {
                 }
                 Kind::Number | Kind::Money | Kind::Percent => shape.words += 1,
                 Kind::Punct => {
-                    let norm = tokens.norm(i);
-                    shape.questions += usize::from(norm.contains('?'));
-                    if norm.len() >= 2 && norm.contains('!') {
+                    let norm = tokens.norm_bytes(i);
+                    shape.questions += usize::from(norm.contains(&b'?'));
+                    if norm.len() >= 2 && norm.contains(&b'!') {
                         shape.bangs.push(i);
                     }
                 }
@@ -343,10 +320,11 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
 mod tests {
     use super::*;
     use crate::engine::text::tokenize;
+    use crate::engine::vocab::Vocab;
 
     fn shape(text: &str) -> Shape {
         let mut vocab = Vocab::default();
-        let persons = PersonWords::intern(&mut vocab);
+        let persons = WordLists::intern(&mut vocab, &PERSON_LISTS);
         let mut tokens = tokenize(text);
         tokens.intern(&vocab);
         Shape::of(&tokens, &persons)

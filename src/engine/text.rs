@@ -85,6 +85,13 @@ impl Tokens {
         &self.norm[t.norm_start as usize..t.norm_end as usize]
     }
 
+    /// `norm` as bytes: for comparisons, without the check that a `str` slice starts and ends on character
+    /// boundaries.
+    pub fn norm_bytes(&self, i: usize) -> &[u8] {
+        let t = &self.list[i];
+        &self.norm.as_bytes()[t.norm_start as usize..t.norm_end as usize]
+    }
+
     pub fn len(&self) -> usize {
         self.list.len()
     }

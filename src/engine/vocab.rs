@@ -127,6 +127,38 @@ impl Vocab {
     }
 }
 
+/// Word lists looked up by word id: every word of every list is interned into the rules' vocabulary when they
+/// compile, so telling whether a draft's token is on a list is one table look-up instead of string comparisons.
+/// List `k` of the slice given to `intern` is bit `1 << k` (at most 32 lists).
+#[derive(Debug, Clone, Default)]
+pub struct WordLists {
+    /// By word id: the bits of the lists the word is on.
+    by_id: Vec<u32>,
+}
+
+impl WordLists {
+    /// Intern the words of `lists` into `vocab` and remember which lists each is on.
+    pub fn intern(vocab: &mut Vocab, lists: &[&[&str]]) -> WordLists {
+        debug_assert!(lists.len() <= 32, "a WordLists holds at most 32 lists");
+        let mut by_id = Vec::new();
+        for (k, list) in lists.iter().enumerate() {
+            for w in *list {
+                let id = vocab.intern(w) as usize;
+                if by_id.len() <= id {
+                    by_id.resize(id + 1, 0);
+                }
+                by_id[id] |= 1 << k;
+            }
+        }
+        WordLists { by_id }
+    }
+
+    /// The bits of the lists word `id` is on (0 for `NO_WORD` and words on none).
+    pub fn bits(&self, id: u32) -> u32 {
+        self.by_id.get(id as usize).copied().unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +191,16 @@ mod tests {
         assert_eq!(v.get(longer), NO_WORD);
         assert_eq!(v.get("abce"), NO_WORD);
         assert_eq!(v.get_bytes(b"abc"), 3);
+    }
+
+    #[test]
+    fn word_lists_by_id() {
+        let mut v = Vocab::default();
+        let buy = v.intern("buy");
+        let lists = WordLists::intern(&mut v, &[&["we", "our"], &["you", "our"]]);
+        assert_eq!(lists.bits(v.get("we")), 1);
+        assert_eq!(lists.bits(v.get("our")), 3);
+        assert_eq!(lists.bits(v.get("you")), 2);
+        assert_eq!((lists.bits(buy), lists.bits(NO_WORD)), (0, 0));
     }
 }
