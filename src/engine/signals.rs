@@ -67,6 +67,8 @@ pub struct Shape {
     pub words: usize,
     /// Punctuation tokens with a `?`.
     pub questions: usize,
+    /// The last punctuation token with a `?` of each sentence that has one, in order.
+    question_ends: Vec<usize>,
     /// Self references (we, our, my, ...) and reader references (you, your, ...) outside quotations.
     pub selfs: usize,
     pub readers: usize,
@@ -127,7 +129,14 @@ impl Shape {
                 Kind::Number | Kind::Money | Kind::Percent => shape.words += 1,
                 Kind::Punct => {
                     let norm = tokens.norm_bytes(i);
-                    shape.questions += usize::from(norm.contains(&b'?'));
+                    if norm.contains(&b'?') {
+                        shape.questions += 1;
+                        // Sentence numbers never decrease along the tokens.
+                        match shape.question_ends.last_mut() {
+                            Some(q) if tokens.list[*q].sentence == t.sentence => *q = i,
+                            _ => shape.question_ends.push(i),
+                        }
+                    }
                     if norm.len() >= 2 && norm.contains(&b'!') {
                         shape.bangs.push(i);
                     }
@@ -213,18 +222,10 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
 fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
     let t = cx.tokens;
     let mut out = Vec::new();
-    // Sentence by sentence through `sentence_bounds`, without the Vec `Tokens::sentences` collects.
-    let count = t.list.last().map_or(0, |last| last.sentence + 1);
-    for s in 0..count {
+    for &q in &cx.shape.question_ends {
+        let s = t.list[q].sentence;
         let Some((first, last)) = t.sentence_bounds(s) else { continue };
         let sentence = &t.list[first..=last];
-        let end_mark = sentence
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(k, x)| x.kind == Kind::Punct && t.norm(first + k).contains('?'));
-        let Some((q, _)) = end_mark else { continue };
-        let q = first + q;
         if t.list[q].quoted || sentence.iter().filter(|x| x.kind == Kind::Word).nth(1).is_none() {
             continue;
         }
@@ -343,6 +344,9 @@ mod tests {
         let s = shape("You and your team, \"you\" said. Why?! #a #b 5% $3");
         assert_eq!((s.selfs, s.readers, s.first_reader), (0, 2, Some(0)));
         assert_eq!((s.questions, s.bangs.len(), s.hashtags.len()), (1, 1, 2));
+        // The last `?` of each sentence: "?!" (token 11) ends the second sentence.
+        assert_eq!(s.question_ends, [11]);
+        assert_eq!(shape("Why? Really?? No. How").question_ends, [1, 3]);
         assert_eq!(s.words, 9);
     }
 }
