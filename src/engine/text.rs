@@ -240,9 +240,11 @@ struct Builder<'a> {
     text: &'a str,
     vocab: &'a Vocab,
     out: Tokens,
-    /// Byte and UTF-16 offsets of the scan.
+    /// Byte and UTF-16 offsets of the scan, and the number of characters so far that take two UTF-16 units (so
+    /// the number of characters is `u - astral`).
     i: usize,
     u: usize,
+    astral: usize,
     /// Whether the scan is inside quotation marks.
     quoted: bool,
     /// The current sentence number.
@@ -260,7 +262,13 @@ impl Builder<'_> {
     fn token(&mut self, kind: Kind, c: char, n: usize, ascii_caps: Option<bool>) {
         let (text, i) = (self.text, self.i);
         // Only ASCII text is as long in UTF-16 units as in bytes.
-        let n16 = if ascii_caps.is_some() { n } else { u16_len(&text[i..i + n]) };
+        let n16 = if ascii_caps.is_some() {
+            n
+        } else {
+            let (n16, astral) = utf16_len(&text[i..i + n]);
+            self.astral += astral;
+            n16
+        };
         let (inside, quoted_after) = match kind {
             // A quote mark itself is never "inside" the quotation it opens or closes.
             Kind::Punct => {
@@ -360,6 +368,7 @@ impl Builder<'_> {
     fn skip(&mut self, c: char) {
         self.i += c.len_utf8();
         self.u += c.len_utf16();
+        self.astral += usize::from(c.len_utf16() == 2);
     }
 }
 
@@ -376,9 +385,10 @@ fn word_char_before(text: &str, i: usize) -> bool {
     }
 }
 
-/// Count UTF-16 units of `s`.
-fn u16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+/// Length of `s` in UTF-16 units, and the number of its characters that take two.
+fn utf16_len(s: &str) -> (usize, usize) {
+    s.chars()
+        .fold((0, 0), |(units, astral), c| (units + c.len_utf16(), astral + usize::from(c.len_utf16() == 2)))
 }
 
 /// Tokenize `text`, leaving every token's word id at `NO_WORD` (`Tokens::intern` looks them up).
@@ -394,13 +404,9 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
     let mut norm = String::with_capacity(text.len() + text.len() / 2);
     norm.push_str(text);
     norm.make_ascii_lowercase();
-    let out = Tokens {
-        list: Vec::with_capacity(text.len() / 4),
-        norm,
-        chars: text.chars().count(),
-        ..Tokens::default()
-    };
-    let mut b = Builder { text, vocab, out, i: 0, u: 0, quoted: false, sentence: 0, emoji_run: None };
+    let out = Tokens { list: Vec::with_capacity(text.len() / 4), norm, ..Tokens::default() };
+    let mut b =
+        Builder { text, vocab, out, i: 0, u: 0, astral: 0, quoted: false, sentence: 0, emoji_run: None };
     let bytes = text.as_bytes();
     while b.i < bytes.len() {
         let i = b.i;
@@ -498,6 +504,7 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
     }
     debug_assert!(b.i == bytes.len());
     b.out.utf16_len = b.u;
+    b.out.chars = b.u - b.astral;
     sentence_bounds(&mut b.out, b.sentence);
     b.out
 }
