@@ -436,6 +436,17 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
                     (Kind::Word, word.len)
                 }
             }
+        } else if cfg!(not(target_arch = "wasm32"))
+            && c.is_ascii()
+            && !is_word_char(c)
+            && !c.is_whitespace()
+            && !matches!(c, '&' | '@' | '#' | '$' | '!' | '?')
+        {
+            // Most other tokens: ASCII punctuation that is a token of one character whatever follows it (none
+            // of the cases below), pushed here with its kind known. Native builds only: the chain below makes
+            // the same token, and the shortcut costs the browser engine 200 B gzipped.
+            b.token(Kind::Punct, c, 1, Some(false));
+            continue;
         } else if c == '\n' {
             (Kind::Break, 1)
         } else if c.is_whitespace()
@@ -754,6 +765,19 @@ mod tests {
             assert_eq!(t.sentence_bounds(t.list[first].sentence), Some((first, last)));
         }
         assert!(t.starts_sentence(find("visit")) && t.starts_sentence(find("l'été")));
+    }
+
+    #[test]
+    fn lone_ascii_punctuation_is_one_token() {
+        for c in (0..128u8).map(char::from) {
+            if is_word_char(c) || c.is_whitespace() || "&@#$!?".contains(c) {
+                continue;
+            }
+            let t = tokenize(&format!("x{c}{c}y"));
+            let kinds: Vec<Kind> = t.list.iter().map(|x| x.kind).collect();
+            assert_eq!(kinds, [Kind::Word, Kind::Punct, Kind::Punct, Kind::Word], "{c:?}");
+            assert_eq!((t.list[1].start, t.list[1].end, t.norm(1)), (1, 2, c.to_string().as_str()), "{c:?}");
+        }
     }
 
     #[test]
