@@ -320,15 +320,13 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::text::tokenize;
+    use crate::engine::text::tokenize_interned;
     use crate::engine::vocab::Vocab;
 
     fn shape(text: &str) -> Shape {
         let mut vocab = Vocab::default();
         let persons = WordLists::intern(&mut vocab, &PERSON_LISTS);
-        let mut tokens = tokenize(text);
-        tokens.intern(&vocab);
-        Shape::of(&tokens, &persons)
+        Shape::of(&tokenize_interned(text, &vocab), &persons)
     }
 
     #[test]
