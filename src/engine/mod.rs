@@ -193,20 +193,22 @@ impl Engine {
             hits: &hits,
             rules: &c.phrase,
         };
-        let mut repeats = vec![0i32; c.texts.len()];
+        // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
+        // up on the rule's first finding.
+        let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.texts.len()];
         let mut items: Vec<Weighed> = signals
             .into_iter()
             .map(|(n, sig)| {
                 let rule = c.rule(n);
                 let shared = &c.texts[n];
-                let decay = score::REPEAT_DECAY.powi(repeats[n]);
-                repeats[n] += 1;
+                let (repeats, platform_weight) = &mut per_rule[n];
+                let decay = score::REPEAT_DECAY.powi(*repeats);
+                *repeats += 1;
+                let platform_weight = *platform_weight
+                    .get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
                 let post_level = rule.detector.is_some_and(|d| d.is_post_level());
                 Weighed {
-                    raw: rule.weight
-                        * sig.strength
-                        * decay
-                        * profile.weights.get(&rule.id).copied().unwrap_or(1.0),
+                    raw: rule.weight * sig.strength * decay * platform_weight,
                     finding: Finding {
                         rule: shared.id.clone(),
                         side: rule.side,
