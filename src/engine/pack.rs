@@ -212,7 +212,8 @@ impl Default for Profile {
 #[derive(Debug, Clone, Default)]
 pub struct PackSet {
     pub principles: BTreeMap<String, PrincipleRef>,
-    pub profiles: std::collections::HashMap<Platform, Profile>,
+    /// The platforms a pack sets norms for, each once, in the order first set (a handful: searched in turn).
+    pub profiles: Vec<(Platform, Profile)>,
     pub rules: Vec<Rule>,
     pub disabled: BTreeSet<String>,
 }
@@ -235,7 +236,7 @@ impl PackSet {
     pub fn profile(&self, platform: Platform) -> &Profile {
         static DEFAULT: Profile =
             Profile { hashtags: 5, max_chars: 0, fold: 0, closing: Vec::new(), weights: BTreeMap::new() };
-        self.profiles.get(&platform).unwrap_or(&DEFAULT)
+        self.profiles.iter().find(|(p, _)| *p == platform).map_or(&DEFAULT, |(_, profile)| profile)
     }
 }
 
@@ -425,7 +426,11 @@ pub fn merge(base: &PackSet, src: &str) -> Result<(PackSet, crate::PackInfo), Pa
             .iter()
             .map(|(rule, w)| Ok((rule.name.clone(), number(src, "a weight", w)?)))
             .collect::<Result<Vec<_>, PackError>>()?;
-        let entry = set.profiles.entry(platform).or_default();
+        let at = set.profiles.iter().position(|(p, _)| *p == platform).unwrap_or_else(|| {
+            set.profiles.push((platform, Profile::default()));
+            set.profiles.len() - 1
+        });
+        let entry = &mut set.profiles[at].1;
         if let Some(h) = hashtags {
             entry.hashtags = h;
         }
