@@ -27,7 +27,8 @@ struct Candidate {
     next: u32,
     words: (u32, u32),
     word_bits: u64,
-    /// `Pattern::lead_filter`: the first token's `lead_bits` must be among these.
+    /// `Pattern::lead_filter`: the first token's `lead_bits` must be among these (read by `List::gate`; a
+    /// pattern that passes the gate checks its prefix itself, `check_first`).
     lead: u64,
     /// A token with the `first` bits may still fail the first element (a prefix): check it.
     check_first: bool,
@@ -54,6 +55,9 @@ impl Candidate {
 pub struct Index {
     by_word: Vec<List>,
     by_mark: Vec<(char, List)>,
+    /// By ASCII character: the `by_mark` entries (as bits of their positions) whose mark it is; `None` when
+    /// there are more marks than bits.
+    ascii_marks: Option<[u64; 128]>,
     by_kind: [List; Kind::COUNT],
     /// The words `Candidate::words` points into.
     next_words: Vec<u32>,
@@ -71,10 +75,12 @@ struct List {
     /// (`next`: other patterns read only its word, or nothing).
     this_bits: bool,
     next_bits: bool,
-    /// The union of the patterns' `lead` filters but every bit, or 0 when no pattern has one; whether
-    /// every pattern has one (then a token whose `lead_bits` are not in `leads` tries none).
-    leads: u64,
-    all_led: bool,
+    /// The union of the patterns' `next` and `word_bits` filters: a next token that passes neither tries none.
+    next_union: u32,
+    word_union: u64,
+    /// When every pattern has a `lead` filter, their union: a token whose `lead_bits` are not in it tries
+    /// none of them. 0 otherwise.
+    gate: u64,
 }
 
 impl List {
@@ -93,8 +99,12 @@ impl List {
         self.own = own.unwrap_or(self.all.len());
         self.this_bits = self.all.iter().any(|c| c.first != ALWAYS);
         self.next_bits = self.all.iter().any(|c| c.next & !ALWAYS != 0);
-        self.leads = self.all.iter().filter(|c| c.lead != u64::MAX).fold(0, |b, c| b | c.lead);
-        self.all_led = self.all.iter().all(|c| c.lead != u64::MAX);
+        self.next_union = self.all.iter().fold(0, |b, c| b | c.next);
+        self.word_union = self.all.iter().fold(0, |b, c| b | c.word_bits);
+        self.gate = match self.all.iter().all(|c| c.lead != u64::MAX) {
+            true => self.all.iter().fold(0, |b, c| b | c.lead),
+            false => 0,
+        };
     }
 }
 
@@ -211,6 +221,15 @@ impl Index {
         for list in &mut index.by_kind {
             list.finish(None);
         }
+        if index.by_mark.len() <= 64 {
+            let mut table = [0u64; 128];
+            for (k, (mark, _)) in index.by_mark.iter().enumerate() {
+                if mark.is_ascii() {
+                    table[*mark as usize] |= 1 << k;
+                }
+            }
+            index.ascii_marks = Some(table);
+        }
         index
     }
 }
@@ -224,35 +243,66 @@ pub struct Hit {
 }
 
 /// Words that cancel the signal right after them: negations ("don't just say buy now") and softeners that turn a
-/// command into an option ("if it helps, you can book").
-const NEGATORS: [&str; 20] = [
-    "not", "don't", "dont", "never", "no", "stop", "avoid", "without", "instead", "isn't", "aren't",
-    "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
-];
+/// command into an option ("if it helps, you can book"). A match on bytes: the compiler makes it a walk on the
+/// length and the bytes, not twenty string comparisons.
+fn is_negator(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"not"
+            | b"don't"
+            | b"dont"
+            | b"never"
+            | b"no"
+            | b"stop"
+            | b"avoid"
+            | b"without"
+            | b"instead"
+            | b"isn't"
+            | b"aren't"
+            | b"doesn't"
+            | b"didn't"
+            | b"rather"
+            | b"nobody"
+            | b"less"
+            | b"can"
+            | b"could"
+            | b"might"
+            | b"whenever"
+    )
+}
 
+/// Whether a negator (`is_negator`) stands just before token `first` in its sentence: up to three tokens back,
+/// over quotation marks.
 #[inline(never)]
 fn is_negated(tokens: &Tokens, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
-    for back in 1..=3 {
-        let Some(i) = first.checked_sub(back) else { break };
+    for i in (first.saturating_sub(3)..first).rev() {
         let t = &tokens.list[i];
-        if t.sentence != sentence || matches!(t.kind, Kind::Emoji | Kind::Break) {
+        if t.sentence != sentence {
             break;
         }
-        if t.kind == Kind::Punct {
-            let n = tokens.norm(i);
-            if n.contains(['\'', '"', '\u{201C}', '\u{201D}', '\u{2018}']) {
-                continue;
-            }
-            break;
+        match t.kind {
+            Kind::Emoji | Kind::Break => break,
+            Kind::Punct if is_quotation(tokens.norm(i)) => continue,
+            Kind::Punct => break,
+            _ => {}
         }
-        if NEGATORS.contains(&tokens.norm(i)) {
+        if is_negator(tokens.norm(i).as_bytes()) {
             // "don't forget to subscribe", "don't hesitate to call": a double negative pushes harder.
             let next = (i + 1 < first).then(|| tokens.norm(i + 1));
             return !next.is_some_and(|n| matches!(n, "forget" | "hesitate" | "wait" | "delay"));
         }
     }
     false
+}
+
+/// Whether a punctuation token holds a quotation mark or an apostrophe.
+fn is_quotation(norm: &str) -> bool {
+    if norm.is_ascii() {
+        norm.bytes().any(|b| b == b'\'' || b == b'"')
+    } else {
+        norm.contains(['\'', '"', '\u{201C}', '\u{201D}', '\u{2018}'])
+    }
 }
 
 #[inline(never)]
@@ -264,18 +314,33 @@ fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
 #[inline(never)]
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
-    let mut scan = Scan { rules, tokens, next_words: &index.next_words, hits: Vec::with_capacity(64) };
+    let mut scan = Scan {
+        rules,
+        tokens,
+        next_words: &index.next_words,
+        hits: Vec::with_capacity(tokens.len() / 4 + 8),
+        negated: None,
+    };
     for (i, t) in tokens.list.iter().enumerate() {
         let list = match t.kind {
             // Words no pattern mentions have no word id.
             Kind::Word => index.by_word.get(t.word as usize).unwrap_or(&index.by_kind[Kind::Word as usize]),
             Kind::Punct => {
                 let norm = tokens.norm(i);
-                let mut marks = index.by_mark.iter().filter(|(mark, _)| has_mark(norm, *mark));
-                match (marks.next(), marks.next()) {
-                    (None, _) => &index.by_kind[Kind::Punct as usize],
-                    (Some((_, list)), None) => list,
-                    (Some(_), Some(_)) => {
+                // The marks the token holds, as bits of their `by_mark` positions: by table for ASCII.
+                let marks = match &index.ascii_marks {
+                    Some(table) if norm.is_ascii() => norm.bytes().fold(0, |m, b| m | table[b as usize]),
+                    _ => index
+                        .by_mark
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (mark, _))| has_mark(norm, *mark))
+                        .fold(0u64, |m, (k, _)| m | 1 << k.min(63)),
+                };
+                match marks.count_ones() {
+                    0 => &index.by_kind[Kind::Punct as usize],
+                    1 => &index.by_mark[marks.trailing_zeros() as usize].1,
+                    _ => {
                         let mut lists: Vec<&[Candidate]> = index
                             .by_mark
                             .iter()
@@ -302,18 +367,18 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         }
     }
     let hits = apply_needs(rules, scan.hits);
-    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+    resolve_overlaps(rules, &index.weight_rank, hits)
 }
 
-/// What the filters read at token `i`: `token_bits` of it and of the next token, the next token's word id, and
-/// token `i`'s `lead_bits`. What a list does not read is left at every bit.
+/// What the filters read at token `i`: `token_bits` of it and of the next token, and the next token's word id
+/// with its `bit64` (none for no word). What a list does not read is left at `ALWAYS`.
 #[derive(Debug, Clone, Copy)]
 struct At {
     i: usize,
     this: u32,
     next: u32,
     next_word: u32,
-    lead: u64,
+    next_bit: u64,
 }
 
 /// `find`'s pass over the tokens: the hits so far.
@@ -322,26 +387,29 @@ struct Scan<'a> {
     tokens: &'a Tokens,
     next_words: &'a [u32],
     hits: Vec<Hit>,
+    /// `is_negated` at the last token asked about (several rules often match at one token).
+    negated: Option<(usize, bool)>,
 }
 
 impl Scan<'_> {
-    /// What `list` reads at token `i`, or `None` when its lead filters rule the token out.
+    /// What `list` reads at token `i`, or `None` when its `gate` rules the token out.
     #[inline(always)]
     fn at(&self, list: &List, i: usize) -> Option<At> {
         let tokens = self.tokens;
+        if list.gate != 0 && lead_bits(tokens.norm(i).as_bytes()) & list.gate == 0 {
+            return None;
+        }
         let next_word = tokens.list.get(i + 1).map_or(NO_WORD, |t| t.word);
-        let mut at = At { i, this: ALWAYS, next: ALWAYS, next_word, lead: u64::MAX };
-        if list.leads != 0 {
-            at.lead = lead_bits(tokens.norm(i).as_bytes());
-            if list.all_led && at.lead & list.leads == 0 {
-                return None;
-            }
+        let next_bit = if next_word == NO_WORD { 0 } else { bit64(next_word) };
+        let mut at = At { i, this: ALWAYS, next: ALWAYS, next_word, next_bit };
+        if list.next_bits && i + 1 < tokens.len() {
+            at.next = token_bits(tokens, i + 1);
+        }
+        if at.next & list.next_union == 0 && next_bit & list.word_union == 0 {
+            return None;
         }
         if list.this_bits {
             at.this = token_bits(tokens, i);
-        }
-        if list.next_bits && i + 1 < tokens.len() {
-            at.next = token_bits(tokens, i + 1);
         }
         Some(at)
     }
@@ -349,20 +417,23 @@ impl Scan<'_> {
     /// Try the patterns of `list` at token `i`.
     #[inline]
     fn try_list(&mut self, list: &List, i: usize) {
-        if let Some(at) = self.at(list, i) {
-            self.try_at(&list.all, at);
+        let Some(at) = self.at(list, i) else { return };
+        // Two copies of the loop: in most lists the key proves the first element, so only the next token counts.
+        if list.this_bits {
+            self.try_at::<true>(&list.all, at);
+        } else {
+            self.try_at::<false>(&list.all, at);
         }
     }
 
     #[inline]
-    fn try_at(&mut self, list: &[Candidate], at: At) {
-        let next_bit = bit64(at.next_word);
+    fn try_at<const THIS: bool>(&mut self, list: &[Candidate], at: At) {
         for c in list {
-            if at.this & c.first == 0 || c.lead & at.lead == 0 {
+            if THIS && at.this & c.first == 0 {
                 continue;
             }
             if at.next & c.next == 0
-                && (c.word_bits & next_bit == 0
+                && (c.word_bits & at.next_bit == 0
                     || self.next_words[c.words.0 as usize..c.words.1 as usize]
                         .binary_search(&at.next_word)
                         .is_err())
@@ -376,14 +447,14 @@ impl Scan<'_> {
     /// `try_list` over several lists, trying a pattern found in more than one at the first only.
     #[cold]
     fn try_lists(&mut self, lists: &[&[Candidate]], i: usize) {
-        let every = List { leads: u64::MAX, this_bits: true, next_bits: true, ..List::default() };
+        let every = List { this_bits: true, next_bits: true, next_union: u32::MAX, ..List::default() };
         let Some(at) = self.at(&every, i) else { return };
         for (k, list) in lists.iter().enumerate() {
             for c in *list {
                 if c.listed_twice && lists[..k].iter().any(|l| l.iter().any(|o| o.same(c))) {
                     continue;
                 }
-                self.try_at(std::slice::from_ref(c), at);
+                self.try_at::<true>(std::slice::from_ref(c), at);
             }
         }
     }
@@ -407,8 +478,15 @@ impl Scan<'_> {
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
-        if rule.negatable && is_negated(tokens, i) {
-            return;
+        if rule.negatable {
+            let negated = match self.negated {
+                Some((at, negated)) if at == i => negated,
+                _ => is_negated(tokens, i),
+            };
+            self.negated = Some((i, negated));
+            if negated {
+                return;
+            }
         }
         if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
             return;
@@ -447,40 +525,61 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
 /// `weight_rank` ranks their rules' weights.
 ///
 /// Only hits chained together by shared tokens (a cluster) can rule each other out, and most hits share no
-/// token with another: those are kept as they are, and only the clusters are ranked and sorted.
+/// token with another: those are kept as they are, and only the clusters are ranked and sorted. The kept hits
+/// are written over `hits` itself (never ahead of the one read).
 #[inline(never)]
-fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
-    // One bit per side per token: which sides already claimed the token.
-    let mut taken = vec![0u8; n_tokens];
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    let mut rest = &mut hits[..];
-    while let Some(first) = rest.first() {
-        let (mut len, mut reach) = (1, first.last);
-        while len < rest.len() && rest[len].first <= reach {
-            reach = reach.max(rest[len].last);
-            len += 1;
+fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>) -> Vec<Hit> {
+    let mut kept = 0;
+    let mut start = 0;
+    while start < hits.len() {
+        let (base, mut reach) = (hits[start].first, hits[start].last);
+        let mut end = start + 1;
+        while end < hits.len() && hits[end].first <= reach {
+            reach = reach.max(hits[end].last);
+            end += 1;
         }
-        let (cluster, tail) = rest.split_at_mut(len);
-        rest = tail;
-        if let [single] = cluster {
-            kept.push(*single);
+        if end == start + 1 {
+            hits[kept] = hits[start];
+            kept += 1;
+            start = end;
             continue;
         }
         // Heaviest first, then longest: `!` turns the descending order into the ascending one sorts give.
-        sort_hits(cluster, &|h| {
+        sort_hits(&mut hits[start..end], &|h| {
             u64::from(!weight_rank[h.rule]) << 32 | u64::from(!((h.last - h.first) as u32))
         });
-        let from = kept.len();
-        for &h in &*cluster {
-            let bit = 1u8 << (rules[h.rule].side as u8);
-            if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
-                taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
-                kept.push(h);
+        // Which sides already claimed each token of the cluster: a bit per token (from `base`) per side.
+        let from = kept;
+        if reach - base < 64 {
+            let mut taken = [0u64; 8];
+            for k in start..end {
+                let h = hits[k];
+                let side = &mut taken[rules[h.rule].side as usize];
+                let mask = (u64::MAX >> (63 - (h.last - h.first))) << (h.first - base);
+                if *side & mask == 0 {
+                    *side |= mask;
+                    hits[kept] = h;
+                    kept += 1;
+                }
+            }
+        } else {
+            let mut taken = vec![0u8; reach - base + 1];
+            for k in start..end {
+                let h = hits[k];
+                let bit = 1u8 << (rules[h.rule].side as u8);
+                let span = &mut taken[h.first - base..=h.last - base];
+                if span.iter().all(|t| t & bit == 0) {
+                    span.iter_mut().for_each(|t| *t |= bit);
+                    hits[kept] = h;
+                    kept += 1;
+                }
             }
         }
-        sort_hits(&mut kept[from..], &|h| (h.first as u64) << 32 | h.last as u64);
+        sort_hits(&mut hits[from..kept], &|h| (h.first as u64) << 32 | h.last as u64);
+        start = end;
     }
-    kept
+    hits.truncate(kept);
+    hits
 }
 
 /// Sort hits stably by an integer key (one instantiation of the standard sort serves both of
