@@ -34,8 +34,6 @@ struct Candidate {
     check_first: bool,
     /// Passing the `next` filter proves the second element (`Pattern::second_is_exact`).
     next_exact: bool,
-    /// The pattern may be in more than one of the lists a token walks (`(buy|{word})`, or `(!|?)` at "?!").
-    listed_twice: bool,
 }
 
 impl Candidate {
@@ -58,7 +56,8 @@ pub struct Index {
     /// By ASCII character: the `by_mark` entries (as bits of their positions) whose mark it is; `None` when
     /// there are more marks than bits.
     ascii_marks: Option<[u64; 128]>,
-    by_kind: [List; Kind::COUNT],
+    /// By kind (`Kind as usize`).
+    by_kind: Vec<List>,
     /// The words `Candidate::words` points into.
     next_words: Vec<u32>,
     /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
@@ -94,6 +93,13 @@ impl List {
         }
     }
 
+    /// Append the patterns of `more` not already here.
+    fn extend_new(&mut self, more: &[Candidate]) {
+        for c in more {
+            self.add(*c);
+        }
+    }
+
     /// Work out `own` and the flags once the list is whole; `own` is the length so far unless `own` is given.
     fn finish(&mut self, own: Option<usize>) {
         self.own = own.unwrap_or(self.all.len());
@@ -117,8 +123,12 @@ impl Index {
             .iter()
             .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
             .collect();
-        let mut index =
-            Index { by_word: vec![List::default(); vocab.len()], weight_rank, ..Index::default() };
+        let mut index = Index {
+            by_word: vec![List::default(); vocab.len()],
+            by_kind: vec![List::default(); Kind::COUNT],
+            weight_rank,
+            ..Index::default()
+        };
         // The words by id (those the rules spell out: every word of `vocab`), to fold prefixes in.
         let mut words: Vec<Option<&str>> = vec![None; vocab.len()];
         for pat in rules.iter().flat_map(|r| r.patterns.iter().chain(&r.except)) {
@@ -133,9 +143,6 @@ impl Index {
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
                 let atoms = pat.first_atoms();
-                let marks = atoms.iter().filter(|a| matches!(a, Atom::Mark(_))).count();
-                let by_kind = atoms.iter().any(|a| matches!(a, Atom::Prefix(_) | Atom::Class(_)));
-                let keyed = atoms.iter().any(|a| matches!(a, Atom::Word(_) | Atom::Mark(_)));
                 let (next, next_words) = pat.next_filter();
                 let from = index.next_words.len() as u32;
                 index.next_words.extend_from_slice(&next_words);
@@ -150,7 +157,6 @@ impl Index {
                     lead: u64::MAX,
                     check_first: false,
                     next_exact: pat.second_is_exact(),
-                    listed_twice: marks > 1 || (by_kind && keyed),
                 };
                 let kind_key = Candidate {
                     first: first_bits,
@@ -213,9 +219,7 @@ impl Index {
         }
         for (_, list) in &mut index.by_mark {
             let own = list.all.len();
-            for c in &index.by_kind[Kind::Punct as usize].all {
-                list.add(*c);
-            }
+            list.extend_new(&index.by_kind[Kind::Punct as usize].all);
             list.finish(Some(own));
         }
         for list in &mut index.by_kind {
@@ -243,37 +247,14 @@ pub struct Hit {
 }
 
 /// Words that cancel the signal right after them: negations ("don't just say buy now") and softeners that turn a
-/// command into an option ("if it helps, you can book"). A match on bytes: the compiler makes it a walk on the
-/// length and the bytes, not twenty string comparisons.
-fn is_negator(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"not"
-            | b"don't"
-            | b"dont"
-            | b"never"
-            | b"no"
-            | b"stop"
-            | b"avoid"
-            | b"without"
-            | b"instead"
-            | b"isn't"
-            | b"aren't"
-            | b"doesn't"
-            | b"didn't"
-            | b"rather"
-            | b"nobody"
-            | b"less"
-            | b"can"
-            | b"could"
-            | b"might"
-            | b"whenever"
-    )
-}
+/// command into an option ("if it helps, you can book").
+const NEGATORS: [&str; 20] = [
+    "not", "don't", "dont", "never", "no", "stop", "avoid", "without", "instead", "isn't", "aren't",
+    "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
+];
 
-/// Whether a negator (`is_negator`) stands just before token `first` in its sentence: up to three tokens back,
+/// Whether a negator (`NEGATORS`) stands just before token `first` in its sentence: up to three tokens back,
 /// over quotation marks.
-#[inline(never)]
 fn is_negated(tokens: &Tokens, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
     for i in (first.saturating_sub(3)..first).rev() {
@@ -287,7 +268,7 @@ fn is_negated(tokens: &Tokens, first: usize) -> bool {
             Kind::Punct => break,
             _ => {}
         }
-        if is_negator(tokens.norm(i).as_bytes()) {
+        if NEGATORS.contains(&tokens.norm(i)) {
             // "don't forget to subscribe", "don't hesitate to call": a double negative pushes harder.
             let next = (i + 1 < first).then(|| tokens.norm(i + 1));
             return !next.is_some_and(|n| matches!(n, "forget" | "hesitate" | "wait" | "delay"));
@@ -305,15 +286,19 @@ fn is_quotation(norm: &str) -> bool {
     }
 }
 
-#[inline(never)]
 fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
     (first.saturating_sub(4)..=last)
         .any(|s| rule.except.iter().any(|p| p.match_at(tokens, s).is_some_and(|e| e >= first && s <= last)))
 }
 
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
-#[inline(never)]
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
+    let hits = apply_needs(rules, scan(rules, index, tokens));
+    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+}
+
+/// Every hit that passes the filters of its own context (quotation, negation, `except`), in the order found.
+fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
     let mut scan = Scan {
         rules,
         tokens,
@@ -366,8 +351,7 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
             scan.try_list(list, i);
         }
     }
-    let hits = apply_needs(rules, scan.hits);
-    resolve_overlaps(rules, &index.weight_rank, hits)
+    scan.hits
 }
 
 /// What the filters read at token `i`: `token_bits` of it and of the next token, and the next token's word id
@@ -417,19 +401,15 @@ impl Scan<'_> {
     /// Try the patterns of `list` at token `i`.
     #[inline]
     fn try_list(&mut self, list: &List, i: usize) {
-        let Some(at) = self.at(list, i) else { return };
-        // Two copies of the loop: in most lists the key proves the first element, so only the next token counts.
-        if list.this_bits {
-            self.try_at::<true>(&list.all, at);
-        } else {
-            self.try_at::<false>(&list.all, at);
+        if let Some(at) = self.at(list, i) {
+            self.try_at(&list.all, at);
         }
     }
 
     #[inline]
-    fn try_at<const THIS: bool>(&mut self, list: &[Candidate], at: At) {
+    fn try_at(&mut self, list: &[Candidate], at: At) {
         for c in list {
-            if THIS && at.this & c.first == 0 {
+            if at.this & c.first == 0 {
                 continue;
             }
             if at.next & c.next == 0
@@ -444,19 +424,15 @@ impl Scan<'_> {
         }
     }
 
-    /// `try_list` over several lists, trying a pattern found in more than one at the first only.
+    /// `try_list` over several lists, as one list: each pattern once, where it first comes.
     #[cold]
     fn try_lists(&mut self, lists: &[&[Candidate]], i: usize) {
-        let every = List { this_bits: true, next_bits: true, next_union: u32::MAX, ..List::default() };
-        let Some(at) = self.at(&every, i) else { return };
-        for (k, list) in lists.iter().enumerate() {
-            for c in *list {
-                if c.listed_twice && lists[..k].iter().any(|l| l.iter().any(|o| o.same(c))) {
-                    continue;
-                }
-                self.try_at::<true>(std::slice::from_ref(c), at);
-            }
+        let mut list = List::default();
+        for part in lists {
+            list.extend_new(part);
         }
+        list.finish(None);
+        self.try_list(&list, i);
     }
 
     /// Try the pattern of `c` at token `i`, which passed the filters. Kept out of line: the loop over the
@@ -496,7 +472,6 @@ impl Scan<'_> {
 }
 
 /// Drop hits of rules with `needs` that have no hit tagged with one of those needs within their window.
-#[inline(never)]
 fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
     if !hits.iter().any(|h| !rules[h.rule].needs.is_empty()) {
         return hits;
@@ -525,65 +500,136 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
 /// `weight_rank` ranks their rules' weights.
 ///
 /// Only hits chained together by shared tokens (a cluster) can rule each other out, and most hits share no
-/// token with another: those are kept as they are, and only the clusters are ranked and sorted. The kept hits
-/// are written over `hits` itself (never ahead of the one read).
-#[inline(never)]
-fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>) -> Vec<Hit> {
-    let mut kept = 0;
-    let mut start = 0;
-    while start < hits.len() {
-        let (base, mut reach) = (hits[start].first, hits[start].last);
-        let mut end = start + 1;
-        while end < hits.len() && hits[end].first <= reach {
-            reach = reach.max(hits[end].last);
-            end += 1;
+/// token with another: those are kept as they are, and only the clusters are ranked and sorted.
+fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
+    // One bit per side per token: which sides already claimed the token.
+    let mut taken = vec![0u8; n_tokens];
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut rest = &mut hits[..];
+    while let Some(first) = rest.first() {
+        let (mut len, mut reach) = (1, first.last);
+        while len < rest.len() && rest[len].first <= reach {
+            reach = reach.max(rest[len].last);
+            len += 1;
         }
-        if end == start + 1 {
-            hits[kept] = hits[start];
-            kept += 1;
-            start = end;
+        let (cluster, tail) = rest.split_at_mut(len);
+        rest = tail;
+        if let [single] = cluster {
+            kept.push(*single);
             continue;
         }
         // Heaviest first, then longest: `!` turns the descending order into the ascending one sorts give.
-        sort_hits(&mut hits[start..end], &|h| {
+        sort_hits(cluster, &|h| {
             u64::from(!weight_rank[h.rule]) << 32 | u64::from(!((h.last - h.first) as u32))
         });
-        // Which sides already claimed each token of the cluster: a bit per token (from `base`) per side.
-        let from = kept;
-        if reach - base < 64 {
-            let mut taken = [0u64; 8];
-            for k in start..end {
-                let h = hits[k];
-                let side = &mut taken[rules[h.rule].side as usize];
-                let mask = (u64::MAX >> (63 - (h.last - h.first))) << (h.first - base);
-                if *side & mask == 0 {
-                    *side |= mask;
-                    hits[kept] = h;
-                    kept += 1;
-                }
-            }
-        } else {
-            let mut taken = vec![0u8; reach - base + 1];
-            for k in start..end {
-                let h = hits[k];
-                let bit = 1u8 << (rules[h.rule].side as u8);
-                let span = &mut taken[h.first - base..=h.last - base];
-                if span.iter().all(|t| t & bit == 0) {
-                    span.iter_mut().for_each(|t| *t |= bit);
-                    hits[kept] = h;
-                    kept += 1;
-                }
+        let from = kept.len();
+        for &h in &*cluster {
+            let bit = 1u8 << (rules[h.rule].side as u8);
+            if taken[h.first..=h.last].iter().all(|t| t & bit == 0) {
+                taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
+                kept.push(h);
             }
         }
-        sort_hits(&mut hits[from..kept], &|h| (h.first as u64) << 32 | h.last as u64);
-        start = end;
+        sort_hits(&mut kept[from..], &|h| (h.first as u64) << 32 | h.last as u64);
     }
-    hits.truncate(kept);
-    hits
+    kept
 }
 
 /// Sort hits stably by an integer key (one instantiation of the standard sort serves both of
 /// `resolve_overlaps`' orders; token numbers and lengths fit in 32 bits).
 fn sort_hits(hits: &mut [Hit], key: &dyn Fn(&Hit) -> u64) {
     hits.sort_by_key(|h| key(h));
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::{text::tokenize, Engine};
+    use super::*;
+
+    /// Texts for the tests: made-up ones that reach the index's rarer paths (two marks in one token, numbers a
+    /// pattern spells out, quotation, anchors, gaps), the sample post, and the development corpus when it is
+    /// there.
+    pub(crate) fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "Why?! Don't miss out?! Act now!! Only 5 left: call 0800123456 or text STOP to 80082.",
+            "BUY NOW, 50% off! £5 or $10 - \"subscribe\" to my channel; subscribed? Comment YES below 👇",
+            "Here's what happened when we tried this. What will you say? This is how you win: 3 tips.",
+            "I'd love to hear how you handle it. We're hiring! Thanks @ann for sharing #growth https://x.io",
+            "Not ready? Never buy now. Don't forget to subscribe... don't hesitate to call us today!!!",
+            "1. Reply before you post.\n2. Ask one real question.\n\nWhat's one habit that made your posts better?",
+            "The 7 best tools in the world, ever. Only 3 spots left at 12,000 for 2 days only ?! :)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.push(include_str!("../../samples/sales-post.txt").to_string());
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/posts-dev.jsonl");
+        if let Ok(lines) = std::fs::read_to_string(corpus) {
+            for line in lines.lines().take(60) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(v["text"].as_str().unwrap().to_string());
+            }
+        }
+        texts
+    }
+
+    /// Every pattern tried at every token, through the same context filters: what the index must find.
+    fn every_pattern_everywhere(rules: &[Rule], tokens: &Tokens) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for i in 0..tokens.len() {
+            for (r, rule) in rules.iter().enumerate() {
+                for pattern in &rule.patterns {
+                    let Some(last) = pattern.match_at(tokens, i) else { continue };
+                    if (!rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted))
+                        || (rule.negatable && is_negated(tokens, i))
+                        || (!rule.except.is_empty() && excepted(rule, tokens, i, last))
+                    {
+                        continue;
+                    }
+                    hits.push(Hit { rule: r, first: i, last });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The index and its filters pass over patterns only where they cannot match: the hits are those of trying
+    /// every pattern at every token.
+    #[test]
+    fn index_finds_what_every_pattern_everywhere_finds() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        let key = |h: &Hit| (h.first, h.rule, h.last);
+        let mut total = 0;
+        for text in texts() {
+            let mut tokens = tokenize(&text);
+            tokens.intern(&c.vocab);
+            let mut found = scan(&c.phrase, &c.index, &tokens);
+            let mut expected = every_pattern_everywhere(&c.phrase, &tokens);
+            // Within a token the index tries the patterns in its own order.
+            found.sort_by_key(key);
+            expected.sort_by_key(key);
+            assert_eq!(found, expected, "{text}");
+            total += found.len();
+        }
+        assert!(total > 50, "{total} hits");
+    }
+
+    #[test]
+    fn overlapping_hits_are_on_different_sides() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        for text in texts() {
+            let mut tokens = tokenize(&text);
+            tokens.intern(&c.vocab);
+            let hits = find(&c.phrase, &c.index, &tokens);
+            for (k, a) in hits.iter().enumerate() {
+                for b in &hits[k + 1..] {
+                    assert!((a.first, a.last) <= (b.first, b.last), "sorted by position");
+                    let same_side = c.phrase[a.rule].side == c.phrase[b.rule].side;
+                    assert!(!same_side || b.first > a.last, "{a:?} and {b:?} overlap in {text}");
+                }
+            }
+        }
+    }
 }
