@@ -49,7 +49,7 @@ impl Candidate {
 /// too, after the word's own), its mark's (likewise with `by_kind[Punct]`) or its kind's. Only a token that is
 /// not a word yet has a word id (a number a pattern spells out), or that holds two indexed marks (`?!`), walks
 /// several, and tries a pattern they share at the first only.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Index {
     by_word: Vec<List>,
     by_mark: Vec<(char, List)>,
@@ -65,7 +65,7 @@ pub struct Index {
 }
 
 /// A list of the index, with what its patterns read of a token (`find` works out only that).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct List {
     all: Vec<Candidate>,
     /// `all[..own]`: the key's own patterns; the rest are its token kind's.
@@ -124,8 +124,8 @@ impl Index {
             .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
             .collect();
         let mut index = Index {
-            by_word: vec![List::default(); vocab.len()],
-            by_kind: vec![List::default(); Kind::COUNT],
+            by_word: (0..vocab.len()).map(|_| List::default()).collect(),
+            by_kind: (0..Kind::COUNT).map(|_| List::default()).collect(),
             weight_rank,
             ..Index::default()
         };
