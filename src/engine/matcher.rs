@@ -27,14 +27,13 @@ struct Candidate {
     next: u32,
     words: (u32, u32),
     word_bits: u64,
-    /// `Pattern::lead_filter`: the first token's `lead_bits` must be among these.
+    /// `Pattern::lead_filter`: the first token's `lead_bits` must be among these (read by `List::gate`; a
+    /// pattern that passes the gate checks its prefix itself, `check_first`).
     lead: u64,
     /// A token with the `first` bits may still fail the first element (a prefix): check it.
     check_first: bool,
     /// Passing the `next` filter proves the second element (`Pattern::second_is_exact`).
     next_exact: bool,
-    /// The pattern may be in more than one of the lists a token walks (`(buy|{word})`, or `(!|?)` at "?!").
-    listed_twice: bool,
 }
 
 impl Candidate {
@@ -50,11 +49,15 @@ impl Candidate {
 /// too, after the word's own), its mark's (likewise with `by_kind[Punct]`) or its kind's. Only a token that is
 /// not a word yet has a word id (a number a pattern spells out), or that holds two indexed marks (`?!`), walks
 /// several, and tries a pattern they share at the first only.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Index {
     by_word: Vec<List>,
     by_mark: Vec<(char, List)>,
-    by_kind: [List; Kind::COUNT],
+    /// By ASCII character: the `by_mark` entries (as bits of their positions) whose mark it is; `None` when
+    /// there are more marks than bits.
+    ascii_marks: Option<[u64; 128]>,
+    /// By kind (`Kind as usize`).
+    by_kind: Vec<List>,
     /// The words `Candidate::words` points into.
     next_words: Vec<u32>,
     /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
@@ -62,7 +65,7 @@ pub struct Index {
 }
 
 /// A list of the index, with what its patterns read of a token (`find` works out only that).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct List {
     all: Vec<Candidate>,
     /// `all[..own]`: the key's own patterns; the rest are its token kind's.
@@ -71,10 +74,12 @@ struct List {
     /// (`next`: other patterns read only its word, or nothing).
     this_bits: bool,
     next_bits: bool,
-    /// The union of the patterns' `lead` filters but every bit, or 0 when no pattern has one; whether
-    /// every pattern has one (then a token whose `lead_bits` are not in `leads` tries none).
-    leads: u64,
-    all_led: bool,
+    /// The union of the patterns' `next` and `word_bits` filters: a next token that passes neither tries none.
+    next_union: u32,
+    word_union: u64,
+    /// When every pattern has a `lead` filter, their union: a token whose `lead_bits` are not in it tries
+    /// none of them. 0 otherwise.
+    gate: u64,
 }
 
 impl List {
@@ -88,13 +93,24 @@ impl List {
         }
     }
 
+    /// Append the patterns of `more` not already here.
+    fn extend_new(&mut self, more: &[Candidate]) {
+        for c in more {
+            self.add(*c);
+        }
+    }
+
     /// Work out `own` and the flags once the list is whole; `own` is the length so far unless `own` is given.
     fn finish(&mut self, own: Option<usize>) {
         self.own = own.unwrap_or(self.all.len());
         self.this_bits = self.all.iter().any(|c| c.first != ALWAYS);
         self.next_bits = self.all.iter().any(|c| c.next & !ALWAYS != 0);
-        self.leads = self.all.iter().filter(|c| c.lead != u64::MAX).fold(0, |b, c| b | c.lead);
-        self.all_led = self.all.iter().all(|c| c.lead != u64::MAX);
+        self.next_union = self.all.iter().fold(0, |b, c| b | c.next);
+        self.word_union = self.all.iter().fold(0, |b, c| b | c.word_bits);
+        self.gate = match self.all.iter().all(|c| c.lead != u64::MAX) {
+            true => self.all.iter().fold(0, |b, c| b | c.lead),
+            false => 0,
+        };
     }
 }
 
@@ -107,8 +123,12 @@ impl Index {
             .iter()
             .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
             .collect();
-        let mut index =
-            Index { by_word: vec![List::default(); vocab.len()], weight_rank, ..Index::default() };
+        let mut index = Index {
+            by_word: (0..vocab.len()).map(|_| List::default()).collect(),
+            by_kind: (0..Kind::COUNT).map(|_| List::default()).collect(),
+            weight_rank,
+            ..Index::default()
+        };
         // The words by id (those the rules spell out: every word of `vocab`), to fold prefixes in.
         let mut words: Vec<Option<&str>> = vec![None; vocab.len()];
         for pat in rules.iter().flat_map(|r| r.patterns.iter().chain(&r.except)) {
@@ -123,9 +143,6 @@ impl Index {
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
                 let atoms = pat.first_atoms();
-                let marks = atoms.iter().filter(|a| matches!(a, Atom::Mark(_))).count();
-                let by_kind = atoms.iter().any(|a| matches!(a, Atom::Prefix(_) | Atom::Class(_)));
-                let keyed = atoms.iter().any(|a| matches!(a, Atom::Word(_) | Atom::Mark(_)));
                 let (next, next_words) = pat.next_filter();
                 let from = index.next_words.len() as u32;
                 index.next_words.extend_from_slice(&next_words);
@@ -140,7 +157,6 @@ impl Index {
                     lead: u64::MAX,
                     check_first: false,
                     next_exact: pat.second_is_exact(),
-                    listed_twice: marks > 1 || (by_kind && keyed),
                 };
                 let kind_key = Candidate {
                     first: first_bits,
@@ -203,13 +219,20 @@ impl Index {
         }
         for (_, list) in &mut index.by_mark {
             let own = list.all.len();
-            for c in &index.by_kind[Kind::Punct as usize].all {
-                list.add(*c);
-            }
+            list.extend_new(&index.by_kind[Kind::Punct as usize].all);
             list.finish(Some(own));
         }
         for list in &mut index.by_kind {
             list.finish(None);
+        }
+        if index.by_mark.len() <= 64 {
+            let mut table = [0u64; 128];
+            for (k, (mark, _)) in index.by_mark.iter().enumerate() {
+                if mark.is_ascii() {
+                    table[*mark as usize] |= 1 << k;
+                }
+            }
+            index.ascii_marks = Some(table);
         }
         index
     }
@@ -230,21 +253,20 @@ const NEGATORS: [&str; 20] = [
     "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
 ];
 
-#[inline(never)]
+/// Whether a negator (`NEGATORS`) stands just before token `first` in its sentence: up to three tokens back,
+/// over quotation marks.
 fn is_negated(tokens: &Tokens, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
-    for back in 1..=3 {
-        let Some(i) = first.checked_sub(back) else { break };
+    for i in (first.saturating_sub(3)..first).rev() {
         let t = &tokens.list[i];
-        if t.sentence != sentence || matches!(t.kind, Kind::Emoji | Kind::Break) {
+        if t.sentence != sentence {
             break;
         }
-        if t.kind == Kind::Punct {
-            let n = tokens.norm(i);
-            if n.contains(['\'', '"', '\u{201C}', '\u{201D}', '\u{2018}']) {
-                continue;
-            }
-            break;
+        match t.kind {
+            Kind::Emoji | Kind::Break => break,
+            Kind::Punct if is_quotation(tokens.norm(i)) => continue,
+            Kind::Punct => break,
+            _ => {}
         }
         if NEGATORS.contains(&tokens.norm(i)) {
             // "don't forget to subscribe", "don't hesitate to call": a double negative pushes harder.
@@ -255,27 +277,55 @@ fn is_negated(tokens: &Tokens, first: usize) -> bool {
     false
 }
 
-#[inline(never)]
+/// Whether a punctuation token holds a quotation mark or an apostrophe.
+fn is_quotation(norm: &str) -> bool {
+    if norm.is_ascii() {
+        norm.bytes().any(|b| b == b'\'' || b == b'"')
+    } else {
+        norm.contains(['\'', '"', '\u{201C}', '\u{201D}', '\u{2018}'])
+    }
+}
+
 fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
     (first.saturating_sub(4)..=last)
         .any(|s| rule.except.iter().any(|p| p.match_at(tokens, s).is_some_and(|e| e >= first && s <= last)))
 }
 
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
-#[inline(never)]
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
-    let mut scan = Scan { rules, tokens, next_words: &index.next_words, hits: Vec::with_capacity(64) };
+    let hits = apply_needs(rules, scan(rules, index, tokens));
+    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+}
+
+/// Every hit that passes the filters of its own context (quotation, negation, `except`), in the order found.
+fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
+    let mut scan = Scan {
+        rules,
+        tokens,
+        next_words: &index.next_words,
+        hits: Vec::with_capacity(tokens.len() / 4 + 8),
+        negated: None,
+    };
     for (i, t) in tokens.list.iter().enumerate() {
         let list = match t.kind {
             // Words no pattern mentions have no word id.
             Kind::Word => index.by_word.get(t.word as usize).unwrap_or(&index.by_kind[Kind::Word as usize]),
             Kind::Punct => {
                 let norm = tokens.norm(i);
-                let mut marks = index.by_mark.iter().filter(|(mark, _)| has_mark(norm, *mark));
-                match (marks.next(), marks.next()) {
-                    (None, _) => &index.by_kind[Kind::Punct as usize],
-                    (Some((_, list)), None) => list,
-                    (Some(_), Some(_)) => {
+                // The marks the token holds, as bits of their `by_mark` positions: by table for ASCII.
+                let marks = match &index.ascii_marks {
+                    Some(table) if norm.is_ascii() => norm.bytes().fold(0, |m, b| m | table[b as usize]),
+                    _ => index
+                        .by_mark
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (mark, _))| has_mark(norm, *mark))
+                        .fold(0u64, |m, (k, _)| m | 1 << k.min(63)),
+                };
+                match marks.count_ones() {
+                    0 => &index.by_kind[Kind::Punct as usize],
+                    1 => &index.by_mark[marks.trailing_zeros() as usize].1,
+                    _ => {
                         let mut lists: Vec<&[Candidate]> = index
                             .by_mark
                             .iter()
@@ -301,19 +351,18 @@ pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
             scan.try_list(list, i);
         }
     }
-    let hits = apply_needs(rules, scan.hits);
-    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+    scan.hits
 }
 
-/// What the filters read at token `i`: `token_bits` of it and of the next token, the next token's word id, and
-/// token `i`'s `lead_bits`. What a list does not read is left at every bit.
+/// What the filters read at token `i`: `token_bits` of it and of the next token, and the next token's word id
+/// with its `bit64` (none for no word). What a list does not read is left at `ALWAYS`.
 #[derive(Debug, Clone, Copy)]
 struct At {
     i: usize,
     this: u32,
     next: u32,
     next_word: u32,
-    lead: u64,
+    next_bit: u64,
 }
 
 /// `find`'s pass over the tokens: the hits so far.
@@ -322,26 +371,29 @@ struct Scan<'a> {
     tokens: &'a Tokens,
     next_words: &'a [u32],
     hits: Vec<Hit>,
+    /// `is_negated` at the last token asked about (several rules often match at one token).
+    negated: Option<(usize, bool)>,
 }
 
 impl Scan<'_> {
-    /// What `list` reads at token `i`, or `None` when its lead filters rule the token out.
+    /// What `list` reads at token `i`, or `None` when its `gate` rules the token out.
     #[inline(always)]
     fn at(&self, list: &List, i: usize) -> Option<At> {
         let tokens = self.tokens;
+        if list.gate != 0 && lead_bits(tokens.norm(i).as_bytes()) & list.gate == 0 {
+            return None;
+        }
         let next_word = tokens.list.get(i + 1).map_or(NO_WORD, |t| t.word);
-        let mut at = At { i, this: ALWAYS, next: ALWAYS, next_word, lead: u64::MAX };
-        if list.leads != 0 {
-            at.lead = lead_bits(tokens.norm(i).as_bytes());
-            if list.all_led && at.lead & list.leads == 0 {
-                return None;
-            }
+        let next_bit = if next_word == NO_WORD { 0 } else { bit64(next_word) };
+        let mut at = At { i, this: ALWAYS, next: ALWAYS, next_word, next_bit };
+        if list.next_bits && i + 1 < tokens.len() {
+            at.next = token_bits(tokens, i + 1);
+        }
+        if at.next & list.next_union == 0 && next_bit & list.word_union == 0 {
+            return None;
         }
         if list.this_bits {
             at.this = token_bits(tokens, i);
-        }
-        if list.next_bits && i + 1 < tokens.len() {
-            at.next = token_bits(tokens, i + 1);
         }
         Some(at)
     }
@@ -356,13 +408,12 @@ impl Scan<'_> {
 
     #[inline]
     fn try_at(&mut self, list: &[Candidate], at: At) {
-        let next_bit = bit64(at.next_word);
         for c in list {
-            if at.this & c.first == 0 || c.lead & at.lead == 0 {
+            if at.this & c.first == 0 {
                 continue;
             }
             if at.next & c.next == 0
-                && (c.word_bits & next_bit == 0
+                && (c.word_bits & at.next_bit == 0
                     || self.next_words[c.words.0 as usize..c.words.1 as usize]
                         .binary_search(&at.next_word)
                         .is_err())
@@ -373,19 +424,15 @@ impl Scan<'_> {
         }
     }
 
-    /// `try_list` over several lists, trying a pattern found in more than one at the first only.
+    /// `try_list` over several lists, as one list: each pattern once, where it first comes.
     #[cold]
     fn try_lists(&mut self, lists: &[&[Candidate]], i: usize) {
-        let every = List { leads: u64::MAX, this_bits: true, next_bits: true, ..List::default() };
-        let Some(at) = self.at(&every, i) else { return };
-        for (k, list) in lists.iter().enumerate() {
-            for c in *list {
-                if c.listed_twice && lists[..k].iter().any(|l| l.iter().any(|o| o.same(c))) {
-                    continue;
-                }
-                self.try_at(std::slice::from_ref(c), at);
-            }
+        let mut list = List::default();
+        for part in lists {
+            list.extend_new(part);
         }
+        list.finish(None);
+        self.try_list(&list, i);
     }
 
     /// Try the pattern of `c` at token `i`, which passed the filters. Kept out of line: the loop over the
@@ -407,8 +454,15 @@ impl Scan<'_> {
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
-        if rule.negatable && is_negated(tokens, i) {
-            return;
+        if rule.negatable {
+            let negated = match self.negated {
+                Some((at, negated)) if at == i => negated,
+                _ => is_negated(tokens, i),
+            };
+            self.negated = Some((i, negated));
+            if negated {
+                return;
+            }
         }
         if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
             return;
@@ -418,7 +472,6 @@ impl Scan<'_> {
 }
 
 /// Drop hits of rules with `needs` that have no hit tagged with one of those needs within their window.
-#[inline(never)]
 fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
     if !hits.iter().any(|h| !rules[h.rule].needs.is_empty()) {
         return hits;
@@ -448,7 +501,6 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
 ///
 /// Only hits chained together by shared tokens (a cluster) can rule each other out, and most hits share no
 /// token with another: those are kept as they are, and only the clusters are ranked and sorted.
-#[inline(never)]
 fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
@@ -487,4 +539,97 @@ fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_t
 /// `resolve_overlaps`' orders; token numbers and lengths fit in 32 bits).
 fn sort_hits(hits: &mut [Hit], key: &dyn Fn(&Hit) -> u64) {
     hits.sort_by_key(|h| key(h));
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::{text::tokenize, Engine};
+    use super::*;
+
+    /// Texts for the tests: made-up ones that reach the index's rarer paths (two marks in one token, numbers a
+    /// pattern spells out, quotation, anchors, gaps), the sample post, and the development corpus when it is
+    /// there.
+    pub(crate) fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "Why?! Don't miss out?! Act now!! Only 5 left: call 0800123456 or text STOP to 80082.",
+            "BUY NOW, 50% off! £5 or $10 - \"subscribe\" to my channel; subscribed? Comment YES below 👇",
+            "Here's what happened when we tried this. What will you say? This is how you win: 3 tips.",
+            "I'd love to hear how you handle it. We're hiring! Thanks @ann for sharing #growth https://x.io",
+            "Not ready? Never buy now. Don't forget to subscribe... don't hesitate to call us today!!!",
+            "1. Reply before you post.\n2. Ask one real question.\n\nWhat's one habit that made your posts better?",
+            "The 7 best tools in the world, ever. Only 3 spots left at 12,000 for 2 days only ?! :)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.push(include_str!("../../samples/sales-post.txt").to_string());
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/posts-dev.jsonl");
+        if let Ok(lines) = std::fs::read_to_string(corpus) {
+            for line in lines.lines().take(60) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(v["text"].as_str().unwrap().to_string());
+            }
+        }
+        texts
+    }
+
+    /// Every pattern tried at every token, through the same context filters: what the index must find.
+    fn every_pattern_everywhere(rules: &[Rule], tokens: &Tokens) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for i in 0..tokens.len() {
+            for (r, rule) in rules.iter().enumerate() {
+                for pattern in &rule.patterns {
+                    let Some(last) = pattern.match_at(tokens, i) else { continue };
+                    if (!rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted))
+                        || (rule.negatable && is_negated(tokens, i))
+                        || (!rule.except.is_empty() && excepted(rule, tokens, i, last))
+                    {
+                        continue;
+                    }
+                    hits.push(Hit { rule: r, first: i, last });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The index and its filters pass over patterns only where they cannot match: the hits are those of trying
+    /// every pattern at every token.
+    #[test]
+    fn index_finds_what_every_pattern_everywhere_finds() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        let key = |h: &Hit| (h.first, h.rule, h.last);
+        let mut total = 0;
+        for text in texts() {
+            let mut tokens = tokenize(&text);
+            tokens.intern(&c.vocab);
+            let mut found = scan(&c.phrase, &c.index, &tokens);
+            let mut expected = every_pattern_everywhere(&c.phrase, &tokens);
+            // Within a token the index tries the patterns in its own order.
+            found.sort_by_key(key);
+            expected.sort_by_key(key);
+            assert_eq!(found, expected, "{text}");
+            total += found.len();
+        }
+        assert!(total > 50, "{total} hits");
+    }
+
+    #[test]
+    fn overlapping_hits_are_on_different_sides() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        for text in texts() {
+            let mut tokens = tokenize(&text);
+            tokens.intern(&c.vocab);
+            let hits = find(&c.phrase, &c.index, &tokens);
+            for (k, a) in hits.iter().enumerate() {
+                for b in &hits[k + 1..] {
+                    assert!((a.first, a.last) <= (b.first, b.last), "sorted by position");
+                    let same_side = c.phrase[a.rule].side == c.phrase[b.rule].side;
+                    assert!(!same_side || b.first > a.last, "{a:?} and {b:?} overlap in {text}");
+                }
+            }
+        }
+    }
 }

@@ -618,6 +618,76 @@ mod tests {
         }
     }
 
+    /// Matching as first written: recursive, alternatives compared as strings, one `GAP_MAX` gap per `..`.
+    fn reference_match(p: &Pattern, t: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
+        let gaps = |e: &Elem| if let Elem::Gap(max) = e { max / GAP_MAX } else { 0 };
+        // The elements with each gap run written out again as single gaps (`None`).
+        let elems: Vec<Option<&Elem>> = p
+            .elems
+            .iter()
+            .flat_map(|e| if gaps(e) > 0 { vec![None; gaps(e)] } else { vec![Some(e)] })
+            .collect();
+        fn from(elems: &[Option<&Elem>], t: &Tokens, elem: usize, pos: usize, start: usize) -> Option<usize> {
+            let Some(e) = elems.get(elem) else { return pos.checked_sub(1).filter(|&p| p >= start) };
+            match e {
+                None => {
+                    let sentence = t.list[start].sentence;
+                    for skip in 0..=GAP_MAX {
+                        let p = pos + skip;
+                        if p > t.len() || (skip > 0 && t.list[p - 1].sentence != sentence) {
+                            break;
+                        }
+                        if let Some(end) = from(elems, t, elem + 1, p, start) {
+                            return Some(end);
+                        }
+                    }
+                    None
+                }
+                Some(Elem::One { atoms, optional, .. }) => {
+                    let takes = pos < t.len()
+                        && atoms.iter().any(|a| match a {
+                            Atom::Word(w) => t.list[pos].kind != Kind::Punct && t.norm(pos) == &**w,
+                            Atom::Class(c) => c.matches(t, pos),
+                            _ => a.matches(t, pos),
+                        });
+                    if takes {
+                        if let Some(end) = from(elems, t, elem + 1, pos + 1, start) {
+                            return Some(end);
+                        }
+                    }
+                    if *optional {
+                        from(elems, t, elem + 1, pos, start)
+                    } else {
+                        None
+                    }
+                }
+                Some(Elem::Gap(_)) => unreachable!(),
+            }
+        }
+        from(&elems, t, elem, pos, start)
+    }
+
+    /// Every pattern of the default pack matches where the first way of matching does, and ends at the same
+    /// token.
+    #[test]
+    fn matching_agrees_with_the_first_written() {
+        let engine = super::super::Engine::new();
+        let c = &*engine.compiled;
+        let mut matched = 0;
+        for text in super::super::matcher::tests::texts() {
+            let mut t = tokenize(&text);
+            t.intern(&c.vocab);
+            for p in c.phrase.iter().flat_map(|r| r.patterns.iter().chain(&r.except)) {
+                for i in 0..t.len() {
+                    let expected = if p.anchored_at(&t, i) { reference_match(p, &t, 0, i, i) } else { None };
+                    assert_eq!(p.match_at(&t, i), expected, "{p:?} at {i} of {text}");
+                    matched += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(matched > 50, "{matched} matches");
+    }
+
     #[test]
     fn language() {
         assert!(hit("(buy|order) [it] now", "Order it NOW"));
@@ -633,6 +703,8 @@ mod tests {
         assert!(!hit("^^ join", "Hello. Join us"));
         assert!(parse("[a] b").is_err());
         assert!(parse("{nope}").is_err());
+        assert!(hit("struggling .. .. ?", "Struggling with all of our growth?"));
+        assert!(!hit("struggling .. ?", "Struggling with all of our growth?"));
         assert!(parse("(a|b").is_err());
     }
 }
