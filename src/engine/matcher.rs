@@ -11,7 +11,7 @@
 use super::pack::Rule;
 use super::pattern::{bit64, has_mark, lead_bits, token_bits, Atom, ALWAYS};
 use super::text::{Kind, Tokens};
-use super::vocab::{Vocab, NO_WORD};
+use super::vocab::{Vocab, WordLists, NO_WORD};
 
 /// A pattern an index list holds (by rule and pattern number), with what lets the matcher pass over it without
 /// trying it.
@@ -62,6 +62,8 @@ pub struct Index {
     next_words: Vec<u32>,
     /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
     weight_rank: Vec<u32>,
+    /// `NEGATION_LISTS` by word id.
+    negation: WordLists,
 }
 
 /// A list of the index, with what its patterns read of a token (`find` works out only that).
@@ -116,8 +118,10 @@ impl List {
 
 impl Index {
     /// Build the index over the phrase rules of `rules` (indices refer to that slice), whose patterns are
-    /// interned in `vocab`.
-    pub fn build(rules: &[Rule], vocab: &Vocab) -> Index {
+    /// interned in `vocab`; the negation word lists are interned there too.
+    pub fn build(rules: &[Rule], vocab: &mut Vocab) -> Index {
+        let negation = WordLists::intern(vocab, &NEGATION_LISTS);
+        let vocab = &*vocab;
         // A rule's rank: how many rules weigh less (equal weights, equal ranks).
         let weight_rank = rules
             .iter()
@@ -127,6 +131,7 @@ impl Index {
             by_word: (0..vocab.len()).map(|_| List::default()).collect(),
             by_kind: (0..Kind::COUNT).map(|_| List::default()).collect(),
             weight_rank,
+            negation,
             ..Index::default()
         };
         // The words by id (those the rules spell out: every word of `vocab`), to fold prefixes in.
@@ -253,9 +258,17 @@ const NEGATORS: [&str; 20] = [
     "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
 ];
 
+/// Verbs after which a negator pushes instead: "don't forget to subscribe", "don't hesitate to call".
+const PUSHING_AFTER_NEGATOR: [&str; 4] = ["forget", "hesitate", "wait", "delay"];
+
+/// The negation word lists, read by word id (`WordLists` bits `NEGATOR` and `PUSHING`).
+const NEGATION_LISTS: [&[&str]; 2] = [&NEGATORS, &PUSHING_AFTER_NEGATOR];
+const NEGATOR: u32 = 1;
+const PUSHING: u32 = 2;
+
 /// Whether a negator (`NEGATORS`) stands just before token `first` in its sentence: up to three tokens back,
-/// over quotation marks.
-fn is_negated(tokens: &Tokens, first: usize) -> bool {
+/// over quotation marks. `negation` holds `NEGATION_LISTS`.
+fn is_negated(tokens: &Tokens, negation: &WordLists, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
     for i in (first.saturating_sub(3)..first).rev() {
         let t = &tokens.list[i];
@@ -268,10 +281,9 @@ fn is_negated(tokens: &Tokens, first: usize) -> bool {
             Kind::Punct => break,
             _ => {}
         }
-        if NEGATORS.contains(&tokens.norm(i)) {
-            // "don't forget to subscribe", "don't hesitate to call": a double negative pushes harder.
-            let next = (i + 1 < first).then(|| tokens.norm(i + 1));
-            return !next.is_some_and(|n| matches!(n, "forget" | "hesitate" | "wait" | "delay"));
+        if negation.bits(t.word) & NEGATOR != 0 {
+            // A double negative pushes harder.
+            return !(i + 1 < first && negation.bits(tokens.list[i + 1].word) & PUSHING != 0);
         }
     }
     false
@@ -303,6 +315,7 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         rules,
         tokens,
         next_words: &index.next_words,
+        negation: &index.negation,
         hits: Vec::with_capacity(tokens.len() / 4 + 8),
         negated: None,
     };
@@ -370,6 +383,7 @@ struct Scan<'a> {
     rules: &'a [Rule],
     tokens: &'a Tokens,
     next_words: &'a [u32],
+    negation: &'a WordLists,
     hits: Vec<Hit>,
     /// `is_negated` at the last token asked about (several rules often match at one token).
     negated: Option<(usize, bool)>,
@@ -457,7 +471,7 @@ impl Scan<'_> {
         if rule.negatable {
             let negated = match self.negated {
                 Some((at, negated)) if at == i => negated,
-                _ => is_negated(tokens, i),
+                _ => is_negated(tokens, self.negation, i),
             };
             self.negated = Some((i, negated));
             if negated {
@@ -574,14 +588,14 @@ pub(super) mod tests {
     }
 
     /// Every pattern tried at every token, through the same context filters: what the index must find.
-    fn every_pattern_everywhere(rules: &[Rule], tokens: &Tokens) -> Vec<Hit> {
+    fn every_pattern_everywhere(rules: &[Rule], negation: &WordLists, tokens: &Tokens) -> Vec<Hit> {
         let mut hits = Vec::new();
         for i in 0..tokens.len() {
             for (r, rule) in rules.iter().enumerate() {
                 for pattern in &rule.patterns {
                     let Some(last) = pattern.match_at(tokens, i) else { continue };
                     if (!rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted))
-                        || (rule.negatable && is_negated(tokens, i))
+                        || (rule.negatable && is_negated(tokens, negation, i))
                         || (!rule.except.is_empty() && excepted(rule, tokens, i, last))
                     {
                         continue;
@@ -605,7 +619,7 @@ pub(super) mod tests {
             let mut tokens = tokenize(&text);
             tokens.intern(&c.vocab);
             let mut found = scan(&c.phrase, &c.index, &tokens);
-            let mut expected = every_pattern_everywhere(&c.phrase, &tokens);
+            let mut expected = every_pattern_everywhere(&c.phrase, &c.index.negation, &tokens);
             // Within a token the index tries the patterns in its own order.
             found.sort_by_key(key);
             expected.sort_by_key(key);

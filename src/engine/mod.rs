@@ -70,7 +70,7 @@ impl Compiled {
             }
         }
         let persons = vocab::WordLists::intern(&mut vocab, &signals::PERSON_LISTS);
-        let index = matcher::Index::build(&phrase, &vocab);
+        let index = matcher::Index::build(&phrase, &mut vocab);
         let texts = phrase
             .iter()
             .chain(&detectors)
