@@ -41,11 +41,13 @@ struct Compiled {
     set: PackSet,
     phrase: Vec<Rule>,
     detectors: Vec<Rule>,
-    /// The words the phrase rules' patterns mention, and the self and reader words; drafts are interned
-    /// against it.
+    /// The words the phrase rules' patterns mention, the self and reader words and the suggestion builder's
+    /// word lists; drafts are interned against it.
     vocab: vocab::Vocab,
     /// Which words are self and reader references (`signals::PERSON_LISTS`).
     persons: vocab::WordLists,
+    /// The suggestion builder's word lists (`suggest::WORD_LISTS`).
+    suggest_lists: vocab::WordLists,
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     texts: Vec<RuleText>,
@@ -70,6 +72,7 @@ impl Compiled {
             }
         }
         let persons = vocab::WordLists::intern(&mut vocab, &signals::PERSON_LISTS);
+        let suggest_lists = vocab::WordLists::intern(&mut vocab, &suggest::WORD_LISTS);
         let index = matcher::Index::build(&phrase, &mut vocab);
         let texts = phrase
             .iter()
@@ -80,7 +83,7 @@ impl Compiled {
                 message: r.message.as_str().into(),
             })
             .collect();
-        Compiled { set, phrase, detectors, vocab, persons, index, texts }
+        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, texts }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -192,6 +195,7 @@ impl Engine {
             closing: &profile.closing,
             hits: &hits,
             rules: &c.phrase,
+            lists: &c.suggest_lists,
         };
         // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
         // up on the rule's first finding.

@@ -19,6 +19,7 @@ use super::matcher::Hit;
 use super::pack::{Fix, Rule};
 use super::signals::Signal;
 use super::text::{Kind, Tokens};
+use super::vocab::WordLists;
 use crate::{Side, Span, Suggestion};
 use std::ops::Range;
 
@@ -35,6 +36,8 @@ pub struct Draft<'a> {
     /// sentence keeps it.
     pub hits: &'a [Hit],
     pub rules: &'a [Rule],
+    /// The `WORD_LISTS`, by word id (interned with the rules' vocabulary the draft's tokens were looked up in).
+    pub lists: &'a WordLists,
 }
 
 impl Draft<'_> {
@@ -47,10 +50,64 @@ impl Draft<'_> {
 /// Sentences longer than this many tokens get no sentence-level edits (keeps analysis linear on huge input).
 const SCAN: usize = 400;
 
+/// The named word lists, looked up by word id (`on_list`): list `l` is bit `l.bit()` of `WordLists::bits`, its
+/// words are `WORD_LISTS[l as usize]`. Short lists written in place stay compared as strings (`is_word`).
+#[derive(Clone, Copy)]
+enum List {
+    Push,
+    NeedsObject,
+    PressureClause,
+    Conjunctions,
+    NotAStart,
+    NotAnEnd,
+    AdverbialStarts,
+    Boast,
+    Reader,
+    SelfWords,
+    OtherSelfForms,
+    Subjects,
+    Emotions,
+    Intensifiers,
+    FrameSubjects,
+    Labels,
+    LaunchVerbs,
+}
+
+const LISTS: usize = List::LaunchVerbs as usize + 1;
+
+impl List {
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// The words of each `List`, at the list's number: interned with the rules (`Compiled::new`), so that a draft's
+/// tokens carry their ids.
+pub const WORD_LISTS: [&[&str]; LISTS] = {
+    let mut lists: [&[&str]; LISTS] = [&[]; LISTS];
+    lists[List::Push as usize] = &PUSH_WORDS;
+    lists[List::NeedsObject as usize] = &NEEDS_OBJECT;
+    lists[List::PressureClause as usize] = &PRESSURE_CLAUSE;
+    lists[List::Conjunctions as usize] = &CONJUNCTIONS;
+    lists[List::NotAStart as usize] = &NOT_A_START;
+    lists[List::NotAnEnd as usize] = &NOT_AN_END;
+    lists[List::AdverbialStarts as usize] = &ADVERBIAL_STARTS;
+    lists[List::Boast as usize] = &BOAST;
+    lists[List::Reader as usize] = &READER_WORDS;
+    lists[List::SelfWords as usize] = &SELF_WORDS;
+    lists[List::OtherSelfForms as usize] = &OTHER_SELF_FORMS;
+    lists[List::Subjects as usize] = &SUBJECTS;
+    lists[List::Emotions as usize] = &EMOTIONS;
+    lists[List::Intensifiers as usize] = &INTENSIFIERS;
+    lists[List::FrameSubjects as usize] = &FRAME_SUBJECTS;
+    lists[List::Labels as usize] = &LABELS;
+    lists[List::LaunchVerbs as usize] = &LAUNCH_VERBS;
+    lists
+};
+
 /// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
 const PUSH_WORDS: [&str; 8] = ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
 
-/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
 /// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
 const NEEDS_OBJECT: [&str; 14] = [
     "buy",
@@ -68,13 +125,13 @@ const NEEDS_OBJECT: [&str; 14] = [
     "snap",
     "nab",
 ];
+/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
 const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
 
 /// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
 const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
 
-/// Words that open the clause they introduce. Written in as many bytes as they have, like every word whose
-/// normal form is ASCII letters other than "k" (the test `ascii_written`).
+/// Words that open the clause they introduce.
 const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
 
 /// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
@@ -149,6 +206,8 @@ const BOAST: [&str; 26] = [
 
 const READER_WORDS: [&str; 7] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd"];
 const SELF_WORDS: [&str; 10] = ["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"];
+/// Words besides the `SELF_WORDS` that say a sentence is about the author (`about_us`).
+const OTHER_SELF_FORMS: [&str; 5] = ["i", "i've", "i'd", "we'd", "us"];
 
 /// Whether tokens `first..=last` hold something a suggestion must not delete or alter: a link or an @mention.
 fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
@@ -248,13 +307,19 @@ fn raw_bytes<'a>(d: &Draft<'a>, i: usize) -> &'a [u8] {
 
 /// Whether token `i` is a word, one of `words`.
 fn is_word(d: &Draft<'_>, i: usize, words: &[&str]) -> bool {
-    d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm(i), words)
+    d.tokens.list[i].kind == Kind::Word && is_one_of(d.tokens.norm_bytes(i), words)
 }
 
 /// Whether `w` is one of `words` (lengths and first bytes are compared before whole words: most differ there).
-fn is_one_of(w: &str, words: &[&str]) -> bool {
-    let first = w.as_bytes().first();
-    words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+fn is_one_of(w: &[u8], words: &[&str]) -> bool {
+    let first = w.first();
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && x.as_bytes() == w)
+}
+
+/// Whether token `i` is a word on one of the `lists` (bits of `List`s), by its word id.
+fn on_list(d: &Draft<'_>, i: usize, lists: u32) -> bool {
+    let tok = &d.tokens.list[i];
+    tok.kind == Kind::Word && d.lists.bits(tok.word) & lists != 0
 }
 
 fn counts_as_word(k: Kind) -> bool {
@@ -464,14 +529,7 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        // A conjunction is written in at most three letters (see the test `ascii_written`): longer words are not
-        // looked up.
-        if tok.kind == Kind::Word
-            && !tok.quoted
-            && tok.end - tok.start <= 3
-            && is_one_of(t.norm(i), &CONJUNCTIONS)
-            && opens_clause(d, i, b)
-        {
+        if !tok.quoted && on_list(d, i, List::Conjunctions.bit()) && opens_clause(d, i, b) {
             if let Some(s) = start.take() {
                 out.push((s, prev));
             }
@@ -497,7 +555,7 @@ const SUBJECTS: [&str; 22] = [
 /// Whether the conjunction at `i` opens a clause: it is followed by a new subject, or it is "so" after a comma.
 fn opens_clause(d: &Draft<'_>, i: usize, b: usize) -> bool {
     let t = d.tokens;
-    (i < b && is_word(d, i + 1, &SUBJECTS))
+    (i < b && on_list(d, i + 1, List::Subjects.bit()))
         || (t.norm(i) == "so" && i > 0 && t.list[i - 1].kind == Kind::Punct && t.norm(i - 1) == ",")
 }
 
@@ -578,9 +636,9 @@ fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
     if at_start(d, a) {
         let (_, s_last) = sentence_of(t, a);
         let rest = b + 1..=s_last;
-        let label_only = rest
-            .clone()
-            .all(|i| is_word(d, i, &LABELS) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji));
+        let label_only = rest.clone().all(|i| {
+            on_list(d, i, List::Labels.bit()) || matches!(t.list[i].kind, Kind::Punct | Kind::Emoji)
+        });
         if s_last > b && label_only && rest.clone().any(|i| t.list[i].kind == Kind::Word) {
             b = s_last;
             while b + 1 < t.len() && matches!(t.list[b + 1].kind, Kind::Emoji) {
@@ -727,12 +785,12 @@ const LABELS: [&str; 7] = ["big", "news", "announcement", "introducing", "announ
 fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
-    if let Some(e) = (first..=last).find(|&i| is_word(d, i, &EMOTIONS)) {
+    if let Some(e) = (first..=last).find(|&i| on_list(d, i, List::Emotions.bit())) {
         return unframe(d, first, last, e, s_last);
     }
     let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
     // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
-    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| is_word(d, i, &LABELS)) {
+    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| on_list(d, i, List::Labels.bit())) {
         let mut b = last;
         while b < s_last
             && t.list[b + 1].kind == Kind::Punct
@@ -748,7 +806,7 @@ fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
     let mut prev_end: Option<usize> = None;
     for i in first..=last {
         let tok = &t.list[i];
-        if tok.kind == Kind::Word && is_one_of(t.norm(i), &push) && words.len() > 1 {
+        if is_word(d, i, &push) && words.len() > 1 {
             changed = true;
             continue;
         }
@@ -790,7 +848,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     while from > 0 && {
         let p = from - 1;
         t.list[p].sentence == t.list[emo].sentence
-            && (is_word(d, p, &INTENSIFIERS) || is_word(d, p, &FRAME_SUBJECTS))
+            && (on_list(d, p, List::Intensifiers.bit()) || on_list(d, p, List::FrameSubjects.bit()))
     } {
         from -= 1;
     }
@@ -833,7 +891,7 @@ fn unframe(d: &Draft<'_>, first: usize, last: usize, emo: usize, s_last: usize) 
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
     let verb_ing = ing(v);
-    let kept = (from..emo).filter(|&i| is_word(d, i, &FRAME_SUBJECTS)).map(|i| raw(d, i));
+    let kept = (from..emo).filter(|&i| on_list(d, i, List::FrameSubjects.bit())).map(|i| raw(d, i));
     let mut text = String::new();
     for w in kept.chain([verb_ing.as_str()]) {
         // "We 're" is written "We're".
@@ -927,7 +985,7 @@ fn pushes(d: &Draft<'_>, first: usize) -> bool {
     let t = d.tokens;
     let (_, s_last) = sentence_of(t, first);
     (first..=s_last.min(first + 40)).any(|i| {
-        is_word(d, i, &PUSH_WORDS)
+        on_list(d, i, List::Push.bit())
             || t.list[i].caps
             || (t.list[i].kind == Kind::Punct && t.norm(i).contains('!'))
     })
@@ -1018,7 +1076,7 @@ fn scarcity_clause(
     let end = (last + 1..=s_last)
         .find(|&i| is_sep(d, i) || t.list[i].kind == Kind::Punct)
         .map_or(s_last, |i| i - 1);
-    if a == s_first || is_word(d, a - 1, &NOT_AN_END) {
+    if a == s_first || on_list(d, a - 1, List::NotAnEnd.bit()) {
         return None;
     }
     Some(removing(d, (cut(d, a, end), String::new())))
@@ -1119,10 +1177,10 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
             skipping = false;
         }
-        if i > verb && tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PRESSURE_CLAUSE) {
+        if i > verb && !tok.quoted && on_list(d, i, List::PressureClause.bit()) {
             skipping = true;
         }
-        if skipping || (tok.kind == Kind::Word && !tok.quoted && is_one_of(norm, &PUSH_WORDS) && i > verb) {
+        if skipping || (i > verb && !tok.quoted && on_list(d, i, List::Push.bit())) {
             i += 1;
             continue;
         }
@@ -1161,7 +1219,7 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
     }
     // "BUY NOW before it is gone!": a verb that needs an object keeps one ("you can buy it").
     let kept_words = pieces.iter().filter(|p| t.list[p.first].kind != Kind::Punct).count();
-    if kept_words == 1 && is_word(d, verb, &NEEDS_OBJECT) {
+    if kept_words == 1 && on_list(d, verb, List::NeedsObject.bit()) {
         body.push_str(" it");
     }
     let s_first = sentence_of(t, from).0;
@@ -1309,7 +1367,7 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
     while k < pieces.len() && np.len() < 7 {
         let i = pieces[k].first;
         if t.list[i].kind != Kind::Word
-            || is_one_of(t.norm(i), &stop)
+            || is_one_of(t.norm_bytes(i), &stop)
             || t.list[i].quoted
             || i != pieces[k - 1].last + 1
         {
@@ -1528,7 +1586,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         // "Our signature bouquets start at $49": the boast goes, the offer stays ("our New Member Special" is a
         // name and stays).
         if let Some(b) = (first..=last).find(|&i| {
-            is_word(d, i, &BOAST)
+            on_list(d, i, List::Boast.bit())
                 && i < s_last
                 && t.list[i + 1].kind == Kind::Word
                 && !t.list[i].quoted
@@ -1580,7 +1638,7 @@ fn launched_superlative(d: &Draft<'_>, first: usize, last: usize, s_first: usize
         || !is_word(d, first + 1, &["best", "greatest", "finest", "ultimate"])
         || !is_word(d, last, &["ever"])
         || last < first + 3
-        || !(s_first..first).any(|i| is_word(d, i, &LAUNCH_VERBS))
+        || !(s_first..first).any(|i| on_list(d, i, List::LaunchVerbs.bit()))
     {
         return None;
     }
@@ -1607,11 +1665,10 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
         return Some("opening");
     }
     let (mut readers, mut selfs) = (0, 0);
-    for i in (s_first..=s_last).filter(|&i| t.list[i].kind == Kind::Word) {
-        let w = t.norm(i);
-        if is_one_of(w, &READER_WORDS) {
+    for i in s_first..=s_last {
+        if on_list(d, i, List::Reader.bit()) {
             readers += 1;
-        } else if is_one_of(w, &SELF_WORDS) {
+        } else if on_list(d, i, List::SelfWords.bit()) {
             selfs += 1;
         }
     }
@@ -1642,8 +1699,7 @@ fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option
 /// inside the sentence).
 fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
     (s_first..=s_last).any(|i| {
-        is_word(d, i, &SELF_WORDS)
-            || is_word(d, i, &["i", "i've", "i'd", "we'd", "us"])
+        on_list(d, i, List::SelfWords.bit() | List::OtherSelfForms.bit())
             || (d.tokens.list[i].kind == Kind::Word
                 && !at_start(d, i)
                 && raw(d, i).starts_with(char::is_uppercase))
@@ -1689,14 +1745,16 @@ fn clause_removal(
         if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
             n += 1;
         }
-        if is_word(d, n, &NOT_A_START) || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind) {
+        if on_list(d, n, List::NotAStart.bit())
+            || t.list[n].kind != Kind::Word && !counts_as_word(t.list[n].kind)
+        {
             return None;
         }
         return Some(removal(d, cf, n - 1));
     }
     // A later clause goes with the separator before it (brackets with their contents).
     let prev_word = (0..cf).rev().find(|&i| counts_as_word(t.list[i].kind))?;
-    if is_word(d, prev_word, &NOT_AN_END) {
+    if on_list(d, prev_word, List::NotAnEnd.bit()) {
         return None;
     }
     let mut from = cf;
@@ -1743,10 +1801,10 @@ fn phrase_removal(
     // "Up to 30% off e-bikes this weekend only": a trailing time phrase goes (not a verb phrase: "this offer
     // will not be repeated" keeps its verb).
     let tail_words = (last + 1..=c_end).filter(|&i| counts_as_word(t.list[i].kind)).count();
-    let adverbial = is_word(d, first, &ADVERBIAL_STARTS);
+    let adverbial = on_list(d, first, List::AdverbialStarts.bit());
     if first > cf && adverbial && tail_words <= 2 && !holds_content(d, last + 1, c_end, skip) {
         let prev = first - 1;
-        if !is_word(d, prev, &NOT_AN_END) {
+        if !on_list(d, prev, List::NotAnEnd.bit()) {
             return Some((cut(d, first, c_end), String::new()));
         }
     }
