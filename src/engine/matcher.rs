@@ -557,7 +557,7 @@ fn sort_hits(hits: &mut [Hit], key: &dyn Fn(&Hit) -> u64) {
 
 #[cfg(test)]
 pub(super) mod tests {
-    use super::super::{text::tokenize, Engine};
+    use super::super::{text::tokenize_interned, Engine};
     use super::*;
 
     /// Texts for the tests: made-up ones that reach the index's rarer paths (two marks in one token, numbers a
@@ -616,8 +616,7 @@ pub(super) mod tests {
         let key = |h: &Hit| (h.first, h.rule, h.last);
         let mut total = 0;
         for text in texts() {
-            let mut tokens = tokenize(&text);
-            tokens.intern(&c.vocab);
+            let tokens = tokenize_interned(&text, &c.vocab);
             let mut found = scan(&c.phrase, &c.index, &tokens);
             let mut expected = every_pattern_everywhere(&c.phrase, &c.index.negation, &tokens);
             // Within a token the index tries the patterns in its own order.
@@ -634,8 +633,7 @@ pub(super) mod tests {
         let engine = Engine::new();
         let c = &*engine.compiled;
         for text in texts() {
-            let mut tokens = tokenize(&text);
-            tokens.intern(&c.vocab);
+            let tokens = tokenize_interned(&text, &c.vocab);
             let hits = find(&c.phrase, &c.index, &tokens);
             for (k, a) in hits.iter().enumerate() {
                 for b in &hits[k + 1..] {

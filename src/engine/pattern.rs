@@ -524,15 +524,14 @@ pub const fn bit64(n: u32) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
+    use super::super::text::{tokenize, tokenize_interned};
     use super::*;
 
     fn hit(p: &str, text: &str) -> bool {
         let mut vocab = Vocab::default();
         let mut p = parse(p).unwrap();
         p.intern(&mut vocab);
-        let mut t = tokenize(text);
-        t.intern(&vocab);
+        let t = tokenize_interned(text, &vocab);
         (0..t.len()).any(|i| p.match_at(&t, i).is_some())
     }
 
@@ -566,8 +565,7 @@ mod tests {
         compiled.iter_mut().for_each(|p| p.intern(&mut vocab));
         let mut found = 0;
         for text in texts {
-            let mut t = tokenize(text);
-            t.intern(&vocab);
+            let t = tokenize_interned(text, &vocab);
             for p in &compiled {
                 for i in (0..t.len()).filter(|&i| p.match_at(&t, i).is_some()) {
                     let next = t.list.get(i + 1).map_or(super::super::vocab::NO_WORD, |t| t.word);
@@ -675,8 +673,7 @@ mod tests {
         let c = &*engine.compiled;
         let mut matched = 0;
         for text in super::super::matcher::tests::texts() {
-            let mut t = tokenize(&text);
-            t.intern(&c.vocab);
+            let t = tokenize_interned(&text, &c.vocab);
             for p in c.phrase.iter().flat_map(|r| r.patterns.iter().chain(&r.except)) {
                 for i in 0..t.len() {
                     let expected = if p.anchored_at(&t, i) { reference_match(p, &t, 0, i, i) } else { None };
