@@ -239,10 +239,14 @@ struct Builder<'a> {
     text: &'a str,
     vocab: &'a Vocab,
     out: Tokens,
-    /// Byte and UTF-16 offsets of the scan, and the number of characters so far that take two UTF-16 units (so
-    /// the number of characters is `u - astral`).
+    /// Byte offset of the scan.
     i: usize,
-    u: usize,
+    /// How many more bytes than UTF-16 units the text before the scan takes: its UTF-16 offset is
+    /// `i - bytes_over_utf16`, and ASCII, one unit a byte, leaves this as it is (so most tokens and spaces move
+    /// only `i`).
+    bytes_over_utf16: usize,
+    /// The number of characters so far that take two UTF-16 units (the number of characters is the UTF-16
+    /// offset minus this).
     astral: usize,
     /// Whether the scan is inside quotation marks.
     quoted: bool,
@@ -301,11 +305,10 @@ impl Builder<'_> {
         };
         self.sentence += u32::from(ends);
         self.i += n;
-        self.u += n16;
+        self.bytes_over_utf16 += n - n16;
         // A word is most often followed by one space.
         if kind == Kind::Word && text.as_bytes().get(self.i) == Some(&b' ') {
             self.i += 1;
-            self.u += 1;
         }
     }
 
@@ -352,8 +355,8 @@ impl Builder<'_> {
             kind,
             start: start as u32,
             end: end as u32,
-            start16: self.u as u32,
-            end16: (self.u + n16) as u32,
+            start16: (start - self.bytes_over_utf16) as u32,
+            end16: (start - self.bytes_over_utf16 + n16) as u32,
             norm_start: norm_start as u32,
             norm_end: norm_end as u32,
             quoted,
@@ -366,7 +369,7 @@ impl Builder<'_> {
     /// Move past `c` without making a token of it.
     fn skip(&mut self, c: char) {
         self.i += c.len_utf8();
-        self.u += c.len_utf16();
+        self.bytes_over_utf16 += c.len_utf8() - c.len_utf16();
         self.astral += usize::from(c.len_utf16() == 2);
     }
 }
@@ -407,15 +410,23 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
     norm.push_str(text);
     norm.make_ascii_lowercase();
     let out = Tokens { list: Vec::with_capacity(text.len() / 4), norm, ..Tokens::default() };
-    let mut b =
-        Builder { text, vocab, out, i: 0, u: 0, astral: 0, quoted: false, sentence: 0, emoji_run: None };
+    let mut b = Builder {
+        text,
+        vocab,
+        out,
+        i: 0,
+        bytes_over_utf16: 0,
+        astral: 0,
+        quoted: false,
+        sentence: 0,
+        emoji_run: None,
+    };
     let bytes = text.as_bytes();
     while b.i < bytes.len() {
         let i = b.i;
         // Fast path: a plain space (most of a draft's non-word characters).
         if bytes[i] == b' ' {
             b.i += 1;
-            b.u += 1;
             continue;
         }
         let rest = &text[i..];
@@ -516,8 +527,8 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
         b.token(kind, c, n, ascii_caps);
     }
     debug_assert!(b.i == bytes.len());
-    b.out.utf16_len = b.u;
-    b.out.chars = b.u - b.astral;
+    b.out.utf16_len = b.i - b.bytes_over_utf16;
+    b.out.chars = b.out.utf16_len - b.astral;
     sentence_bounds(&mut b.out, b.sentence);
     b.out
 }
