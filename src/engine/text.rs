@@ -272,19 +272,25 @@ impl Builder<'_> {
             self.astral += astral;
             n16
         };
-        let (inside, quoted_after) = match kind {
+        // Whether the token is inside quotation marks; only punctuation and line breaks change `quoted` (the
+        // other tokens leave it unwritten).
+        let inside = match kind {
             // A quote mark itself is never "inside" the quotation it opens or closes.
             Kind::Punct => {
                 let after = quoted_after_mark(self.quoted, c, text, i, i + n);
-                (self.quoted && after, after)
+                let inside = self.quoted && after;
+                self.quoted = after;
+                inside
             }
             // Quotations end with the line.
-            Kind::Break => (self.quoted, false),
-            _ => (self.quoted, self.quoted),
+            Kind::Break => std::mem::take(&mut self.quoted),
+            _ => self.quoted,
         };
         let idx = self.out.list.len();
         if kind != Kind::Emoji {
-            if let Some(run) = self.emoji_run.take() {
+            // Not `take()`: most tokens follow no emoji, and this leaves `emoji_run` unwritten for them.
+            if let Some(run) = self.emoji_run {
+                self.emoji_run = None;
                 let capitalised = kind == Kind::Word && starts_upper(&text[i..i + n]);
                 self.sentence = end_emoji_run(&mut self.out.list, run, capitalised);
             }
@@ -292,7 +298,6 @@ impl Builder<'_> {
             self.emoji_run = Some(idx);
         }
         self.push(kind, n, n16, ascii_caps, inside);
-        self.quoted = quoted_after;
         let ends = match kind {
             Kind::Break => true,
             // A punctuation token is one character, a run of `!` and `?`, or an entity (`&amp;`).
