@@ -276,7 +276,7 @@ impl Builder<'_> {
         // other tokens leave it unwritten).
         let inside = match kind {
             // A quote mark itself is never "inside" the quotation it opens or closes.
-            Kind::Punct => {
+            Kind::Punct if is_quote_mark(c) => {
                 let after = quoted_after_mark(self.quoted, c, text, i, i + n);
                 let inside = self.quoted && after;
                 self.quoted = after;
@@ -597,7 +597,12 @@ fn sentence_bounds(tokens: &mut Tokens, last: u32) {
     tokens.leads = leads;
 }
 
-/// Whether the text after punctuation `c` (at `text[start..end]`) is inside quotation marks, given whether the
+/// The marks that open or close quotations (`quoted_after_mark`); other punctuation leaves quotations as they are.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}')
+}
+
+/// Whether the text after quote mark `c` (at `text[start..end]`) is inside quotation marks, given whether the
 /// text before it was: a quote mark opens or closes a quotation. Straight double quotes toggle; single quotes open
 /// before a word and close after one.
 fn quoted_after_mark(quoted: bool, c: char, text: &str, start: usize, end: usize) -> bool {
