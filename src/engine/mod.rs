@@ -196,6 +196,7 @@ impl Engine {
             hits: &hits,
             rules: &c.phrase,
             lists: &c.suggest_lists,
+            cache: Default::default(),
         };
         // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
         // up on the rule's first finding.

@@ -21,7 +21,9 @@ use super::signals::Signal;
 use super::text::{Kind, Tokens};
 use super::vocab::WordLists;
 use crate::{Side, Span, Suggestion};
+use std::cell::Cell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Everything a suggestion may need from the draft.
 pub struct Draft<'a> {
@@ -38,6 +40,50 @@ pub struct Draft<'a> {
     pub rules: &'a [Rule],
     /// The `WORD_LISTS`, by word id (interned with the rules' vocabulary the draft's tokens were looked up in).
     pub lists: &'a WordLists,
+    /// The last sentence's clauses and contacts, shared by the findings of one `analyze` call.
+    pub cache: SentenceCache,
+}
+
+/// The clauses (`clauses`) and contacts (`contacts`) of the last token range asked for. `build` runs once per
+/// finding, and a sentence with several findings has its clauses split and its contacts gathered for each of
+/// them; findings of one sentence often come one after another, so one entry of each is enough.
+///
+/// Both results depend only on the draft (its text, tokens and word lists, which a `Draft` borrows immutably
+/// for its whole life) and on the token range `(first, last)` they were asked for. That range is the key, so a
+/// kept result is exactly what recomputing would give. The clauses are shared (`Rc`); the contacts are cloned,
+/// which allocates only for the few sentences that have any.
+#[derive(Default)]
+pub struct SentenceCache {
+    clauses: Memo<Rc<Vec<(usize, usize)>>>,
+    contacts: Memo<String>,
+}
+
+/// One result and the token range it was computed for.
+#[derive(Default)]
+struct Memo<T>(Cell<Option<((usize, usize), T)>>);
+
+impl<T: Clone> Memo<T> {
+    /// The result for `key`: the kept one when it was computed for `key`, else `compute()`, which is kept.
+    fn get(&self, key: (usize, usize), compute: impl FnOnce() -> T) -> T {
+        let value = match self.0.take() {
+            Some((k, v)) if k == key => v,
+            _ => compute(),
+        };
+        self.0.set(Some((key, value.clone())));
+        value
+    }
+}
+
+impl SentenceCache {
+    /// `clauses(d, a, b)`, kept.
+    fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Rc<Vec<(usize, usize)>> {
+        d.cache.clauses.get((a, b), || Rc::new(clauses(d, a, b)))
+    }
+
+    /// `contacts(d, first, last)`, kept.
+    fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
+        d.cache.contacts.get((first, last), || contacts(d, first, last))
+    }
 }
 
 impl Draft<'_> {
@@ -1003,7 +1049,7 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         return scarcity_clause(d, (first, last), (s_first, s_last)).into_iter().collect();
     };
     let span = t.span_of(s_first, s_last);
-    let contacts = contacts(d, s_first, s_last);
+    let contacts = SentenceCache::contacts(d, s_first, s_last);
     let mut out = Vec::new();
     let is_cta = rule.tags.iter().any(|tag| tag == "cta");
     if is_cta {
@@ -1538,7 +1584,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
     // The sentence's clauses and the ones holding the match's first and last token, where an edit needs them.
     let split = || {
-        let cl = clauses(d, s_first, s_last);
+        let cl = SentenceCache::clauses(d, s_first, s_last);
         let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
         let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
         (cl, ci, cj)
@@ -1559,7 +1605,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
             return remove(s);
         }
     }
-    let contacts = contacts(d, s_first, s_last);
+    let contacts = SentenceCache::contacts(d, s_first, s_last);
     if !contacts.is_empty() {
         // The sentence carries the way to the offer: replace it, keeping the links.
         return rule
