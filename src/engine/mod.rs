@@ -26,7 +26,6 @@ use std::sync::Arc;
 
 use crate::{Finding, Options, PackError, PackInfo, PrincipleRef, Report, Rewrite, Scope, SharedStr, Stats};
 use pack::{PackSet, Rule};
-use score::Weighed;
 use signals::Signal;
 
 pub use pack::line_col;
@@ -171,23 +170,18 @@ impl Engine {
             hits: &hits,
             shape: signals::Shape::of(&tokens, &c.persons),
         };
-        // Signals by rule number (`Compiled::rule`).
-        let mut signals: Vec<(usize, Signal)> = hits
-            .iter()
-            .map(|h| {
-                let signal = Signal {
-                    span: tokens.span_of(h.first, h.last),
-                    strength: 1.0,
-                    tokens: Some((h.first, h.last)),
-                };
-                (h.rule, signal)
-            })
-            .collect();
-        for (n, rule) in c.detectors.iter().enumerate() {
-            if let Some(d) = rule.detector {
-                signals.extend(signals::detect(d, &cx).into_iter().map(|s| (c.phrase.len() + n, s)));
-            }
-        }
+        // Signals by rule number (`Compiled::rule`): the phrase hits, then what each detector finds.
+        let phrase_signals = hits.iter().map(|h| {
+            let signal = Signal {
+                span: tokens.span_of(h.first, h.last),
+                strength: 1.0,
+                tokens: Some((h.first, h.last)),
+            };
+            (h.rule, signal)
+        });
+        let detected = (c.detectors.iter().enumerate())
+            .filter_map(|(n, rule)| Some((c.phrase.len() + n, rule.detector?)))
+            .flat_map(|(n, detector)| signals::detect(detector, &cx).into_iter().map(move |s| (n, s)));
         let draft = suggest::Draft {
             text,
             tokens: &tokens,
@@ -201,35 +195,32 @@ impl Engine {
         // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
         // up on the rule's first finding.
         let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.texts.len()];
-        let mut items: Vec<Weighed> = signals
-            .into_iter()
-            .map(|(n, sig)| {
-                let rule = c.rule(n);
-                let shared = &c.texts[n];
-                let (repeats, platform_weight) = &mut per_rule[n];
-                let decay = score::REPEAT_DECAY.powi(*repeats);
-                *repeats += 1;
-                let platform_weight = *platform_weight
-                    .get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
-                let post_level = rule.detector.is_some_and(|d| d.is_post_level());
-                Weighed {
-                    raw: rule.weight * sig.strength * decay * platform_weight,
-                    finding: Finding {
-                        rule: shared.id.clone(),
-                        side: rule.side,
-                        scope: if post_level { Scope::Post } else { Scope::Phrase },
-                        principle: shared.principle.clone(),
-                        message: shared.message.clone(),
-                        span: sig.span,
-                        points: 0.0,
-                        suggestions: suggest::build(rule, &sig, &draft),
-                    },
-                }
-            })
-            .collect();
+        // The findings and, for scoring, the raw weight of each.
+        let mut findings: Vec<Finding> = Vec::with_capacity(hits.len() + 8);
+        let mut raws: Vec<f32> = Vec::with_capacity(hits.len() + 8);
+        for (n, sig) in phrase_signals.chain(detected) {
+            let rule = c.rule(n);
+            let shared = &c.texts[n];
+            let (repeats, platform_weight) = &mut per_rule[n];
+            let decay = score::REPEAT_DECAY.powi(*repeats);
+            *repeats += 1;
+            let platform_weight =
+                *platform_weight.get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
+            let post_level = rule.detector.is_some_and(|d| d.is_post_level());
+            raws.push(rule.weight * sig.strength * decay * platform_weight);
+            findings.push(Finding {
+                rule: shared.id.clone(),
+                side: rule.side,
+                scope: if post_level { Scope::Post } else { Scope::Phrase },
+                principle: shared.principle.clone(),
+                message: shared.message.clone(),
+                span: sig.span,
+                points: 0.0,
+                suggestions: suggest::build(rule, &sig, &draft),
+            });
+        }
         let words = cx.shape.words;
-        let (salesiness, value) = score::score(&mut items, words, options);
-        let mut findings: Vec<Finding> = items.into_iter().map(|w| w.finding).collect();
+        let (salesiness, value) = score::score(&mut findings, &mut raws, words, options);
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
         let verdict = score::verdict(salesiness, value);
         let stats = Stats {

@@ -25,34 +25,29 @@ pub fn sensitivity_factor(s: Sensitivity) -> f32 {
     }
 }
 
-/// A finding with its raw weight, before the points are set.
-pub struct Weighed {
-    pub finding: Finding,
-    pub raw: f32,
-}
-
-/// Give each finding its points and return (salesiness, value).
-pub fn score(items: &mut [Weighed], words: usize, options: &Options) -> (u8, u8) {
+/// Give each finding its points and return (salesiness, value). `raws[k]` is the raw weight of `findings[k]`
+/// (sensitivity is applied here).
+pub fn score(findings: &mut [Finding], raws: &mut [f32], words: usize, options: &Options) -> (u8, u8) {
     let density = (DENSITY_WORDS / (words as f32).max(DENSITY_WORDS)).sqrt();
     let sens = sensitivity_factor(options.sensitivity);
     let is_sales = |s: Side| s != Side::Value;
     let mut sales_raw = 0.0;
     let mut value_raw = 0.0;
-    for w in items.iter_mut() {
-        if is_sales(w.finding.side) {
-            w.raw *= sens;
-            sales_raw += w.raw;
+    for (f, raw) in findings.iter().zip(raws.iter_mut()) {
+        if is_sales(f.side) {
+            *raw *= sens;
+            sales_raw += *raw;
         } else {
-            value_raw += w.raw;
+            value_raw += *raw;
         }
     }
     let saturate = |raw: f32, scale: f32| 100.0 * (1.0 - (-raw * density / scale).exp());
     let sales = saturate(sales_raw, SALES_SCALE);
     let value = saturate(value_raw, VALUE_SCALE);
-    for w in items.iter_mut() {
-        let (score, raw) = if is_sales(w.finding.side) { (sales, sales_raw) } else { (value, value_raw) };
-        let points = if raw > 0.0 { w.raw / raw * score } else { 0.0 };
-        w.finding.points = (points * 100.0).round() / 100.0;
+    for (f, &raw_one) in findings.iter_mut().zip(raws.iter()) {
+        let (score, raw) = if is_sales(f.side) { (sales, sales_raw) } else { (value, value_raw) };
+        let points = if raw > 0.0 { raw_one / raw * score } else { 0.0 };
+        f.points = (points * 100.0).round() / 100.0;
     }
     (sales.round().clamp(0.0, 100.0) as u8, value.round().clamp(0.0, 100.0) as u8)
 }
