@@ -443,15 +443,13 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
                     (Kind::Word, word.len)
                 }
             }
-        } else if cfg!(not(target_arch = "wasm32"))
-            && c.is_ascii()
+        } else if c.is_ascii()
             && !is_word_char(c)
             && !c.is_whitespace()
             && !matches!(c, '&' | '@' | '#' | '$' | '!' | '?')
         {
             // Most other tokens: ASCII punctuation that is a token of one character whatever follows it (none
-            // of the cases below), pushed here with its kind known. Native builds only: the chain below makes
-            // the same token, and the shortcut costs the browser engine 200 B gzipped.
+            // of the cases below), pushed here with its kind known.
             b.token(Kind::Punct, c, 1, Some(false));
             continue;
         } else if c == '\n' {
