@@ -179,9 +179,11 @@ impl Engine {
             };
             (h.rule, signal)
         });
-        let detected = (c.detectors.iter().enumerate())
+        // Collected first, so the findings are allocated once at their full length.
+        let detected: Vec<(usize, Signal)> = (c.detectors.iter().enumerate())
             .filter_map(|(n, rule)| Some((c.phrase.len() + n, rule.detector?)))
-            .flat_map(|(n, detector)| signals::detect(detector, &cx).into_iter().map(move |s| (n, s)));
+            .flat_map(|(n, detector)| signals::detect(detector, &cx).into_iter().map(move |s| (n, s)))
+            .collect();
         let draft = suggest::Draft {
             text,
             tokens: &tokens,
@@ -196,8 +198,8 @@ impl Engine {
         // up on the rule's first finding.
         let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.texts.len()];
         // The findings and, for scoring, the raw weight of each.
-        let mut findings: Vec<Finding> = Vec::with_capacity(hits.len() + 8);
-        let mut raws: Vec<f32> = Vec::with_capacity(hits.len() + 8);
+        let mut findings: Vec<Finding> = Vec::with_capacity(hits.len() + detected.len());
+        let mut raws: Vec<f32> = Vec::with_capacity(hits.len() + detected.len());
         for (n, sig) in phrase_signals.chain(detected) {
             let rule = c.rule(n);
             let shared = &c.texts[n];

@@ -23,7 +23,6 @@ use super::vocab::WordLists;
 use crate::{Side, Span, Suggestion};
 use std::cell::Cell;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// Everything a suggestion may need from the draft.
 pub struct Draft<'a> {
@@ -50,39 +49,42 @@ pub struct Draft<'a> {
 ///
 /// Both results depend only on the draft (its text, tokens and word lists, which a `Draft` borrows immutably
 /// for its whole life) and on the token range `(first, last)` they were asked for. That range is the key, so a
-/// kept result is exactly what recomputing would give. The clauses are shared (`Rc`); the contacts are cloned,
-/// which allocates only for the few sentences that have any.
+/// kept result is exactly what recomputing would give. Each entry's buffer is reused for the next range, so a
+/// whole `analyze` call allocates about once for each.
 #[derive(Default)]
 pub struct SentenceCache {
-    clauses: Memo<Rc<Vec<(usize, usize)>>>,
+    clauses: Memo<Vec<(usize, usize)>>,
     contacts: Memo<String>,
 }
 
-/// One result and the token range it was computed for.
+/// One result, the token range it was computed for (`None` before the first), and its buffer.
 #[derive(Default)]
-struct Memo<T>(Cell<Option<((usize, usize), T)>>);
+struct Memo<T>(Cell<(Option<(usize, usize)>, T)>);
 
-impl<T: Clone> Memo<T> {
-    /// The result for `key`: the kept one when it was computed for `key`, else `compute()`, which is kept.
-    fn get(&self, key: (usize, usize), compute: impl FnOnce() -> T) -> T {
-        let value = match self.0.take() {
-            Some((k, v)) if k == key => v,
-            _ => compute(),
-        };
-        self.0.set(Some((key, value.clone())));
-        value
+impl<T: Default> Memo<T> {
+    /// `read` of the result for `key`: the kept one when it was computed for `key`, else what `fill` writes
+    /// into the emptied buffer, which is kept. The entry is taken out while `read` runs, so a `read` that asks
+    /// again (for any key) gets a fresh buffer and no panic.
+    fn with<R>(&self, key: (usize, usize), fill: impl FnOnce(&mut T), read: impl FnOnce(&T) -> R) -> R {
+        let (kept, mut value) = self.0.take();
+        if kept != Some(key) {
+            fill(&mut value);
+        }
+        let out = read(&value);
+        self.0.set((Some(key), value));
+        out
     }
 }
 
 impl SentenceCache {
-    /// `clauses(d, a, b)`, kept.
-    fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Rc<Vec<(usize, usize)>> {
-        d.cache.clauses.get((a, b), || Rc::new(clauses(d, a, b)))
+    /// `read` of `clauses(d, a, b)`, kept.
+    fn clauses<R>(d: &Draft<'_>, a: usize, b: usize, read: impl FnOnce(&[(usize, usize)]) -> R) -> R {
+        d.cache.clauses.with((a, b), |out| clauses(d, a, b, out), |cl| read(cl))
     }
 
-    /// `contacts(d, first, last)`, kept.
-    fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
-        d.cache.contacts.get((first, last), || contacts(d, first, last))
+    /// `read` of `contacts(d, first, last)`, kept.
+    fn contacts<R>(d: &Draft<'_>, first: usize, last: usize, read: impl FnOnce(&str) -> R) -> R {
+        d.cache.contacts.with((first, last), |out| contacts(d, first, last, out), |c| read(c))
     }
 }
 
@@ -551,11 +553,11 @@ fn free_words(d: &Draft<'_>, range: Range<usize>, max: usize) -> usize {
     n
 }
 
-/// Clauses of tokens `a..=b` as word-token ranges: split at separators and sentence marks; a conjunction opens
-/// the clause it introduces.
-fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+/// Clauses of tokens `a..=b` as word-token ranges, written to `out` (emptied first): split at separators and
+/// sentence marks; a conjunction opens the clause it introduces.
+fn clauses(d: &Draft<'_>, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     let t = d.tokens;
-    let mut out = Vec::with_capacity(8);
+    out.clear();
     let mut start: Option<usize> = None;
     let mut prev = a;
     for (i, tok) in (a..).zip(&t.list[a..=b]) {
@@ -588,7 +590,6 @@ fn clauses(d: &Draft<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     if let Some(s) = start {
         out.push((s, prev));
     }
-    out
 }
 
 /// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
@@ -1049,41 +1050,44 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         return scarcity_clause(d, (first, last), (s_first, s_last)).into_iter().collect();
     };
     let span = t.span_of(s_first, s_last);
-    let contacts = SentenceCache::contacts(d, s_first, s_last);
-    let mut out = Vec::new();
-    let is_cta = rule.tags.iter().any(|tag| tag == "cta");
-    if is_cta {
-        // A command: keep the offer, change the stance, from the command to the end of the sentence.
-        if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
-            // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
-            let gentler = (soft.starts_with("If you") || soft.starts_with("You can")).then(|| {
-                let mut g = String::with_capacity(soft.len() + 20);
-                g.push_str("No pressure, but ");
-                push_decapitalised(&mut g, &soft);
-                g
-            });
-            out.push(if soft.is_empty() {
-                suggestion(sp, soft, "Drop this pressure".into())
-            } else {
-                trying(sp, soft)
-            });
-            if let Some(g) = gentler {
-                out.push(trying(sp, g));
+    SentenceCache::contacts(d, s_first, s_last, |contacts| {
+        let mut out = Vec::new();
+        let is_cta = rule.tags.iter().any(|tag| tag == "cta");
+        if is_cta {
+            // A command: keep the offer, change the stance, from the command to the end of the sentence.
+            if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
+                // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
+                let gentler = (soft.starts_with("If you") || soft.starts_with("You can")).then(|| {
+                    let mut g = String::with_capacity(soft.len() + 20);
+                    g.push_str("No pressure, but ");
+                    push_decapitalised(&mut g, &soft);
+                    g
+                });
+                out.push(if soft.is_empty() {
+                    suggestion(sp, soft, "Drop this pressure".into())
+                } else {
+                    trying(sp, soft)
+                });
+                if let Some(g) = gentler {
+                    out.push(trying(sp, g));
+                }
             }
+        } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
+            // "Comment BOILER or message us": the bait goes, the real way to reach you stays.
+            out.push(s);
+        } else if is_list_item(d, s_first) && contacts.is_empty() {
+            // A list item asking for likes or tags: the item goes.
+            let sp = line_cut(d, s_first, s_last);
+            return vec![suggestion(sp, String::new(), "Drop this item".into())];
         }
-    } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
-        // "Comment BOILER or message us": the bait goes, the real way to reach you stays.
-        out.push(s);
-    } else if is_list_item(d, s_first) && contacts.is_empty() {
-        // A list item asking for likes or tags: the item goes.
-        let sp = line_cut(d, s_first, s_last);
-        return vec![suggestion(sp, String::new(), "Drop this item".into())];
-    }
-    for tpl in &rule.suggest {
-        let Some(text) = sentence_template(d, tpl, matched, &contacts, first, last, s_last) else { continue };
-        out.push(trying(span, text));
-    }
-    out
+        for tpl in &rule.suggest {
+            let Some(text) = sentence_template(d, tpl, matched, contacts, first, last, s_last) else {
+                continue;
+            };
+            out.push(trying(span, text));
+        }
+        out
+    })
 }
 
 /// Whether the sentence at `s_first` is a list item: list markers (emoji, bullets, numbers) and nothing else
@@ -1283,7 +1287,8 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
             } else {
                 "If you're interested, you can "
             };
-            [lead_in, &body].concat()
+            body.insert_str(0, lead_in);
+            body
         }
     };
     let ends_with_contact = pieces.last().is_some_and(|p| {
@@ -1338,11 +1343,16 @@ fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
     false
 }
 
+/// Room `join_pieces` leaves in its string for what `soften` adds around the body (a lead-in such as "If you're
+/// interested, you can " and an ending such as ". The link is in my bio."), so those need no new allocation.
+const SOFTEN_ROOM: usize = 64;
+
 /// The kept pieces written out with the draft's own spacing; separators right before a link become ": ",
 /// arrows and separators with nothing after them go.
 fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
     let t = d.tokens;
-    let mut body = String::with_capacity(pieces.iter().map(|p| p.text.len() + 2).sum());
+    let mut body =
+        String::with_capacity(pieces.iter().map(|p| p.text.len() + 2).sum::<usize>() + SOFTEN_ROOM);
     let mut prev: Option<&Piece> = None;
     for (k, p) in pieces.iter().enumerate() {
         let tok = &t.list[p.first];
@@ -1377,21 +1387,30 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
         body.push_str(p.text);
         prev = Some(p);
     }
-    close_up(body.trim().trim_end_matches([',', ':', ';', '.', ' ']))
+    // Trimmed and closed up in place.
+    body.truncate(body.trim_end().trim_end_matches([',', ':', ';', '.', ' ']).len());
+    body.drain(..body.len() - body.trim_start().len());
+    close_up(&mut body);
+    body
 }
 
-/// `s` without the spaces written right before a comma or a full stop.
-fn close_up(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Take out of `s` the spaces written right before a comma or a full stop (most bodies have none: then `s` is
+/// left as it is, without a copy).
+fn close_up(s: &mut String) {
+    let is_gap = |pair: &[u8]| matches!(pair, [b' ', b',' | b'.']);
+    if !s.as_bytes().windows(2).any(is_gap) {
+        return;
+    }
+    let mut out = String::with_capacity(s.capacity());
     let mut from = 0;
     for (i, pair) in s.as_bytes().windows(2).enumerate() {
-        if matches!(pair, [b' ', b',' | b'.']) {
+        if is_gap(pair) {
             out.push_str(&s[from..i]);
             from = i + 1;
         }
     }
     out.push_str(&s[from..]);
-    out
+    *s = out;
 }
 
 /// "Book your free review now: x.com" -> "If you'd like a free review, you can book one here: x.com": a
@@ -1582,38 +1601,36 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     let last = last.min(s_last);
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
-    // The sentence's clauses and the ones holding the match's first and last token, where an edit needs them.
-    let split = || {
-        let cl = SentenceCache::clauses(d, s_first, s_last);
-        let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
-        let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
-        (cl, ci, cj)
-    };
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
     let pressure_only =
         urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
     if urgent && !pressure_only {
-        let (cl, ci, cj) = split();
-        if let (Some(ci), Some(cj)) = (ci, cj) {
-            if let Some(s) = clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, true)
-            {
-                return remove(s);
-            }
-        }
-        if let Some(s) = phrase_removal(d, &cl, ci, first, last, s_first, s_last, &rule.id) {
+        let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
+            let clause = match (ci, cj) {
+                (Some(ci), Some(cj)) => {
+                    clause_removal(d, cl, (ci, cj), (first, last), &rule.id, sentence_content, true)
+                }
+                _ => None,
+            };
+            clause.or_else(|| phrase_removal(d, cl, ci, first, last, s_first, s_last, &rule.id))
+        });
+        if let Some(s) = edit {
             return remove(s);
         }
     }
-    let contacts = SentenceCache::contacts(d, s_first, s_last);
-    if !contacts.is_empty() {
-        // The sentence carries the way to the offer: replace it, keeping the links.
-        return rule
-            .suggest
-            .iter()
-            .filter_map(|tpl| sentence_template(d, tpl, matched, &contacts, first, last, s_last))
-            .map(|text| trying(t.span_of(s_first, s_last), text))
-            .collect();
+    // The sentence carries the way to the offer: replace it, keeping the links.
+    let with_contacts = SentenceCache::contacts(d, s_first, s_last, |contacts| {
+        (!contacts.is_empty()).then(|| {
+            rule.suggest
+                .iter()
+                .filter_map(|tpl| sentence_template(d, tpl, matched, contacts, first, last, s_last))
+                .map(|text| trying(t.span_of(s_first, s_last), text))
+                .collect()
+        })
+    });
+    if let Some(suggestions) = with_contacts {
+        return suggestions;
     }
     if let Some(s) = launched_superlative(d, first, last, s_first) {
         return remove(s);
@@ -1643,23 +1660,39 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
         // A bragging clause after the main one ("..., trusted by over 150 companies") goes, unless the sentence
         // speaks to the reader.
         // Only a trailing participle or relative clause ("trusted by", "featuring", "which") can go alone.
-        let (cl, ci, cj) = split();
-        let trailing = |c: usize| {
-            let w = t.norm(cl[c].0);
-            t.list[cl[c].0].kind == Kind::Word
-                && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "which" | "who" | "with"))
-        };
-        if let (Some(ci), Some(cj)) = (ci, cj) {
+        let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
+            let (Some(ci), Some(cj)) = (ci, cj) else { return None };
+            let trailing = |c: usize| {
+                let w = t.norm(cl[c].0);
+                t.list[cl[c].0].kind == Kind::Word
+                    && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "which" | "who" | "with"))
+            };
             if ci > 0 && trailing(ci) && keeps_sentence_reason(d, s_first, s_last) != Some("reader") {
-                if let Some(s) =
-                    clause_removal(d, &cl, (ci, cj), (first, last), &rule.id, sentence_content, false)
-                {
-                    return remove(s);
-                }
+                clause_removal(d, cl, (ci, cj), (first, last), &rule.id, sentence_content, false)
+            } else {
+                None
             }
+        });
+        if let Some(s) = edit {
+            return remove(s);
         }
     }
     Vec::new()
+}
+
+/// `read` of the clauses of sentence `s_first..=s_last` (`SentenceCache::clauses`) and of the clauses that hold
+/// tokens `first` and `last`.
+fn with_clauses<R>(
+    d: &Draft<'_>,
+    (s_first, s_last): (usize, usize),
+    (first, last): (usize, usize),
+    read: impl FnOnce(&[(usize, usize)], Option<usize>, Option<usize>) -> R,
+) -> R {
+    SentenceCache::clauses(d, s_first, s_last, |cl| {
+        let ci = cl.iter().position(|&(a, b)| a <= first && first <= b);
+        let cj = cl.iter().position(|&(a, b)| a <= last && last <= b);
+        read(cl, ci, cj)
+    })
 }
 
 /// Verbs that announce something new: what follows them is the author's offer.
@@ -2124,10 +2157,11 @@ pub fn sentence_of(t: &Tokens, i: usize) -> (usize, usize) {
     (first, last.max(i))
 }
 
-/// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there.
-fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
+/// The sentence's links, @mentions and phone numbers, and "the link in my bio" when it points there, written to
+/// `out` (emptied first).
+fn contacts(d: &Draft<'_>, first: usize, last: usize, out: &mut String) {
     let t = d.tokens;
-    let mut out = String::new();
+    out.clear();
     let mut add = |s: &str| {
         if !out.is_empty() {
             out.push(' ');
@@ -2151,7 +2185,6 @@ fn contacts(d: &Draft<'_>, first: usize, last: usize) -> String {
         }
         i += 1;
     }
-    out
 }
 
 #[cfg(test)]
@@ -2225,9 +2258,15 @@ mod tests {
 
     #[test]
     fn spaces_before_commas_and_full_stops_close_up() {
-        assert_eq!(super::close_up("call us , or DM me . Thanks"), "call us, or DM me. Thanks");
-        assert_eq!(super::close_up("a  , b ,c"), "a , b,c");
-        assert_eq!(super::close_up("trailing "), "trailing ");
+        let closed_up = |s: &str| {
+            let mut s = s.to_string();
+            super::close_up(&mut s);
+            s
+        };
+        assert_eq!(closed_up("call us , or DM me . Thanks"), "call us, or DM me. Thanks");
+        assert_eq!(closed_up("a  , b ,c"), "a , b,c");
+        assert_eq!(closed_up("trailing "), "trailing ");
+        assert_eq!(closed_up(" ."), ".");
     }
 
     #[test]
