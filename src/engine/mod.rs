@@ -94,6 +94,10 @@ impl Compiled {
     }
 }
 
+/// Room for the detectors' signals of most drafts (one per detector, a few more for runs of capitals, "!!" and
+/// emoji walls), so their vector rarely grows.
+const DETECTED_ROOM: usize = 32;
+
 /// A rule's inline examples, for the pack tests: (rule id, platform, must-match texts, must-not-match texts).
 pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
 
@@ -180,10 +184,12 @@ impl Engine {
             (h.rule, signal)
         });
         // Collected first, so the findings are allocated once at their full length.
-        let detected: Vec<(usize, Signal)> = (c.detectors.iter().enumerate())
-            .filter_map(|(n, rule)| Some((c.phrase.len() + n, rule.detector?)))
-            .flat_map(|(n, detector)| signals::detect(detector, &cx).into_iter().map(move |s| (n, s)))
-            .collect();
+        let mut detected: Vec<(usize, Signal)> = Vec::with_capacity(DETECTED_ROOM);
+        for (n, rule) in c.detectors.iter().enumerate() {
+            if let Some(detector) = rule.detector {
+                signals::detect(detector, &cx, &mut |s| detected.push((c.phrase.len() + n, s)));
+            }
+        }
         let draft = suggest::Draft {
             text,
             tokens: &tokens,

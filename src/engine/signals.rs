@@ -169,40 +169,34 @@ impl Shape {
     }
 }
 
-/// Run one detector.
-pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
+/// Run one detector, handing each signal it finds to `emit` (in order; most detectors find none or one).
+pub fn detect(detector: Detector, cx: &Context<'_>, emit: &mut impl FnMut(Signal)) {
     let shape = &cx.shape;
-    let runs =
-        |runs: &[(usize, usize)]| runs.iter().map(|&(first, last)| cx.signal(first, last, 1.0)).collect();
+    let mut runs =
+        |runs: &[(usize, usize)]| runs.iter().for_each(|&(first, last)| emit(cx.signal(first, last, 1.0)));
     match detector {
         Detector::Caps => runs(&shape.caps_runs),
-        Detector::Bangs => shape.bangs.iter().map(|&i| cx.signal(i, i, 1.0)).collect(),
+        Detector::Bangs => shape.bangs.iter().for_each(|&i| emit(cx.signal(i, i, 1.0))),
         Detector::EmojiWall => runs(&shape.emoji_walls),
-        Detector::Question => genuine_questions(cx, false),
-        Detector::NoQuestion => no_question(cx),
+        Detector::Question => genuine_questions(cx).for_each(emit),
+        Detector::NoQuestion => no_question(cx).map_or((), emit),
         Detector::SelfCentred => {
             let (selfs, readers) = (shape.selfs, shape.readers);
-            match shape.first_self {
-                Some(i) if selfs >= 4 && selfs >= 2 * readers + 3 => {
-                    vec![cx.signal(i, i, ((selfs - 2 * readers) as f32 / 4.0).min(3.0))]
-                }
-                _ => Vec::new(),
+            if let Some(i) = shape.first_self.filter(|_| selfs >= 4 && selfs >= 2 * readers + 3) {
+                emit(cx.signal(i, i, ((selfs - 2 * readers) as f32 / 4.0).min(3.0)));
             }
         }
         Detector::ReaderCentred => {
             let (selfs, readers) = (shape.selfs, shape.readers);
-            match shape.first_reader {
-                Some(i) if readers >= 2 && 2 * readers >= selfs => {
-                    vec![cx.signal(i, i, (readers as f32 / 3.0).min(2.0))]
-                }
-                _ => Vec::new(),
+            if let Some(i) = shape.first_reader.filter(|_| readers >= 2 && 2 * readers >= selfs) {
+                emit(cx.signal(i, i, (readers as f32 / 3.0).min(2.0)));
             }
         }
-        Detector::Hashtags => too_many_hashtags(cx),
+        Detector::Hashtags => too_many_hashtags(cx).map_or((), emit),
         Detector::Length => {
             let max = cx.profile.max_chars;
             if max == 0 || cx.tokens.chars <= max {
-                return Vec::new();
+                return;
             }
             let start = cx.text.char_indices().nth(max).map_or(cx.text.len(), |(b, _)| b);
             let span = Span {
@@ -211,33 +205,28 @@ pub fn detect(detector: Detector, cx: &Context<'_>) -> Vec<Signal> {
                 start_utf16: cx.text[..start].encode_utf16().count(),
                 end_utf16: cx.tokens.utf16_len,
             };
-            vec![Signal { span, strength: (cx.tokens.chars as f32 / max as f32).min(2.0), tokens: None }]
+            emit(Signal { span, strength: (cx.tokens.chars as f32 / max as f32).min(2.0), tokens: None });
         }
-        Detector::Fold => fold(cx),
+        Detector::Fold => fold(cx).map_or((), emit),
     }
 }
 
-/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action);
-/// with `first_only`, only the first (enough to know there is one).
-fn genuine_questions(cx: &Context<'_>, first_only: bool) -> Vec<Signal> {
+/// Question sentences that are not a sales hook (a hook is tagged `hook`, or is followed by a call to action),
+/// in order.
+fn genuine_questions<'c>(cx: &'c Context<'_>) -> impl Iterator<Item = Signal> + 'c {
     let t = cx.tokens;
-    let mut out = Vec::new();
-    for &q in &cx.shape.question_ends {
+    cx.shape.question_ends.iter().filter_map(move |&q| {
         let s = t.list[q].sentence;
-        let Some((first, last)) = t.sentence_bounds(s) else { continue };
+        let (first, last) = t.sentence_bounds(s)?;
         let sentence = &t.list[first..=last];
         if t.list[q].quoted || sentence.iter().filter(|x| x.kind == Kind::Word).nth(1).is_none() {
-            continue;
+            return None;
         }
         if cx.is_sales_question(s) {
-            continue;
+            return None;
         }
-        out.push(cx.signal(first, q, 1.0));
-        if first_only {
-            break;
-        }
-    }
-    out
+        Some(cx.signal(first, q, 1.0))
+    })
 }
 
 /// A one-liner (a reply, a headline) is not a broadcast; only posts this long, of more than one sentence, are
@@ -265,26 +254,22 @@ fn sentence_count(t: &Tokens, text: &str) -> usize {
     count + usize::from(words >= 2)
 }
 
-fn no_question(cx: &Context<'_>) -> Vec<Signal> {
-    if !genuine_questions(cx, true).is_empty()
+fn no_question(cx: &Context<'_>) -> Option<Signal> {
+    if genuine_questions(cx).next().is_some()
         || cx.hits.iter().any(|h| cx.hit_has_tag(h, "invite"))
         || cx.shape.words < NO_QUESTION_MIN_WORDS
         || sentence_count(cx.tokens, cx.text) < 2
     {
-        return Vec::new();
+        return None;
     }
     let end = super::text::end_span(cx.text, cx.tokens.utf16_len);
-    vec![Signal { span: end, strength: 1.0, tokens: None }]
+    Some(Signal { span: end, strength: 1.0, tokens: None })
 }
 
-fn too_many_hashtags(cx: &Context<'_>) -> Vec<Signal> {
+fn too_many_hashtags(cx: &Context<'_>) -> Option<Signal> {
     let (tags, allowed) = (&cx.shape.hashtags, cx.profile.hashtags);
-    match (tags.get(allowed), tags.last()) {
-        (Some(&first_extra), Some(&last)) => {
-            vec![cx.signal(first_extra, last, ((tags.len() - allowed) as f32 / 2.0).min(3.0))]
-        }
-        _ => Vec::new(),
-    }
+    let (&first_extra, &last) = (tags.get(allowed)?, tags.last()?);
+    Some(cx.signal(first_extra, last, ((tags.len() - allowed) as f32 / 2.0).min(3.0)))
 }
 
 /// Only clear sales signals (announcing, hype, calls to action) spend the opening; a soft offer or a teaser
@@ -293,10 +278,10 @@ const FOLD_MIN_WEIGHT: f32 = 6.0;
 
 /// LinkedIn shows about `fold` characters before "see more"; an opening spent on announcing or hype loses
 /// the reader there.
-fn fold(cx: &Context<'_>) -> Vec<Signal> {
+fn fold(cx: &Context<'_>) -> Option<Signal> {
     let fold = cx.profile.fold;
     if fold == 0 || cx.tokens.chars <= fold || cx.tokens.is_empty() {
-        return Vec::new();
+        return None;
     }
     let fold_byte = cx.text.char_indices().nth(fold).map_or(cx.text.len(), |(b, _)| b) as u32;
     let wasted = cx.hits.iter().filter(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
@@ -311,10 +296,10 @@ fn fold(cx: &Context<'_>) -> Vec<Signal> {
         .find(|t| t.kind != Kind::Break)
         .is_some_and(|t| matches!(t.kind, Kind::Hashtag | Kind::Emoji));
     if !(wasted || starts_badly) {
-        return Vec::new();
+        return None;
     }
     let last = cx.tokens.list.iter().rposition(|t| t.end <= fold_byte).unwrap_or(0);
-    vec![cx.signal(0, last, 1.0)]
+    Some(cx.signal(0, last, 1.0))
 }
 
 #[cfg(test)]
