@@ -50,6 +50,8 @@ struct Compiled {
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     texts: Vec<RuleText>,
+    /// `score::REPEAT_DECAY.powi(k)` for the first repeats `k` of a rule (the same values, computed once).
+    decays: [f32; 16],
 }
 
 /// The text every finding of a rule carries, built once per rule so a finding takes it by reference count.
@@ -82,7 +84,8 @@ impl Compiled {
                 message: r.message.as_str().into(),
             })
             .collect();
-        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, texts }
+        let decays = std::array::from_fn(|k| score::REPEAT_DECAY.powi(k as i32));
+        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, texts, decays }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -210,7 +213,11 @@ impl Engine {
             let rule = c.rule(n);
             let shared = &c.texts[n];
             let (repeats, platform_weight) = &mut per_rule[n];
-            let decay = score::REPEAT_DECAY.powi(*repeats);
+            let decay = c
+                .decays
+                .get(*repeats as usize)
+                .copied()
+                .unwrap_or_else(|| score::REPEAT_DECAY.powi(*repeats));
             *repeats += 1;
             let platform_weight =
                 *platform_weight.get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
