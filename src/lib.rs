@@ -28,8 +28,8 @@ pub use engine::Engine;
 pub use error::PackError;
 pub use platform::{Options, Platform, Sensitivity, UnknownPlatform};
 pub use report::{
-    Finding, PackInfo, PrincipleRef, Report, Rewrite, Scope, Scores, SharedStr, Side, Span, Stats,
-    Suggestion, Verdict,
+    Finding, PackInfo, PrincipleRef, Report, Rewrite, RuleInfo, Scope, Scores, Side, Span, Stats, Suggestion,
+    Verdict,
 };
 
 /// Analyze with the default rules (a shared engine built on first use).

@@ -4,90 +4,9 @@
 //! the extension's overlay and the workshop page). They serialise with serde to the JSON shape documented in
 //! `docs/ARCHITECTURE.md`; the wasm bindings hand exactly this shape to JavaScript.
 
-use std::fmt;
-use std::ops::Deref;
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// Text a finding shares with the rule it comes from (its rule id and message): cloning it for each finding
-/// is a reference-count increment, not a copy. It reads like a `&str` (`Deref`), compares with `str`, `&str`
-/// and `String`, and serialises as a plain string.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SharedStr(Arc<str>);
-
-impl SharedStr {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for SharedStr {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for SharedStr {
-    fn from(s: &str) -> Self {
-        SharedStr(s.into())
-    }
-}
-
-impl From<String> for SharedStr {
-    fn from(s: String) -> Self {
-        SharedStr(s.into())
-    }
-}
-
-impl fmt::Display for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl PartialEq<str> for SharedStr {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for SharedStr {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl PartialEq<String> for SharedStr {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl Serialize for SharedStr {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for SharedStr {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(SharedStr::from)
-    }
-}
 
 /// A range of the analysed text, in both of the units its consumers need.
 ///
@@ -144,23 +63,78 @@ pub struct Suggestion {
     pub label: String,
 }
 
-/// One signal found in the draft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
+/// What every finding of one rule says: the rule's id, its message and the principle it comes from. Built once
+/// per rule when the rules are compiled; the rule's findings share it by reference count.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleInfo {
     /// Rule id from the rule pack, for example `hard-cta`.
-    pub rule: SharedStr,
+    pub id: String,
+    /// A friendly one-line message for a marketer.
+    pub message: String,
+    /// The coaching principle the rule comes from.
+    pub principle: PrincipleRef,
+}
+
+/// One signal found in the draft.
+///
+/// Serialised flat, as `{rule, side, scope, principle, message, span, points, suggestions}`, with `rule` the
+/// rule's id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule that found it: its id, message and principle (shared with the rule's other findings).
+    pub rule: Arc<RuleInfo>,
     pub side: Side,
     pub scope: Scope,
-    /// Shared by every finding of the principle's rules (serialised as the principle itself).
-    pub principle: Arc<PrincipleRef>,
-    /// A friendly one-line message for a marketer.
-    pub message: SharedStr,
     /// Where in the text. Post-level findings point at the most relevant part (or an insertion point).
     pub span: Span,
     /// The points this finding contributes to its score (salesiness for `sales`/`platform`, value for `value`).
     /// The points of all findings of a side add up to that side's score (up to rounding).
     pub points: f32,
     pub suggestions: Vec<Suggestion>,
+}
+
+/// A finding as it is serialised: the rule's id, principle and message in line.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Finding")]
+struct FindingFields<R, P, M, G> {
+    rule: R,
+    side: Side,
+    scope: Scope,
+    principle: P,
+    message: M,
+    span: Span,
+    points: f32,
+    suggestions: G,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        FindingFields {
+            rule: &self.rule.id,
+            side: self.side,
+            scope: self.scope,
+            principle: &self.rule.principle,
+            message: &self.rule.message,
+            span: self.span,
+            points: self.points,
+            suggestions: &self.suggestions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let f = FindingFields::<String, PrincipleRef, String, Vec<Suggestion>>::deserialize(deserializer)?;
+        Ok(Finding {
+            rule: Arc::new(RuleInfo { id: f.rule, message: f.message, principle: f.principle }),
+            side: f.side,
+            scope: f.scope,
+            span: f.span,
+            points: f.points,
+            suggestions: f.suggestions,
+        })
+    }
 }
 
 /// The overall judgement, derived from both scores.

@@ -8,7 +8,7 @@ fn analyze(text: &str, platform: Platform) -> Report {
 }
 
 fn rules(r: &Report) -> Vec<&str> {
-    r.findings.iter().map(|f| f.rule.as_str()).collect()
+    r.findings.iter().map(|f| f.rule.id.as_str()).collect()
 }
 
 const SALES: &str = "🔥🔥🔥 LAST CHANCE 🔥🔥🔥 Our world-class course is 70% OFF today only!!! Only 3 spots left. \
@@ -49,7 +49,11 @@ fn sales_and_value_posts_are_told_apart() {
     assert!(s.salesiness >= 70 && v.salesiness <= 20, "{} {}", s.salesiness, v.salesiness);
     assert!(v.value > s.value);
     for f in &s.findings {
-        assert!(!f.message.is_empty() && !f.principle.title.is_empty() && !f.principle.summary.is_empty());
+        assert!(
+            !f.rule.message.is_empty()
+                && !f.rule.principle.title.is_empty()
+                && !f.rule.principle.summary.is_empty()
+        );
     }
     assert!(!s.summary.is_empty());
 }
@@ -91,7 +95,7 @@ fn sales_hook_questions_are_not_genuine_questions() {
 fn post_level_findings() {
     let long_x = "Thinking about onboarding. ".repeat(15);
     let r = analyze(&long_x, Platform::X);
-    let no_q = r.findings.iter().find(|f| f.rule == "no-question").expect("no question");
+    let no_q = r.findings.iter().find(|f| f.rule.id == "no-question").expect("no question");
     assert_eq!(no_q.scope, Scope::Post);
     let s = &no_q.suggestions[0];
     assert_eq!(s.span.start, s.span.end, "a closing question is an insertion");
@@ -138,7 +142,7 @@ fn spans_count_utf16_after_emoji_and_mentions() {
         assert_eq!(sp.start_utf16, text[..sp.start].encode_utf16().count());
         assert_eq!(sp.end_utf16, text[..sp.end].encode_utf16().count());
     }
-    let cta = r.findings.iter().find(|f| f.rule == "hard-cta").expect("hard-cta");
+    let cta = r.findings.iter().find(|f| f.rule.id == "hard-cta").expect("hard-cta");
     assert_eq!(&text[cta.span.start..cta.span.end], "BUY NOW");
     assert_eq!(r.stats.utf16_len, text.encode_utf16().count());
 }

@@ -13,12 +13,12 @@ fn every_rule_passes_its_examples() {
         let options = Options::for_platform(platform);
         assert!(!matches.is_empty(), "rule {id} has no examples.match");
         for text in &matches {
-            if !engine.analyze(text, &options).findings.iter().any(|f| f.rule == id) {
+            if !engine.analyze(text, &options).findings.iter().any(|f| f.rule.id == id) {
                 failures.push(format!("{id}: should match {text:?}"));
             }
         }
         for text in &no_match {
-            if engine.analyze(text, &options).findings.iter().any(|f| f.rule == id) {
+            if engine.analyze(text, &options).findings.iter().any(|f| f.rule.id == id) {
                 failures.push(format!("{id}: should not match {text:?}"));
             }
         }
@@ -56,12 +56,12 @@ fn load_pack_adds_replaces_and_disables() {
         .analyze("An amazing opportunity", &options)
         .findings
         .iter()
-        .any(|f| f.rule == "hype-words"));
+        .any(|f| f.rule.id == "hype-words"));
     let info = engine.load_pack(EXTRA).expect("pack loads");
     assert_eq!(info, postcoach::PackInfo { name: "team pack".into(), rules: 1, disabled: 1 });
     let report = engine.analyze("An amazing opportunity to circle back on synergy", &options);
-    assert!(report.findings.iter().any(|f| f.rule == "jargon"));
-    assert!(!report.findings.iter().any(|f| f.rule == "hype-words"));
+    assert!(report.findings.iter().any(|f| f.rule.id == "jargon"));
+    assert!(!report.findings.iter().any(|f| f.rule.id == "hype-words"));
 
     // Replacing a rule by id changes its weight and patterns.
     let replace = r#"
@@ -76,14 +76,14 @@ message = "Jargon again."
     let info = engine.load_pack(replace).unwrap();
     assert_eq!(info.name, "unnamed pack");
     let report = engine.analyze("We leverage synergy", &options);
-    let jargon: Vec<_> = report.findings.iter().filter(|f| f.rule == "jargon").collect();
+    let jargon: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "jargon").collect();
     assert_eq!(jargon.len(), 1);
-    assert_eq!(jargon[0].message, "Jargon again.");
+    assert_eq!(jargon[0].rule.message, "Jargon again.");
 
     engine.reset_packs();
     let report = engine.analyze("An amazing opportunity to leverage synergy", &options);
-    assert!(!report.findings.iter().any(|f| f.rule == "jargon"));
-    assert!(report.findings.iter().any(|f| f.rule == "hype-words"));
+    assert!(!report.findings.iter().any(|f| f.rule.id == "jargon"));
+    assert!(report.findings.iter().any(|f| f.rule.id == "hype-words"));
 }
 
 fn error_of(src: &str) -> postcoach::PackError {

@@ -228,14 +228,14 @@ fn a_closing_question_only_where_the_draft_invites_no_reply_and_about_a_topic_in
     let mut failures = Vec::new();
     for (post, report, rw) in rewritten() {
         let questions = |t: &str| t.matches('?').count();
-        let invites_no_reply = report.findings.iter().any(|f| f.rule == "no-question");
+        let invites_no_reply = report.findings.iter().any(|f| f.rule.id == "no-question");
         if !invites_no_reply && questions(&rw.text) > questions(&post.text) {
             failures.push(format!(
                 "{}: a question was added to a post that already asks one:\n{}\n",
                 post.id, rw.text
             ));
         }
-        let Some(closing) = report.findings.iter().find(|f| f.rule == "no-question") else { continue };
+        let Some(closing) = report.findings.iter().find(|f| f.rule.id == "no-question") else { continue };
         let question = closing.suggestions[0].text.trim();
         let asked = question.split('?').next().unwrap_or_default();
         // Words, never a hashtag ("#marketing" is asked about as "marketing" or not at all).

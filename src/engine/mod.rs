@@ -24,7 +24,7 @@ mod vocab;
 
 use std::sync::Arc;
 
-use crate::{Finding, Options, PackError, PackInfo, PrincipleRef, Report, Rewrite, Scope, SharedStr, Stats};
+use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, RuleInfo, Scope, Stats};
 use pack::{PackSet, Rule};
 use signals::Signal;
 
@@ -49,17 +49,9 @@ struct Compiled {
     suggest_lists: vocab::WordLists,
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
-    texts: Vec<RuleText>,
+    infos: Vec<Arc<RuleInfo>>,
     /// `score::REPEAT_DECAY.powi(k)` for the first repeats `k` of a rule (the same values, computed once).
     decays: [f32; 16],
-}
-
-/// The text every finding of a rule carries, built once per rule so a finding takes it by reference count.
-#[derive(Debug)]
-struct RuleText {
-    id: SharedStr,
-    principle: Arc<PrincipleRef>,
-    message: SharedStr,
 }
 
 impl Compiled {
@@ -75,17 +67,19 @@ impl Compiled {
         let persons = vocab::WordLists::intern(&mut vocab, &signals::PERSON_LISTS);
         let suggest_lists = vocab::WordLists::intern(&mut vocab, &suggest::WORD_LISTS);
         let index = matcher::Index::build(&phrase, &mut vocab);
-        let texts = phrase
+        let infos = phrase
             .iter()
             .chain(&detectors)
-            .map(|r| RuleText {
-                id: r.id.as_str().into(),
-                principle: Arc::new(r.principle.clone()),
-                message: r.message.as_str().into(),
+            .map(|r| {
+                Arc::new(RuleInfo {
+                    id: r.id.clone(),
+                    message: r.message.clone(),
+                    principle: r.principle.clone(),
+                })
             })
             .collect();
         let decays = std::array::from_fn(|k| score::REPEAT_DECAY.powi(k as i32));
-        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, texts, decays }
+        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, infos, decays }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -205,13 +199,12 @@ impl Engine {
         };
         // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
         // up on the rule's first finding.
-        let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.texts.len()];
+        let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.infos.len()];
         // The findings and, for scoring, the raw weight of each.
         let mut findings: Vec<Finding> = Vec::with_capacity(hits.len() + detected.len());
         let mut raws: Vec<f32> = Vec::with_capacity(hits.len() + detected.len());
         for (n, sig) in phrase_signals.chain(detected) {
             let rule = c.rule(n);
-            let shared = &c.texts[n];
             let (repeats, platform_weight) = &mut per_rule[n];
             let decay = c
                 .decays
@@ -224,11 +217,9 @@ impl Engine {
             let post_level = rule.detector.is_some_and(|d| d.is_post_level());
             raws.push(rule.weight * sig.strength * decay * platform_weight);
             findings.push(Finding {
-                rule: shared.id.clone(),
+                rule: c.infos[n].clone(),
                 side: rule.side,
                 scope: if post_level { Scope::Post } else { Scope::Phrase },
-                principle: shared.principle.clone(),
-                message: shared.message.clone(),
                 span: sig.span,
                 points: 0.0,
                 suggestions: suggest::build(rule, &sig, &draft),

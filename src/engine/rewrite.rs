@@ -8,7 +8,8 @@ use super::matcher::Hit;
 use super::suggest::capitalise;
 use super::text::{Kind, Tokens};
 use super::Engine;
-use crate::{Options, Report, Rewrite, Scores, SharedStr, Side};
+use crate::{Options, Report, Rewrite, RuleInfo, Scores, Side};
+use std::sync::Arc;
 
 const MAX_PASSES: usize = 4;
 
@@ -18,7 +19,7 @@ struct Edit {
     start: usize,
     end: usize,
     text: String,
-    rule: SharedStr,
+    rule: Arc<RuleInfo>,
     /// The finding's other suggestions, tried in order when this one would make the post worse.
     alts: Vec<(usize, usize, String)>,
 }
@@ -203,8 +204,8 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
     let mut applied: Vec<String> = Vec::new();
     let record = |edits: &[Edit], applied: &mut Vec<String>| {
         for e in edits.iter().rev() {
-            if !applied.iter().any(|a| e.rule == *a) {
-                applied.push(e.rule.to_string());
+            if !applied.iter().any(|a| e.rule.id == *a) {
+                applied.push(e.rule.id.clone());
             }
         }
     };

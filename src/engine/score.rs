@@ -72,7 +72,7 @@ pub fn summary(verdict: Verdict, findings: &[Finding], title: &dyn Fn(&str) -> S
             .iter()
             .filter(|f| pred(f))
             .max_by(|a, b| a.points.total_cmp(&b.points))
-            .map(|f| title(&f.rule))
+            .map(|f| title(&f.rule.id))
     };
     match verdict {
         Verdict::SalesPitch => match top(&|f| f.side != Side::Value) {

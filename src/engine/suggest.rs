@@ -2194,7 +2194,7 @@ mod tests {
     /// The first suggestion of the first finding of `rule` on `text`: (the words it replaces, the new words).
     fn first(text: &str, rule: &str) -> Option<(String, String)> {
         let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
-        let f = report.findings.iter().find(|f| f.rule == rule)?;
+        let f = report.findings.iter().find(|f| f.rule.id == rule)?;
         let s = f.suggestions.first()?;
         Some((text[s.span.start..s.span.end].to_string(), s.text.clone()))
     }
@@ -2204,7 +2204,7 @@ mod tests {
         let f = report
             .findings
             .iter()
-            .find(|f| f.rule == rule)
+            .find(|f| f.rule.id == rule)
             .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
         let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
         format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
@@ -2294,7 +2294,7 @@ mod tests {
         // A second command: "You can also", and the phone number stays whole.
         let text = "Book your audit today. Call 555-0142.";
         let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
-        let second = report.findings.iter().filter(|f| f.rule == "hard-cta").nth(1).expect("two commands");
+        let second = report.findings.iter().filter(|f| f.rule.id == "hard-cta").nth(1).expect("two commands");
         assert_eq!(second.suggestions[0].text, "You can also call 555-0142.");
         // Never the clunky "If it helps, you can".
         assert!(!applied("Shop now, link in bio", "hard-cta").contains("If it helps"));
@@ -2362,7 +2362,7 @@ mod tests {
     fn words_that_only_look_like_a_command_are_left_alone() {
         let text = "I'm running a casual evening at The Crown on the 22nd, if anyone wants to come along 🙂";
         let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
-        for f in report.findings.iter().filter(|f| f.rule == "hard-cta") {
+        for f in report.findings.iter().filter(|f| f.rule.id == "hard-cta") {
             assert!(f.suggestions.is_empty(), "{:?}", f.suggestions);
         }
     }

@@ -165,15 +165,18 @@ fn finding_block(
         "{:>3}. [{}] {}{}  {}",
         number,
         side_words(f.side),
-        f.rule,
+        f.rule.id,
         quoted,
         style.paint(Tone::Dim, &format!("(+{:.1} {sign})", f.points))
     )?;
-    writeln!(out, "     {}", f.message)?;
+    writeln!(out, "     {}", f.rule.message)?;
     writeln!(
         out,
         "     {}",
-        style.paint(Tone::Dim, &format!("Principle: {} — {}", f.principle.title, f.principle.summary))
+        style.paint(
+            Tone::Dim,
+            &format!("Principle: {} — {}", f.rule.principle.title, f.rule.principle.summary)
+        )
     )?;
     for suggestion in &f.suggestions {
         let span = suggestion.span;
@@ -220,15 +223,18 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postcoach::{PrincipleRef, Span};
+    use postcoach::{PrincipleRef, RuleInfo, Span};
 
     fn finding(side: Side, start: usize, end: usize) -> Finding {
         Finding {
-            rule: "r".into(),
+            rule: RuleInfo {
+                id: "r".into(),
+                message: "m".into(),
+                principle: PrincipleRef { id: "p".into(), title: "P".into(), summary: "S".into() },
+            }
+            .into(),
             side,
             scope: Scope::Phrase,
-            principle: PrincipleRef { id: "p".into(), title: "P".into(), summary: "S".into() }.into(),
-            message: "m".into(),
             span: Span { start, end, start_utf16: start, end_utf16: end },
             points: 1.0,
             suggestions: vec![],
