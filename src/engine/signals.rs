@@ -284,7 +284,8 @@ fn fold(cx: &Context<'_>) -> Option<Signal> {
         return None;
     }
     let fold_byte = cx.text.char_indices().nth(fold).map_or(cx.text.len(), |(b, _)| b) as u32;
-    let wasted = cx.hits.iter().filter(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
+    // Hits are sorted by position, and so are token ends: the ones before the fold are a prefix.
+    let wasted = cx.hits.iter().take_while(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
         cx.phrase_rules[h.rule].side == crate::Side::Sales
             && cx.phrase_rules[h.rule].weight >= FOLD_MIN_WEIGHT
             && !["offer", "hook", "headline", "teaser"].iter().any(|t| cx.hit_has_tag(h, t))
@@ -298,7 +299,7 @@ fn fold(cx: &Context<'_>) -> Option<Signal> {
     if !(wasted || starts_badly) {
         return None;
     }
-    let last = cx.tokens.list.iter().rposition(|t| t.end <= fold_byte).unwrap_or(0);
+    let last = cx.tokens.list.partition_point(|t| t.end <= fold_byte).saturating_sub(1);
     Some(cx.signal(0, last, 1.0))
 }
 
