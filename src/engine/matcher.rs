@@ -9,7 +9,7 @@
 //! token).
 
 use super::pack::Rule;
-use super::pattern::{bit64, has_mark, lead_bits, token_bits, Atom, ALWAYS};
+use super::pattern::{bit64, has_mark, lead_bits, token_bits, Anchor, Atom, ALWAYS};
 use super::text::{Kind, Tokens};
 use super::vocab::{Vocab, WordLists, NO_WORD};
 
@@ -34,6 +34,8 @@ struct Candidate {
     check_first: bool,
     /// Passing the `next` filter proves the second element (`Pattern::second_is_exact`).
     next_exact: bool,
+    /// `Pattern::anchor`: checked before trying the pattern, as most tokens start no sentence.
+    anchor: Anchor,
 }
 
 impl Candidate {
@@ -162,6 +164,7 @@ impl Index {
                     lead: u64::MAX,
                     check_first: false,
                     next_exact: pat.second_is_exact(),
+                    anchor: pat.anchor,
                 };
                 let kind_key = Candidate {
                     first: first_bits,
@@ -318,6 +321,7 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         negation: &index.negation,
         hits: Vec::with_capacity(tokens.len() / 4 + 8),
         negated: None,
+        first_sentence: tokens.first_sentence(),
     };
     for (i, t) in tokens.list.iter().enumerate() {
         let list = match t.kind {
@@ -387,6 +391,8 @@ struct Scan<'a> {
     hits: Vec<Hit>,
     /// `is_negated` at the last token asked about (several rules often match at one token).
     negated: Option<(usize, bool)>,
+    /// `Tokens::first_sentence`, for `Anchor::at`.
+    first_sentence: Option<u32>,
 }
 
 impl Scan<'_> {
@@ -420,7 +426,7 @@ impl Scan<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn try_at(&mut self, list: &[Candidate], at: At) {
         for c in list {
             if at.this & c.first == 0 {
@@ -432,6 +438,9 @@ impl Scan<'_> {
                         .binary_search(&at.next_word)
                         .is_err())
             {
+                continue;
+            }
+            if c.anchor != Anchor::Anywhere && c.anchor > Anchor::at(self.tokens, at.i, self.first_sentence) {
                 continue;
             }
             self.try_one(c, at.i);
@@ -449,8 +458,8 @@ impl Scan<'_> {
         self.try_list(&list, i);
     }
 
-    /// Try the pattern of `c` at token `i`, which passed the filters. Kept out of line: the loop over the
-    /// candidates stays small.
+    /// Try the pattern of `c` at token `i`, which passed the filters (the anchor among them). Kept out of
+    /// line: the loop over the candidates stays small.
     #[inline(never)]
     fn try_one(&mut self, c: &Candidate, i: usize) {
         let tokens = self.tokens;

@@ -223,14 +223,28 @@ pub struct Pattern {
     interned: bool,
 }
 
-/// Where a pattern may start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a pattern may start; each anchor asks more than the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Anchor {
     Anywhere,
     /// `^`: the first word of a sentence.
     Sentence,
     /// `^^`: the first word of the text.
     Text,
+}
+
+impl Anchor {
+    /// The most a pattern may ask of where it starts and still start at token `i` (`first_sentence`:
+    /// `Tokens::first_sentence`, which the matcher works out once per text).
+    pub fn at(tokens: &Tokens, i: usize, first_sentence: Option<u32>) -> Anchor {
+        if !tokens.starts_sentence(i) {
+            Anchor::Anywhere
+        } else if first_sentence == Some(tokens.list[i].sentence) {
+            Anchor::Text
+        } else {
+            Anchor::Sentence
+        }
+    }
 }
 
 /// What is wrong with a pattern, and at which character of it.
@@ -352,22 +366,17 @@ impl Pattern {
         self.interned = true;
     }
 
-    /// `match_at` for a start token already known to match the first element (the matcher's index proved it).
+    /// `match_at` for a start token already known to match the first element and the anchor (the matcher's
+    /// index and filters proved both).
     pub fn match_after_first(&self, tokens: &Tokens, start: usize) -> Option<usize> {
         debug_assert!(self.interned, "pattern matched before Pattern::intern");
-        if !self.anchored_at(tokens, start) {
-            return None;
-        }
         self.match_from(tokens, 1, start + 1, start)
     }
 
-    /// `match_at` for a start token already known to match the first element, and a next token already known
-    /// to match the second, which `second_is_exact` says is required (the matcher's filters proved both).
+    /// `match_after_first` for a next token already known to match the second element, which
+    /// `second_is_exact` says is required (the matcher's filters proved it).
     pub fn match_after_second(&self, tokens: &Tokens, start: usize) -> Option<usize> {
         debug_assert!(self.interned && self.second_is_exact(), "pattern matched before Pattern::intern");
-        if !self.anchored_at(tokens, start) {
-            return None;
-        }
         self.match_from(tokens, 2, start + 2, start)
     }
 
@@ -378,19 +387,13 @@ impl Pattern {
     }
 
     fn anchored_at(&self, tokens: &Tokens, start: usize) -> bool {
-        match self.anchor {
-            Anchor::Anywhere => true,
-            Anchor::Sentence => tokens.starts_sentence(start),
-            Anchor::Text => {
-                tokens.starts_sentence(start) && tokens.first_sentence() == Some(tokens.list[start].sentence)
-            }
-        }
+        self.anchor == Anchor::Anywhere || self.anchor <= Anchor::at(tokens, start, tokens.first_sentence())
     }
 
     /// Try to match at token `start` (the tokens interned with the vocabulary this pattern was interned
     /// with); returns the index of the last matched token.
     pub fn match_at(&self, tokens: &Tokens, start: usize) -> Option<usize> {
-        if !self.first_matches(tokens, start) {
+        if !self.first_matches(tokens, start) || !self.anchored_at(tokens, start) {
             return None;
         }
         self.match_after_first(tokens, start)
@@ -676,7 +679,14 @@ mod tests {
             let t = tokenize_interned(&text, &c.vocab);
             for p in c.phrase.iter().flat_map(|r| r.patterns.iter().chain(&r.except)) {
                 for i in 0..t.len() {
-                    let expected = if p.anchored_at(&t, i) { reference_match(p, &t, 0, i, i) } else { None };
+                    let anchored = match p.anchor {
+                        Anchor::Anywhere => true,
+                        Anchor::Sentence => t.starts_sentence(i),
+                        Anchor::Text => {
+                            t.starts_sentence(i) && t.first_sentence() == Some(t.list[i].sentence)
+                        }
+                    };
+                    let expected = if anchored { reference_match(p, &t, 0, i, i) } else { None };
                     assert_eq!(p.match_at(&t, i), expected, "{p:?} at {i} of {text}");
                     matched += usize::from(expected.is_some());
                 }
