@@ -272,6 +272,13 @@ const PUSHING: u32 = 2;
 /// Whether a negator (`NEGATORS`) stands just before token `first` in its sentence: up to three tokens back,
 /// over quotation marks. `negation` holds `NEGATION_LISTS`.
 fn is_negated(tokens: &Tokens, negation: &WordLists, first: usize) -> bool {
+    // Most hits have no negator at all among those tokens: ruled out without the walk.
+    tokens.list[first.saturating_sub(3)..first].iter().any(|t| negation.bits(t.word) & NEGATOR != 0)
+        && negated_by_walk(tokens, negation, first)
+}
+
+/// `is_negated` without its fast path: the walk back from `first`.
+fn negated_by_walk(tokens: &Tokens, negation: &WordLists, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
     for i in (first.saturating_sub(3)..first).rev() {
         let t = &tokens.list[i];
@@ -320,7 +327,6 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         next_words: &index.next_words,
         negation: &index.negation,
         hits: Vec::with_capacity(tokens.len() / 4 + 8),
-        negated: None,
         first_sentence: tokens.first_sentence(),
     };
     for (i, t) in tokens.list.iter().enumerate() {
@@ -389,8 +395,6 @@ struct Scan<'a> {
     next_words: &'a [u32],
     negation: &'a WordLists,
     hits: Vec<Hit>,
-    /// `is_negated` at the last token asked about (several rules often match at one token).
-    negated: Option<(usize, bool)>,
     /// `Tokens::first_sentence`, for `Anchor::at`.
     first_sentence: Option<u32>,
 }
@@ -477,15 +481,8 @@ impl Scan<'_> {
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
-        if rule.negatable {
-            let negated = match self.negated {
-                Some((at, negated)) if at == i => negated,
-                _ => is_negated(tokens, self.negation, i),
-            };
-            self.negated = Some((i, negated));
-            if negated {
-                return;
-            }
+        if rule.negatable && is_negated(tokens, self.negation, i) {
+            return;
         }
         if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
             return;
@@ -635,6 +632,23 @@ pub(super) mod tests {
             total += found.len();
         }
         assert!(total > 50, "{total} hits");
+    }
+
+    /// `is_negated`'s fast path rules out only tokens the walk finds no negator before.
+    #[test]
+    fn negation_fast_path_agrees_with_the_walk() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        let mut negated = 0;
+        for text in texts() {
+            let tokens = tokenize_interned(&text, &c.vocab);
+            for i in 0..tokens.len() {
+                let walk = negated_by_walk(&tokens, &c.index.negation, i);
+                assert_eq!(is_negated(&tokens, &c.index.negation, i), walk, "at {i} of {text}");
+                negated += usize::from(walk);
+            }
+        }
+        assert!(negated > 10, "{negated} negated tokens");
     }
 
     #[test]
