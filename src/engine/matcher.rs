@@ -472,12 +472,7 @@ impl Scan<'_> {
         if c.check_first && !pattern.first_matches(tokens, i) {
             return;
         }
-        let last = if c.next_exact {
-            pattern.match_after_second(tokens, i)
-        } else {
-            pattern.match_after_first(tokens, i)
-        };
-        let Some(last) = last else { return };
+        let Some(last) = pattern.match_after(tokens, i, 1 + usize::from(c.next_exact)) else { return };
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
