@@ -334,15 +334,15 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
             // Words no pattern mentions have no word id.
             Kind::Word => index.by_word.get(t.word as usize).unwrap_or(&index.by_kind[Kind::Word as usize]),
             Kind::Punct => {
-                let norm = tokens.norm(i);
                 // The marks the token holds, as bits of their `by_mark` positions: by table for ASCII.
+                let bytes = tokens.norm_bytes(i);
                 let marks = match &index.ascii_marks {
-                    Some(table) if norm.is_ascii() => norm.bytes().fold(0, |m, b| m | table[b as usize]),
+                    Some(table) if bytes.is_ascii() => bytes.iter().fold(0, |m, &b| m | table[b as usize]),
                     _ => index
                         .by_mark
                         .iter()
                         .enumerate()
-                        .filter(|(_, (mark, _))| has_mark(norm, *mark))
+                        .filter(|(_, (mark, _))| has_mark(tokens.norm(i), *mark))
                         .fold(0u64, |m, (k, _)| m | 1 << k.min(63)),
                 };
                 match marks.count_ones() {
@@ -352,7 +352,7 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
                         let mut lists: Vec<&[Candidate]> = index
                             .by_mark
                             .iter()
-                            .filter(|(mark, _)| has_mark(norm, *mark))
+                            .filter(|(mark, _)| has_mark(tokens.norm(i), *mark))
                             .map(|(_, l)| l.own())
                             .collect();
                         lists.push(&index.by_kind[Kind::Punct as usize].all);
@@ -404,7 +404,7 @@ impl Scan<'_> {
     #[inline(always)]
     fn at(&self, list: &List, i: usize) -> Option<At> {
         let tokens = self.tokens;
-        if list.gate != 0 && lead_bits(tokens.norm(i).as_bytes()) & list.gate == 0 {
+        if list.gate != 0 && lead_bits(tokens.norm_bytes(i)) & list.gate == 0 {
             return None;
         }
         let next_word = tokens.list.get(i + 1).map_or(NO_WORD, |t| t.word);
