@@ -433,15 +433,16 @@ impl Scan<'_> {
     #[inline(always)]
     fn try_at(&mut self, list: &[Candidate], at: At) {
         for c in list {
-            if at.this & c.first == 0 {
-                continue;
-            }
+            // The next token first: it rules out most candidates, and `first` few.
             if at.next & c.next == 0
                 && (c.word_bits & at.next_bit == 0
                     || self.next_words[c.words.0 as usize..c.words.1 as usize]
                         .binary_search(&at.next_word)
                         .is_err())
             {
+                continue;
+            }
+            if at.this & c.first == 0 {
                 continue;
             }
             if c.anchor != Anchor::Anywhere && c.anchor > Anchor::at(self.tokens, at.i, self.first_sentence) {
