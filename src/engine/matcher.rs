@@ -9,7 +9,7 @@
 //! token).
 
 use super::pack::Rule;
-use super::pattern::{bit64, has_mark, lead_bits, token_bits, Atom, ALWAYS};
+use super::pattern::{bit64, has_mark, lead_bits, token_bits, Anchor, Atom, ALWAYS};
 use super::text::{Kind, Tokens};
 use super::vocab::{Vocab, WordLists, NO_WORD};
 
@@ -34,6 +34,8 @@ struct Candidate {
     check_first: bool,
     /// Passing the `next` filter proves the second element (`Pattern::second_is_exact`).
     next_exact: bool,
+    /// `Pattern::anchor`: checked before trying the pattern, as most tokens start no sentence.
+    anchor: Anchor,
 }
 
 impl Candidate {
@@ -162,6 +164,7 @@ impl Index {
                     lead: u64::MAX,
                     check_first: false,
                     next_exact: pat.second_is_exact(),
+                    anchor: pat.anchor,
                 };
                 let kind_key = Candidate {
                     first: first_bits,
@@ -269,6 +272,13 @@ const PUSHING: u32 = 2;
 /// Whether a negator (`NEGATORS`) stands just before token `first` in its sentence: up to three tokens back,
 /// over quotation marks. `negation` holds `NEGATION_LISTS`.
 fn is_negated(tokens: &Tokens, negation: &WordLists, first: usize) -> bool {
+    // Most hits have no negator at all among those tokens: ruled out without the walk.
+    tokens.list[first.saturating_sub(3)..first].iter().any(|t| negation.bits(t.word) & NEGATOR != 0)
+        && negated_by_walk(tokens, negation, first)
+}
+
+/// `is_negated` without its fast path: the walk back from `first`.
+fn negated_by_walk(tokens: &Tokens, negation: &WordLists, first: usize) -> bool {
     let sentence = tokens.list[first].sentence;
     for i in (first.saturating_sub(3)..first).rev() {
         let t = &tokens.list[i];
@@ -317,22 +327,22 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
         next_words: &index.next_words,
         negation: &index.negation,
         hits: Vec::with_capacity(tokens.len() / 4 + 8),
-        negated: None,
+        first_sentence: tokens.first_sentence(),
     };
     for (i, t) in tokens.list.iter().enumerate() {
         let list = match t.kind {
             // Words no pattern mentions have no word id.
             Kind::Word => index.by_word.get(t.word as usize).unwrap_or(&index.by_kind[Kind::Word as usize]),
             Kind::Punct => {
-                let norm = tokens.norm(i);
                 // The marks the token holds, as bits of their `by_mark` positions: by table for ASCII.
+                let bytes = tokens.norm_bytes(i);
                 let marks = match &index.ascii_marks {
-                    Some(table) if norm.is_ascii() => norm.bytes().fold(0, |m, b| m | table[b as usize]),
+                    Some(table) if bytes.is_ascii() => bytes.iter().fold(0, |m, &b| m | table[b as usize]),
                     _ => index
                         .by_mark
                         .iter()
                         .enumerate()
-                        .filter(|(_, (mark, _))| has_mark(norm, *mark))
+                        .filter(|(_, (mark, _))| has_mark(tokens.norm(i), *mark))
                         .fold(0u64, |m, (k, _)| m | 1 << k.min(63)),
                 };
                 match marks.count_ones() {
@@ -342,7 +352,7 @@ fn scan(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
                         let mut lists: Vec<&[Candidate]> = index
                             .by_mark
                             .iter()
-                            .filter(|(mark, _)| has_mark(norm, *mark))
+                            .filter(|(mark, _)| has_mark(tokens.norm(i), *mark))
                             .map(|(_, l)| l.own())
                             .collect();
                         lists.push(&index.by_kind[Kind::Punct as usize].all);
@@ -385,8 +395,8 @@ struct Scan<'a> {
     next_words: &'a [u32],
     negation: &'a WordLists,
     hits: Vec<Hit>,
-    /// `is_negated` at the last token asked about (several rules often match at one token).
-    negated: Option<(usize, bool)>,
+    /// `Tokens::first_sentence`, for `Anchor::at`.
+    first_sentence: Option<u32>,
 }
 
 impl Scan<'_> {
@@ -394,7 +404,7 @@ impl Scan<'_> {
     #[inline(always)]
     fn at(&self, list: &List, i: usize) -> Option<At> {
         let tokens = self.tokens;
-        if list.gate != 0 && lead_bits(tokens.norm(i).as_bytes()) & list.gate == 0 {
+        if list.gate != 0 && lead_bits(tokens.norm_bytes(i)) & list.gate == 0 {
             return None;
         }
         let next_word = tokens.list.get(i + 1).map_or(NO_WORD, |t| t.word);
@@ -420,18 +430,22 @@ impl Scan<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn try_at(&mut self, list: &[Candidate], at: At) {
         for c in list {
-            if at.this & c.first == 0 {
-                continue;
-            }
+            // The next token first: it rules out most candidates, and `first` few.
             if at.next & c.next == 0
                 && (c.word_bits & at.next_bit == 0
                     || self.next_words[c.words.0 as usize..c.words.1 as usize]
                         .binary_search(&at.next_word)
                         .is_err())
             {
+                continue;
+            }
+            if at.this & c.first == 0 {
+                continue;
+            }
+            if c.anchor != Anchor::Anywhere && c.anchor > Anchor::at(self.tokens, at.i, self.first_sentence) {
                 continue;
             }
             self.try_one(c, at.i);
@@ -449,8 +463,8 @@ impl Scan<'_> {
         self.try_list(&list, i);
     }
 
-    /// Try the pattern of `c` at token `i`, which passed the filters. Kept out of line: the loop over the
-    /// candidates stays small.
+    /// Try the pattern of `c` at token `i`, which passed the filters (the anchor among them). Kept out of
+    /// line: the loop over the candidates stays small.
     #[inline(never)]
     fn try_one(&mut self, c: &Candidate, i: usize) {
         let tokens = self.tokens;
@@ -459,24 +473,12 @@ impl Scan<'_> {
         if c.check_first && !pattern.first_matches(tokens, i) {
             return;
         }
-        let last = if c.next_exact {
-            pattern.match_after_second(tokens, i)
-        } else {
-            pattern.match_after_first(tokens, i)
-        };
-        let Some(last) = last else { return };
+        let Some(last) = pattern.match_after(tokens, i, 1 + usize::from(c.next_exact)) else { return };
         if !rule.quoted && tokens.list[i..=last].iter().any(|t| t.quoted) {
             return;
         }
-        if rule.negatable {
-            let negated = match self.negated {
-                Some((at, negated)) if at == i => negated,
-                _ => is_negated(tokens, self.negation, i),
-            };
-            self.negated = Some((i, negated));
-            if negated {
-                return;
-            }
+        if rule.negatable && is_negated(tokens, self.negation, i) {
+            return;
         }
         if !rule.except.is_empty() && excepted(rule, tokens, i, last) {
             return;
@@ -626,6 +628,23 @@ pub(super) mod tests {
             total += found.len();
         }
         assert!(total > 50, "{total} hits");
+    }
+
+    /// `is_negated`'s fast path rules out only tokens the walk finds no negator before.
+    #[test]
+    fn negation_fast_path_agrees_with_the_walk() {
+        let engine = Engine::new();
+        let c = &*engine.compiled;
+        let mut negated = 0;
+        for text in texts() {
+            let tokens = tokenize_interned(&text, &c.vocab);
+            for i in 0..tokens.len() {
+                let walk = negated_by_walk(&tokens, &c.index.negation, i);
+                assert_eq!(is_negated(&tokens, &c.index.negation, i), walk, "at {i} of {text}");
+                negated += usize::from(walk);
+            }
+        }
+        assert!(negated > 10, "{negated} negated tokens");
     }
 
     #[test]
