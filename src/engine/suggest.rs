@@ -2025,7 +2025,13 @@ fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
 /// A label: `prefix` and `text` in quotes, trimmed and cut to 60 characters (`Try: "..."`).
 fn label(prefix: &str, text: &str) -> String {
     const MAX: usize = 60;
-    let text = text.trim();
+    // Most texts start and end with an ASCII letter or mark: no need to decode characters to trim them.
+    let plain_end = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let text = if plain_end(text.as_bytes().first()) && plain_end(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    };
     let cut = if text.len() <= MAX {
         // At most MAX bytes: at most MAX characters.
         None
