@@ -555,8 +555,13 @@ fn is_abbreviation_dot(tokens: &Tokens, text: &str, i: usize) -> bool {
     if prev.is_some_and(|p| tokens.list[p].kind == Kind::Word && ABBREVIATIONS.contains(&tokens.norm(p))) {
         return true;
     }
-    let rest = text[tokens.list[i].end as usize..].trim_start_matches([' ', '\t']);
-    rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+    // The first character after the dot and any spaces and tabs, looked at as a byte when it is ASCII.
+    let end = tokens.list[i].end as usize;
+    let next = end + text.as_bytes()[end..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    match text.as_bytes().get(next) {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase() || b.is_ascii_digit(),
+        _ => text[next..].starts_with(char::is_lowercase),
+    }
 }
 
 /// Sentences end at `.`, `!`, `?`, `…`, a line break, or an emoji followed by a capitalised word (posts often
