@@ -570,20 +570,28 @@ fn is_abbreviation_dot(tokens: &Tokens, text: &str, i: usize) -> bool {
 fn sentence_bounds(tokens: &mut Tokens, last: u32) {
     let mut bounds = vec![(1u32, 0u32); last as usize + 1];
     let mut leads = vec![u32::MAX; last as usize + 1];
+    // Sentence numbers never go down from one token to the next, so the tokens of a sentence are one stretch:
+    // the first and last token and the lead of the `current` one (`u32::MAX` before the first) are kept here
+    // while it lasts and stored when the next one starts, not read and written back for every token.
+    let (mut current, mut first, mut end, mut lead) = (u32::MAX, 0, 0, u32::MAX);
     for (i, t) in tokens.list.iter().enumerate() {
         if t.kind == Kind::Break {
             continue;
         }
-        let lead = &mut leads[t.sentence as usize];
-        if *lead == u32::MAX && !matches!(t.kind, Kind::Punct | Kind::Emoji) {
-            *lead = i as u32;
+        let i = i as u32;
+        if t.sentence != current {
+            if current != u32::MAX {
+                (bounds[current as usize], leads[current as usize]) = ((first, end), lead);
+            }
+            (current, first, lead) = (t.sentence, i, u32::MAX);
         }
-        let b = &mut bounds[t.sentence as usize];
-        if b.0 > b.1 {
-            *b = (i as u32, i as u32);
-        } else {
-            b.1 = i as u32;
+        end = i;
+        if lead == u32::MAX && !matches!(t.kind, Kind::Punct | Kind::Emoji) {
+            lead = i;
         }
+    }
+    if current != u32::MAX {
+        (bounds[current as usize], leads[current as usize]) = ((first, end), lead);
     }
     tokens.bounds = bounds;
     tokens.leads = leads;
