@@ -674,12 +674,16 @@ fn scan_word(s: &str) -> WordScan {
     let mut end = 0;
     loop {
         end = ascii_word_run(b, end);
-        match (b.get(end), b.get(end + 1)) {
-            // An inner apostrophe or hyphen: step over it (the run above takes the character after it).
-            (Some(b'\'' | b'-'), Some(next)) if next.is_ascii_alphanumeric() => end += 1,
-            // "l'été": whether the word goes on depends on the next character.
-            (Some(b'\'' | b'-'), Some(next)) if !next.is_ascii() => return scan_word_unicode(s, end),
-            (Some(c), _) if !c.is_ascii() => return scan_word_unicode(s, end),
+        // Most words end at a space or punctuation, told from the one byte after them.
+        match b.get(end) {
+            Some(b'\'' | b'-') => match b.get(end + 1) {
+                // An inner apostrophe or hyphen: step over it (the run above takes the character after it).
+                Some(next) if next.is_ascii_alphanumeric() => end += 1,
+                // "l'été": whether the word goes on depends on the next character.
+                Some(next) if !next.is_ascii() => return scan_word_unicode(s, end),
+                _ => break,
+            },
+            Some(c) if !c.is_ascii() => return scan_word_unicode(s, end),
             _ => break,
         }
     }
