@@ -443,11 +443,7 @@ pub fn tokenize_interned(text: &str, vocab: &Vocab) -> Tokens {
                     (Kind::Word, word.len)
                 }
             }
-        } else if c.is_ascii()
-            && !is_word_char(c)
-            && !c.is_whitespace()
-            && !matches!(c, '&' | '@' | '#' | '$' | '!' | '?')
-        {
+        } else if LONE_MARK[usize::from(bytes[i])] {
             // Most other tokens: ASCII punctuation that is a token of one character whatever follows it (none
             // of the cases below), pushed here with its kind known.
             b.token(Kind::Punct, c, 1, Some(false));
@@ -654,6 +650,22 @@ static ASCII_WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// ASCII punctuation that is a token of one character whatever follows it (most of a draft's punctuation): not a
+/// word character or white space, nor a mark that may start a longer token (`&amp;`, `@name`, `#tag`, `$5`,
+/// `!!`). Indexed by byte; non-ASCII bytes are `false`.
+static LONE_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        // White space as `char::is_whitespace` has it in ASCII: tab to carriage return, and space.
+        let white = matches!(b, 0x09..=0x0d | 0x20);
+        table[b] =
+            !ASCII_WORD_BYTE[b] && !white && !matches!(b as u8, b'&' | b'@' | b'#' | b'$' | b'!' | b'?');
+        b += 1;
+    }
+    table
+};
+
 /// A word as `scan_word` reads it.
 #[derive(Clone, Copy)]
 struct WordScan {
@@ -805,8 +817,12 @@ mod tests {
 
     #[test]
     fn lone_ascii_punctuation_is_one_token() {
+        // `LONE_MARK` holds exactly these; the other bytes take the general path.
+        assert!(LONE_MARK[128..].iter().all(|lone| !lone));
         for c in (0..128u8).map(char::from) {
-            if is_word_char(c) || c.is_whitespace() || "&@#$!?".contains(c) {
+            let lone = !(is_word_char(c) || c.is_whitespace() || "&@#$!?".contains(c));
+            assert_eq!(LONE_MARK[c as usize], lone, "{c:?}");
+            if !lone {
                 continue;
             }
             let t = tokenize(&format!("x{c}{c}y"));
