@@ -316,6 +316,9 @@ fn is_quotation(norm: &str) -> bool {
     }
 }
 
+/// Whether one of `rule`'s `except` patterns matches from up to four tokens before the hit `first..=last` to
+/// within it. Kept out of line: few tries get this far, and `Scan::try_one` stays lighter without it.
+#[inline(never)]
 fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
     (first.saturating_sub(4)..=last)
         .any(|s| rule.except.iter().any(|p| p.match_at(tokens, s).is_some_and(|e| e >= first && s <= last)))
