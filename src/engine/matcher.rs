@@ -22,11 +22,16 @@ struct Candidate {
     /// The first token must have one of these `token_bits` (`ALWAYS` where the list's key proves the first
     /// element).
     first: u32,
-    /// `Pattern::next_filter`: the token after the first must have one of these `token_bits`, or one of the
+    /// `Pattern::filter_at(1)`: the token after the first must have one of these `token_bits`, or one of the
     /// words `Index::next_words[words.0..words.1]`, which `word_bits` sums up.
     next: u32,
     words: (u32, u32),
     word_bits: u64,
+    /// `Pattern::filter_at(2)` for the token after that, checked once the others pass (most of the tries that
+    /// fail, fail there): its `token_bits` must be among `then`, or its word among `then_words` (as `bit64`s,
+    /// which may say yes wrongly). `then` is `ALWAYS` when anything goes.
+    then: u32,
+    then_words: u64,
     /// `Pattern::lead_filter`: the first token's `lead_bits` must be among these (read by `List::gate`; a
     /// pattern that passes the gate checks its prefix itself, `check_first`).
     lead: u64,
@@ -150,9 +155,10 @@ impl Index {
         for (r, rule) in rules.iter().enumerate() {
             for (p, pat) in rule.patterns.iter().enumerate() {
                 let atoms = pat.first_atoms();
-                let (next, next_words) = pat.next_filter();
+                let (next, next_words) = pat.filter_at(1);
                 let from = index.next_words.len() as u32;
                 index.next_words.extend_from_slice(&next_words);
+                let (then, then_words) = pat.filter_at(2);
                 let (first_bits, prefix) = pat.first_bits();
                 let keyed_key = Candidate {
                     rule: r as u32,
@@ -161,6 +167,8 @@ impl Index {
                     next,
                     words: (from, index.next_words.len() as u32),
                     word_bits: next_words.iter().fold(0, |b, &w| b | bit64(w)),
+                    then,
+                    then_words: then_words.iter().fold(0, |b, &w| b | bit64(w)),
                     lead: u64::MAX,
                     check_first: false,
                     next_exact: pat.second_is_exact(),
@@ -308,6 +316,9 @@ fn is_quotation(norm: &str) -> bool {
     }
 }
 
+/// Whether one of `rule`'s `except` patterns matches from up to four tokens before the hit `first..=last` to
+/// within it. Kept out of line: few tries get this far, and `Scan::try_one` stays lighter without it.
+#[inline(never)]
 fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
     (first.saturating_sub(4)..=last)
         .any(|s| rule.except.iter().any(|p| p.match_at(tokens, s).is_some_and(|e| e >= first && s <= last)))
@@ -448,8 +459,17 @@ impl Scan<'_> {
             if c.anchor != Anchor::Anywhere && c.anchor > Anchor::at(self.tokens, at.i, self.first_sentence) {
                 continue;
             }
+            if c.then != ALWAYS && !self.then_admits(c, at.i + 2) {
+                continue;
+            }
             self.try_one(c, at.i);
         }
+    }
+
+    /// Whether token `pos` (two after the first) passes the `then` filter of `c`.
+    fn then_admits(&self, c: &Candidate, pos: usize) -> bool {
+        let Some(t) = self.tokens.list.get(pos) else { return false };
+        bit64(t.word) & c.then_words != 0 || (c.then != 0 && token_bits(self.tokens, pos) & c.then != 0)
     }
 
     /// `try_list` over several lists, as one list: each pattern once, where it first comes.

@@ -380,7 +380,7 @@ impl Pattern {
     }
 
     /// Whether the second element is required and made of words and classes only: then the token after the
-    /// first matches it exactly when `next_filter` lets it through.
+    /// first matches it exactly when `filter_at(1)` lets it through.
     pub fn second_is_exact(&self) -> bool {
         matches!(self.elems.get(1), Some(Elem::One { optional: false, takes, .. }) if takes.others.is_empty())
     }
@@ -448,21 +448,27 @@ impl Pattern {
         }
     }
 
-    /// What the token after the first must be for a match, as `(bits, ids)`: it has one of `bits`
-    /// (`token_bits`; a prefix asks for a word, a mark for punctuation) or its word id is one of `ids` (sorted).
-    /// `(ALWAYS, [])` when it may be anything: a gap, or the end of the pattern, can come first. Meaningful
-    /// once `intern` has run.
-    pub fn next_filter(&self) -> (u32, Vec<u32>) {
+    /// What the token `offset` tokens after the first (1: the next one) must be for a match, as `(bits, ids)`: it
+    /// has one of `bits` (`token_bits`; a prefix asks for a word, a mark for punctuation) or its word id is one of
+    /// `ids` (sorted). `(ALWAYS, [])` when it may be anything: a gap can come first, or the match can end before
+    /// it. Meaningful once `intern` has run.
+    pub fn filter_at(&self, offset: usize) -> (u32, Vec<u32>) {
         let (mut bits, mut words) = (0, Vec::new());
+        // The offsets (as bits) the element may take its token at: an optional element before it adds one.
+        let mut at: u64 = 1 << 1;
         for elem in &self.elems[1..] {
             match elem {
                 Elem::One { takes: Takes { ids, classes, others, .. }, optional, .. } => {
-                    bits |= classes;
-                    for atom in others {
-                        bits |= if matches!(atom, Atom::Mark(_)) { PUNCT } else { Class::Word.bit() };
+                    if at & 1 << offset != 0 {
+                        bits |= classes;
+                        for atom in others {
+                            bits |= if matches!(atom, Atom::Mark(_)) { PUNCT } else { Class::Word.bit() };
+                        }
+                        words.extend_from_slice(ids);
                     }
-                    words.extend_from_slice(ids);
-                    if !optional {
+                    at = if *optional { at | at << 1 } else { at << 1 };
+                    // Every way through the elements so far has passed the offset.
+                    if at.trailing_zeros() as usize > offset {
                         words.sort_unstable();
                         words.dedup();
                         return (bits, words);
@@ -549,6 +555,7 @@ mod tests {
             "a [b] [c]",
             "{caps} (:|{phone})",
             "(reply|{quoted}) [{pct}] subscrib*",
+            "only [just] {num} (left|spots) [left]",
         ];
         let texts = [
             "Order it NOW",
@@ -561,6 +568,8 @@ mod tests {
             "NOW:",
             "reply 5% subscribe",
             "say \"this subscribers\"",
+            "only 5 spots left",
+            "only just 3 left",
         ];
         let mut vocab = Vocab::default();
         let mut compiled: Vec<Pattern> = patterns.iter().map(|p| parse(p).unwrap()).collect();
@@ -570,10 +579,21 @@ mod tests {
             let t = tokenize_interned(text, &vocab);
             for p in &compiled {
                 for i in (0..t.len()).filter(|&i| p.match_at(&t, i).is_some()) {
-                    let next = t.list.get(i + 1).map_or(super::super::vocab::NO_WORD, |t| t.word);
-                    let (bits, words) = p.next_filter();
-                    let next_bits = if i + 1 < t.len() { token_bits(&t, i + 1) } else { ALWAYS };
-                    assert!(bits & next_bits != 0 || words.contains(&next), "{p:?} at {i} of {text:?}");
+                    for offset in [1, 2] {
+                        let (bits, words) = p.filter_at(offset);
+                        let Some(then) = t.list.get(i + offset) else {
+                            assert_eq!(
+                                bits, ALWAYS,
+                                "{p:?} at {i} of {text:?}: the match ends before {offset}"
+                            );
+                            continue;
+                        };
+                        let then_bits = token_bits(&t, i + offset);
+                        assert!(
+                            bits & then_bits != 0 || words.contains(&then.word),
+                            "{p:?} at {i}+{offset} of {text:?}"
+                        );
+                    }
                     // A first token the index did not find by its word or mark has one of the bits.
                     let keyed = p
                         .first_atoms()
@@ -585,7 +605,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(found, 12);
+        assert_eq!(found, 15);
     }
 
     /// `token_bits` must say of every class exactly what the class's own test says.
