@@ -179,7 +179,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>, emit: &mut impl FnMut(Signal
         Detector::Bangs => shape.bangs.iter().for_each(|&i| emit(cx.signal(i, i, 1.0))),
         Detector::EmojiWall => runs(&shape.emoji_walls),
         Detector::Question => genuine_questions(cx).for_each(emit),
-        Detector::NoQuestion => no_question(cx).map_or((), emit),
+        Detector::NoQuestion => no_question(cx).into_iter().for_each(emit),
         Detector::SelfCentred => {
             let (selfs, readers) = (shape.selfs, shape.readers);
             if let Some(i) = shape.first_self.filter(|_| selfs >= 4 && selfs >= 2 * readers + 3) {
@@ -192,7 +192,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>, emit: &mut impl FnMut(Signal
                 emit(cx.signal(i, i, (readers as f32 / 3.0).min(2.0)));
             }
         }
-        Detector::Hashtags => too_many_hashtags(cx).map_or((), emit),
+        Detector::Hashtags => too_many_hashtags(cx).into_iter().for_each(emit),
         Detector::Length => {
             let max = cx.profile.max_chars;
             if max == 0 || cx.tokens.chars <= max {
@@ -207,7 +207,7 @@ pub fn detect(detector: Detector, cx: &Context<'_>, emit: &mut impl FnMut(Signal
             };
             emit(Signal { span, strength: (cx.tokens.chars as f32 / max as f32).min(2.0), tokens: None });
         }
-        Detector::Fold => fold(cx).map_or((), emit),
+        Detector::Fold => fold(cx).into_iter().for_each(emit),
     }
 }
 
