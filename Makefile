@@ -2,7 +2,7 @@
 #   make demo   set up, build the engine, extension and workshop page, serve the page on http://127.0.0.1:8080
 #   make test   set up, then every check: fmt, clippy, cargo tests, wasm tests (Node + headless Chromium),
 #               browser end-to-end tests (Chromium; Firefox ESR + geckodriver, set up first), web-ext lint
-# Other targets: setup wasm extension www dist bench eval size clean. `make help` lists them.
+# Other targets: setup wasm extension www dist bench eval fit size clean. `make help` lists them.
 #
 # Set-up is idempotent and quick when everything is there: each tool is installed only when missing.
 
@@ -32,7 +32,7 @@ BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-chromium setup-firefox wasm extension www dist demo \
-        test lint test-native test-wasm test-e2e lint-firefox bench eval size clean
+        test lint test-native test-wasm test-e2e lint-firefox bench eval fit size clean
 
 help:
 	@sed -n '1,8p' Makefile | sed 's/^# \{0,1\}//'
@@ -158,9 +158,18 @@ bench:
 	@scripts/bench-summary
 
 # The scorer on each corpus: AUC, means per label, AUC per length bin.
+# The figures to report: each corpus's validation part (lines `make fit` never trains on; src/corpus.rs).
+# PART=all or PART=train to see the others.
+PART ?= validation
 eval:
 	cargo build --release --quiet --bin postcoach
-	@for f in $(CORPUS)/*.jsonl; do echo "== $$f"; target/release/postcoach eval "$$f"; echo; done
+	target/release/postcoach eval --part $(PART) $(CORPUS)/*.jsonl
+
+# Refit the rule weights, the gram model and the verdict thresholds on the corpora's training parts, writing
+# them into rules/default.toml and rules/model.tsv (about a minute); rebuild and `make eval` after.
+fit:
+	cargo build --release --quiet --bin postcoach
+	target/release/postcoach fit --corpus $(CORPUS)
 
 clean:
 	rm -rf dist

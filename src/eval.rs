@@ -1,79 +1,18 @@
-//! Evaluation on labelled JSON Lines: how well the salesiness score separates sales from value posts.
+//! Evaluation on labelled JSON Lines (`crate::corpus`): how well the scores and the verdict follow the labels.
 //!
-//! Each line is `{"text": "...", "label": "sales" | "balanced" | "value" | 1 | 0, "platform"?: "linkedin"}`.
-//! The headline figure is the AUC of salesiness (positive = `sales` or 1, negative = `value` or 0; balanced
+//! The headline figures are the AUC of salesiness (positive = `sales` or 1, negative = `value` or 0; balanced
 //! posts are left out of the AUC), overall and within length bins (< 60, 60-150, > 150 characters), because
-//! length alone separates some corpora. Mean scores are reported per label and per platform.
+//! length alone separates some corpora; and, on files labelled with all three labels, the verdict's agreement
+//! with the labels (conversation = value, balanced = balanced, sales pitch = sales). Both are reported per
+//! source and per platform, with mean scores per label.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
 
-use serde::Deserialize;
-
-use crate::{Engine, Options, Platform};
-
-/// The label of one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Label {
-    Sales,
-    Balanced,
-    Value,
-}
-
-impl Label {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Sales => "sales",
-            Label::Balanced => "balanced",
-            Label::Value => "value",
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawLabel {
-    Text(String),
-    Number(i64),
-    Bool(bool),
-}
-
-#[derive(Deserialize)]
-struct Line {
-    text: String,
-    label: RawLabel,
-    #[serde(default)]
-    platform: Option<String>,
-}
-
-/// A line that could not be evaluated.
-#[derive(Debug)]
-pub enum EvalError {
-    Io { line: usize, error: std::io::Error },
-    Json { line: usize, error: serde_json::Error },
-    Label { line: usize, label: String },
-    Platform { line: usize, error: crate::UnknownPlatform },
-    Empty,
-}
-
-impl fmt::Display for EvalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EvalError::Io { line, error } => write!(f, "line {line}: cannot read: {error}"),
-            EvalError::Json { line, error } => {
-                write!(f, "line {line}: not a JSON object with text and label: {error}")
-            }
-            EvalError::Label { line, label } => {
-                write!(f, "line {line}: unknown label {label} (expected sales, balanced, value, 1 or 0)")
-            }
-            EvalError::Platform { line, error } => write!(f, "line {line}: {error}"),
-            EvalError::Empty => write!(f, "no labelled lines to evaluate"),
-        }
-    }
-}
-
-impl std::error::Error for EvalError {}
+use crate::corpus::{self, Row};
+pub use crate::corpus::{CorpusError as EvalError, Label, Part, Select};
+use crate::{Engine, Options, Verdict};
 
 /// Mean scores of a group of lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -103,6 +42,14 @@ pub struct EvalReport {
     pub per_label: BTreeMap<Label, Means>,
     /// Means per (platform, label).
     pub per_platform: BTreeMap<(String, Label), Means>,
+    /// (verdicts agreeing with the label, lines), on files with balanced labels.
+    pub agreement: Option<(usize, usize)>,
+    /// Lines by label rank (value, balanced, sales) and verdict rank (conversation, balanced, sales pitch).
+    pub confusion: [[usize; 3]; 3],
+    /// AUC and agreement per `source` (one group named "all" when lines have none).
+    pub per_source: Vec<GroupFigures>,
+    /// AUC and agreement per platform.
+    pub per_platform_figures: Vec<GroupFigures>,
 }
 
 const BINS: [(&str, usize, usize); 3] = [("< 60", 0, 60), ("60-150", 60, 151), ("> 150", 151, usize::MAX)];
@@ -130,77 +77,141 @@ pub fn auc(positives: &[f64], negatives: &[f64]) -> Option<f64> {
     Some((rank_sum - p * (p + 1.0) / 2.0) / (p * n))
 }
 
-fn parse_label(raw: RawLabel, line: usize) -> Result<Label, EvalError> {
-    match raw {
-        RawLabel::Text(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "sales" | "spam" | "1" => Ok(Label::Sales),
-            "balanced" => Ok(Label::Balanced),
-            "value" | "ham" | "0" => Ok(Label::Value),
-            _ => Err(EvalError::Label { line, label: format!("{s:?}") }),
-        },
-        RawLabel::Number(1) | RawLabel::Bool(true) => Ok(Label::Sales),
-        RawLabel::Number(0) | RawLabel::Bool(false) => Ok(Label::Value),
-        RawLabel::Number(n) => Err(EvalError::Label { line, label: n.to_string() }),
+/// One scored line: (label, length in chars, salesiness, value, platform, source, verdict).
+struct Scored {
+    label: Label,
+    chars: usize,
+    salesiness: f64,
+    value: f64,
+    platform: String,
+    source: String,
+    verdict: Verdict,
+}
+
+/// Agreement of the verdict with three-way labels, and the AUC, of one group of lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupFigures {
+    pub name: String,
+    pub lines: usize,
+    pub auc: Option<f64>,
+    /// (verdicts agreeing with the label, lines), on files with balanced labels.
+    pub agreement: Option<(usize, usize)>,
+}
+
+fn verdict_rank(v: Verdict) -> usize {
+    match v {
+        Verdict::Conversation => 0,
+        Verdict::Balanced => 1,
+        Verdict::SalesPitch => 2,
     }
 }
 
-/// One scored line: (label, length in chars, salesiness, value, platform).
-type Row = (Label, usize, f64, f64, String);
-
-/// Score every labelled line of `reader` with `engine` and summarise. Blank lines are skipped.
+/// Score every labelled line of `reader` with `engine` and summarise.
 pub fn evaluate(reader: impl BufRead, engine: &Engine) -> Result<EvalReport, EvalError> {
-    let mut rows: Vec<Row> = Vec::new();
-    for (n, line) in reader.lines().enumerate() {
-        let number = n + 1;
-        let line = line.map_err(|error| EvalError::Io { line: number, error })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed: Line =
-            serde_json::from_str(&line).map_err(|error| EvalError::Json { line: number, error })?;
-        let label = parse_label(parsed.label, number)?;
-        let platform: Platform = match &parsed.platform {
-            Some(p) => p.parse().map_err(|error| EvalError::Platform { line: number, error })?,
-            None => Platform::Generic,
-        };
-        let report = engine.analyze(&parsed.text, &Options::for_platform(platform));
-        rows.push((
-            label,
-            parsed.text.chars().count(),
-            f64::from(report.salesiness),
-            f64::from(report.value),
-            platform.to_string(),
-        ));
-    }
+    evaluate_rows(&corpus::read(reader)?, engine)
+}
+
+/// Score the lines of corpus `name` that `select` keeps (`corpus::part_of`) and summarise.
+pub fn evaluate_part(
+    reader: impl BufRead,
+    name: &str,
+    select: Select,
+    engine: &Engine,
+) -> Result<EvalReport, EvalError> {
+    let rows: Vec<Row> =
+        corpus::read(reader)?.into_iter().filter(|r| select.keeps(corpus::part_of(name, r))).collect();
+    evaluate_rows(&rows, engine)
+}
+
+/// Score `rows` with `engine` and summarise.
+pub fn evaluate_rows(rows: &[Row], engine: &Engine) -> Result<EvalReport, EvalError> {
     if rows.is_empty() {
         return Err(EvalError::Empty);
     }
-    let scores = |pred: &dyn Fn(&Row) -> bool, label: Label| -> Vec<f64> {
-        rows.iter().filter(|r| r.0 == label && pred(r)).map(|r| r.2).collect()
+    let three_way = rows.iter().any(|r| r.label == Label::Balanced);
+    let scored: Vec<Scored> = rows
+        .iter()
+        .map(|r| {
+            let report = engine.analyze(&r.text, &Options::for_platform(r.platform));
+            Scored {
+                label: r.label,
+                chars: r.text.chars().count(),
+                salesiness: f64::from(report.salesiness),
+                value: f64::from(report.value),
+                platform: r.platform.to_string(),
+                source: r.source.clone().unwrap_or_else(|| "all".into()),
+                verdict: report.verdict,
+            }
+        })
+        .collect();
+    let scores = |pred: &dyn Fn(&Scored) -> bool, label: Label| -> Vec<f64> {
+        scored.iter().filter(|r| r.label == label && pred(r)).map(|r| r.salesiness).collect()
     };
-    let overall = auc(&scores(&|_| true, Label::Sales), &scores(&|_| true, Label::Value));
+    let group = |name: String, pred: &dyn Fn(&Scored) -> bool| {
+        let lines: Vec<&Scored> = scored.iter().filter(|r| pred(r)).collect();
+        let agree = lines.iter().filter(|r| verdict_rank(r.verdict) == r.label.rank()).count();
+        GroupFigures {
+            name,
+            lines: lines.len(),
+            auc: auc(&scores(pred, Label::Sales), &scores(pred, Label::Value)),
+            agreement: three_way.then_some((agree, lines.len())),
+        }
+    };
+    let overall = group("all".into(), &|_| true);
+    let names = |key: &dyn Fn(&Scored) -> &String| -> Vec<String> {
+        let mut v: Vec<String> = scored.iter().map(|r| key(r).clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let per_source =
+        names(&|r| &r.source).into_iter().map(|n| group(n.clone(), &|r| r.source == n)).collect();
+    let per_platform_figures =
+        names(&|r| &r.platform).into_iter().map(|n| group(n.clone(), &|r| r.platform == n)).collect();
     let bins = BINS
         .iter()
         .map(|&(name, lo, hi)| {
-            let in_bin = |r: &Row| r.1 >= lo && r.1 < hi;
+            let in_bin = |r: &Scored| r.chars >= lo && r.chars < hi;
             let (p, n) = (scores(&in_bin, Label::Sales), scores(&in_bin, Label::Value));
             BinAuc { name, positives: p.len(), negatives: n.len(), auc: auc(&p, &n) }
         })
         .collect();
     let mut per_label: BTreeMap<Label, Means> = BTreeMap::new();
     let mut per_platform: BTreeMap<(String, Label), Means> = BTreeMap::new();
-    for r in &rows {
-        for m in [per_label.entry(r.0).or_default(), per_platform.entry((r.4.clone(), r.0)).or_default()] {
+    let mut confusion = [[0usize; 3]; 3];
+    for r in &scored {
+        confusion[r.label.rank()][verdict_rank(r.verdict)] += 1;
+        for m in [
+            per_label.entry(r.label).or_default(),
+            per_platform.entry((r.platform.clone(), r.label)).or_default(),
+        ] {
             m.count += 1;
-            m.salesiness += r.2;
-            m.value += r.3;
+            m.salesiness += r.salesiness;
+            m.value += r.value;
         }
     }
     for m in per_label.values_mut().chain(per_platform.values_mut()) {
         m.salesiness /= m.count as f64;
         m.value /= m.count as f64;
     }
-    Ok(EvalReport { lines: rows.len(), auc: overall, bins, per_label, per_platform })
+    Ok(EvalReport {
+        lines: scored.len(),
+        auc: overall.auc,
+        agreement: overall.agreement,
+        confusion,
+        bins,
+        per_label,
+        per_platform,
+        per_source,
+        per_platform_figures,
+    })
+}
+
+fn fmt_agreement(a: Option<(usize, usize)>) -> String {
+    match a {
+        Some((k, n)) if n > 0 => format!("{:.1}% ({k}/{n})", 100.0 * k as f64 / n as f64),
+        _ => "n/a".into(),
+    }
 }
 
 fn fmt_auc(a: Option<f64>) -> String {
@@ -211,6 +222,28 @@ impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "lines scored: {}", self.lines)?;
         writeln!(f, "salesiness AUC (sales/1 vs value/0): {}", fmt_auc(self.auc))?;
+        if let Some(a) = self.agreement {
+            writeln!(f, "verdict agreement (3 classes): {}", fmt_agreement(Some(a)))?;
+            writeln!(f, "labels \\ verdicts  conversation  balanced  sales-pitch")?;
+            for (rank, name) in ["value", "balanced", "sales"].iter().enumerate() {
+                let c = self.confusion[rank];
+                writeln!(f, "{name:<18} {:>12} {:>9} {:>12}", c[0], c[1], c[2])?;
+            }
+        }
+        writeln!(f)?;
+        writeln!(f, "{:<16} {:>6} {:>7} {:>16}", "group", "lines", "AUC", "agreement")?;
+        for (kind, groups) in [("source", &self.per_source), ("platform", &self.per_platform_figures)] {
+            for g in groups {
+                let name = format!("{kind} {}", g.name);
+                writeln!(
+                    f,
+                    "{name:<16} {:>6} {:>7} {:>16}",
+                    g.lines,
+                    fmt_auc(g.auc),
+                    fmt_agreement(g.agreement)
+                )?;
+            }
+        }
         writeln!(f)?;
         writeln!(f, "{:<10} {:>9} {:>9} {:>7}", "length", "positives", "negatives", "AUC")?;
         for b in &self.bins {

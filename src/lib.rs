@@ -15,9 +15,12 @@
 //! Module map: `report` (output types), `platform` (platforms and options), `error` (pack errors),
 //! `engine` (analysis, scoring and rewriting), `wasm` (the JavaScript bindings, wasm32 only).
 
+pub mod corpus;
 pub mod engine;
 pub mod error;
 pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fit;
 pub mod platform;
 pub mod report;
 

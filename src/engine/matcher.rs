@@ -67,8 +67,8 @@ pub struct Index {
     by_kind: Vec<List>,
     /// The words `Candidate::words` points into.
     next_words: Vec<u32>,
-    /// Each rule's weight as a rank (the heavier, the higher), so that hits sort on integers.
-    weight_rank: Vec<u32>,
+    /// Each rule's priority as a rank (the higher, the higher), so that hits sort on integers.
+    priority: Vec<u32>,
     /// `NEGATION_LISTS` by word id.
     negation: WordLists,
 }
@@ -129,15 +129,16 @@ impl Index {
     pub fn build(rules: &[Rule], vocab: &mut Vocab) -> Index {
         let negation = WordLists::intern(vocab, &NEGATION_LISTS);
         let vocab = &*vocab;
-        // A rule's rank: how many rules weigh less (equal weights, equal ranks).
-        let weight_rank = rules
+        // A rule's rank by its priority (equal priorities, equal ranks). Not the weight: the fit reads the
+        // findings, so which of two overlapping hits counts must not depend on what it fitted.
+        let priority = rules
             .iter()
-            .map(|r| rules.iter().filter(|o| o.weight.total_cmp(&r.weight).is_lt()).count() as u32)
+            .map(|r| rules.iter().filter(|o| o.priority.total_cmp(&r.priority).is_lt()).count() as u32)
             .collect();
         let mut index = Index {
             by_word: (0..vocab.len()).map(|_| List::default()).collect(),
             by_kind: (0..Kind::COUNT).map(|_| List::default()).collect(),
-            weight_rank,
+            priority,
             negation,
             ..Index::default()
         };
@@ -327,7 +328,7 @@ fn excepted(rule: &Rule, tokens: &Tokens, first: usize, last: usize) -> bool {
 /// Find every phrase hit of `rules` in `tokens`, filtered by context.
 pub fn find(rules: &[Rule], index: &Index, tokens: &Tokens) -> Vec<Hit> {
     let hits = apply_needs(rules, scan(rules, index, tokens));
-    resolve_overlaps(rules, &index.weight_rank, hits, tokens.len())
+    resolve_overlaps(rules, &index.priority, hits, tokens.len())
 }
 
 /// Every hit that passes the filters of its own context (quotation, negation, `except`), in the order found.
@@ -531,13 +532,13 @@ fn apply_needs(rules: &[Rule], hits: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// Keep the heaviest of overlapping hits on the same side (of equal weights the longest, then the first
-/// found); the result is sorted by position. `hits` are in the order found, which is by position;
-/// `weight_rank` ranks their rules' weights.
+/// Keep the hit of the highest priority among overlapping hits on the same side (of equal priority the
+/// longest, then the first found); the result is sorted by position. `hits` are in the order found, which is
+/// by position; `priority` ranks their rules' priorities.
 ///
 /// Only hits chained together by shared tokens (a cluster) can rule each other out, and most hits share no
 /// token with another: those are kept as they are, and only the clusters are ranked and sorted.
-fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
+fn resolve_overlaps(rules: &[Rule], priority: &[u32], mut hits: Vec<Hit>, n_tokens: usize) -> Vec<Hit> {
     // One bit per side per token: which sides already claimed the token.
     let mut taken = vec![0u8; n_tokens];
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -554,10 +555,8 @@ fn resolve_overlaps(rules: &[Rule], weight_rank: &[u32], mut hits: Vec<Hit>, n_t
             kept.push(*single);
             continue;
         }
-        // Heaviest first, then longest: `!` turns the descending order into the ascending one sorts give.
-        sort_hits(cluster, &|h| {
-            u64::from(!weight_rank[h.rule]) << 32 | u64::from(!((h.last - h.first) as u32))
-        });
+        // Highest priority first, then longest: `!` turns the descending order into the ascending one sorts give.
+        sort_hits(cluster, &|h| u64::from(!priority[h.rule]) << 32 | u64::from(!((h.last - h.first) as u32)));
         let from = kept.len();
         for &h in &*cluster {
             let bit = 1u8 << (rules[h.rule].side as u8);

@@ -9,9 +9,11 @@
 //!   with context filters.
 //! - `signals`: shape and post-level detectors (shouting, questions, we/you, platform norms).
 //! - `suggest`: one-click suggestions built from a rule's fix and templates.
-//! - `score`: points, the two scores, verdict and summary.
+//! - `learned`: the fitted gram model (`rules/model.tsv`) and the features it reads.
+//! - `score`: the two logits, points, the two scores, verdict and summary.
 //! - `rewrite`: the whole-post conversational rewrite.
 
+pub mod learned;
 mod matcher;
 mod pack;
 mod pattern;
@@ -50,8 +52,16 @@ struct Compiled {
     index: matcher::Index,
     /// What each rule's findings share with it, by rule number (`Compiled::rule`).
     infos: Vec<Arc<RuleInfo>>,
-    /// `score::REPEAT_DECAY.powi(k)` for the first repeats `k` of a rule (the same values, computed once).
-    decays: [f32; 16],
+    /// The learned gram model, shared by every engine.
+    model: Arc<learned::Model>,
+    /// The rule numbers of the `learned` detector's rules on the sales and the value side, if active.
+    tone: (Option<usize>, Option<usize>),
+}
+
+/// The embedded learned model, parsed once.
+fn embedded_model() -> Arc<learned::Model> {
+    static MODEL: std::sync::OnceLock<Arc<learned::Model>> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| Arc::new(learned::Model::embedded())).clone()
 }
 
 impl Compiled {
@@ -78,8 +88,25 @@ impl Compiled {
                 })
             })
             .collect();
-        let decays = std::array::from_fn(|k| score::REPEAT_DECAY.powi(k as i32));
-        Compiled { set, phrase, detectors, vocab, persons, suggest_lists, index, infos, decays }
+        let tone_rule = |sales: bool| {
+            let n = detectors.iter().position(|r| {
+                r.detector == Some(pack::Detector::Learned) && score::is_sales(r.side) == sales
+            });
+            n.map(|n| phrase.len() + n)
+        };
+        let tone = (tone_rule(true), tone_rule(false));
+        Compiled {
+            set,
+            phrase,
+            detectors,
+            vocab,
+            persons,
+            suggest_lists,
+            index,
+            infos,
+            model: embedded_model(),
+            tone,
+        }
     }
 
     /// Rule number `n`: the phrase rules first, then the detectors.
@@ -97,6 +124,28 @@ const DETECTED_ROOM: usize = 32;
 
 /// A rule's inline examples, for the pack tests: (rule id, platform, must-match texts, must-not-match texts).
 pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
+
+/// A draft's findings before scoring: by finding, the amount it counts for (strength times the platform's
+/// multiplier) and its rule's number.
+struct Detected {
+    tokens: text::Tokens,
+    findings: Vec<Finding>,
+    amounts: Vec<f32>,
+    rules: Vec<usize>,
+    stats: Stats,
+}
+
+/// What the fit reads of one draft (`Engine::training_features`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone)]
+pub struct TrainingFeatures {
+    /// (rule id, side, feature) of every rule with findings.
+    pub rules: Vec<(String, crate::Side, f32)>,
+    /// The text of every gram occurrence (`learned::grams`).
+    pub grams: Vec<String>,
+    /// What each gram's weight is divided by in this draft.
+    pub gram_norm: f32,
+}
 
 /// The coaching engine: the default rule pack plus any packs loaded at run time.
 #[derive(Debug, Clone)]
@@ -160,6 +209,80 @@ impl Engine {
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         let c = &*self.compiled;
+        let Detected { tokens, mut findings, amounts, rules, stats } = self.detect(text, options);
+        let words = stats.words;
+        let sens = score::sensitivity_factor(options.sensitivity);
+        // What each rule's findings add up to, by rule number.
+        let mut totals = vec![0.0f32; c.infos.len()];
+        for (&n, &a) in rules.iter().zip(&amounts) {
+            totals[n] += a;
+        }
+        // What each finding adds to its side's logit: its share of its rule's contribution.
+        let mut contributions: Vec<f32> = rules
+            .iter()
+            .zip(&amounts)
+            .map(|(&n, &a)| {
+                let rule = c.rule(n);
+                let scale = if score::is_sales(rule.side) { sens } else { 1.0 };
+                rule.weight * scale * score::rule_feature(totals[n], words) * a / totals[n]
+            })
+            .collect();
+        let (mut sales, mut value) = (0.0f32, c.model.value_bias);
+        for (f, &x) in findings.iter().zip(&contributions) {
+            if score::is_sales(f.side) {
+                sales += x;
+            } else {
+                value += x;
+            }
+        }
+        // The learned grams, each side only while its tone rule is on; its sentences worth showing become
+        // findings of that rule.
+        let reading = learned::read(&c.model, &tokens, &mut Vec::new());
+        for (rule, logit, stretches, scale) in [
+            (c.tone.0, reading.sales, &reading.sales_stretches, sens),
+            (c.tone.1, reading.value, &reading.value_stretches, 1.0),
+        ] {
+            let Some(n) = rule else { continue };
+            let rule_weight = c.rule(n).weight;
+            let logit = logit * rule_weight;
+            if score::is_sales(c.rule(n).side) {
+                sales += if logit > 0.0 { logit * scale } else { logit };
+            } else {
+                value += logit;
+            }
+            for st in stretches {
+                findings.push(Finding {
+                    rule: c.infos[n].clone(),
+                    side: c.rule(n).side,
+                    scope: Scope::Phrase,
+                    span: tokens.span_of(st.first as usize, st.last as usize),
+                    points: 0.0,
+                    suggestions: Vec::new(),
+                });
+                contributions.push(st.logit * rule_weight * scale);
+            }
+        }
+        let (salesiness, value, verdict) = score::judge(sales, value, &c.model);
+        score::share_points(&mut findings, &contributions, salesiness, value);
+        // A phrase rule the fit gave no weight explains nothing about this draft: its findings go. Post-level
+        // hints (a post that asks nothing) stay, at no points, as advice.
+        let mut keep = contributions.iter().map(|&x| x > 0.0);
+        findings.retain(|f| keep.next().unwrap_or(true) || f.scope == Scope::Post);
+        findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
+        Report {
+            platform: options.platform,
+            salesiness,
+            value,
+            verdict,
+            summary: score::summary(verdict, &findings, &|id| c.set.title(id)),
+            findings,
+            stats,
+        }
+    }
+
+    /// The rules' findings of a draft (with their suggestions) before scoring.
+    fn detect(&self, text: &str, options: &Options) -> Detected {
+        let c = &*self.compiled;
         let profile = c.set.profile(options.platform);
         let tokens = text::tokenize_interned(text, &c.vocab);
         let hits = matcher::find(&c.phrase, &c.index, &tokens);
@@ -197,25 +320,19 @@ impl Engine {
             lists: &c.suggest_lists,
             cache: Default::default(),
         };
-        // By rule number: findings so far (for the repeat decay) and the platform's weight for the rule, looked
-        // up on the rule's first finding.
-        let mut per_rule: Vec<(i32, Option<f32>)> = vec![(0, None); c.infos.len()];
-        // The findings and, for scoring, the raw weight of each.
-        let mut findings: Vec<Finding> = Vec::with_capacity(hits.len() + detected.len());
-        let mut raws: Vec<f32> = Vec::with_capacity(hits.len() + detected.len());
+        // By rule number: the platform's weight for the rule, looked up on the rule's first finding.
+        let mut per_rule: Vec<Option<f32>> = vec![None; c.infos.len()];
+        let room = hits.len() + detected.len() + 8;
+        let mut findings: Vec<Finding> = Vec::with_capacity(room);
+        let mut amounts: Vec<f32> = Vec::with_capacity(room);
+        let mut rules: Vec<usize> = Vec::with_capacity(room);
         for (n, sig) in phrase_signals.chain(detected) {
             let rule = c.rule(n);
-            let (repeats, platform_weight) = &mut per_rule[n];
-            let decay = c
-                .decays
-                .get(*repeats as usize)
-                .copied()
-                .unwrap_or_else(|| score::REPEAT_DECAY.powi(*repeats));
-            *repeats += 1;
             let platform_weight =
-                *platform_weight.get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
+                *per_rule[n].get_or_insert_with(|| profile.weights.get(&rule.id).copied().unwrap_or(1.0));
             let post_level = rule.detector.is_some_and(|d| d.is_post_level());
-            raws.push(rule.weight * sig.strength * decay * platform_weight);
+            amounts.push(sig.strength * platform_weight);
+            rules.push(n);
             findings.push(Finding {
                 rule: c.infos[n].clone(),
                 side: rule.side,
@@ -225,29 +342,63 @@ impl Engine {
                 suggestions: suggest::build(rule, &sig, &draft),
             });
         }
-        let words = cx.shape.words;
-        let (salesiness, value) = score::score(&mut findings, &mut raws, words, options);
-        findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
-        let verdict = score::verdict(salesiness, value);
         let stats = Stats {
             bytes: text.len(),
             utf16_len: tokens.utf16_len,
             chars: tokens.chars,
-            words,
+            words: cx.shape.words,
             questions: cx.shape.questions,
             hashtags: cx.shape.hashtags.len(),
             self_refs: cx.shape.selfs,
             reader_refs: cx.shape.readers,
         };
-        Report {
-            platform: options.platform,
-            salesiness,
-            value,
-            verdict,
-            summary: score::summary(verdict, &findings, &|id| c.set.title(id)),
-            findings,
-            stats,
+        drop(draft);
+        Detected { tokens, findings, amounts, rules, stats }
+    }
+
+    /// Whether rule `id` finds anything in `text`, whatever its fitted weight: what a rule's examples and a
+    /// trainer's pack check test. A rule the fit gave no weight still matches, but its findings do not reach
+    /// the report.
+    pub fn fires(&self, id: &str, text: &str, options: &Options) -> bool {
+        let learned = self
+            .compiled
+            .set
+            .active_rules()
+            .any(|r| r.id == id && r.detector == Some(pack::Detector::Learned));
+        if learned {
+            return self.analyze(text, options).findings.iter().any(|f| f.rule.id == id);
         }
+        self.detect(text, options).findings.iter().any(|f| f.rule.id == id)
+    }
+
+    /// What the fit reads of a draft (`crate::fit`): each rule's feature by id and side, and the text of every
+    /// gram.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn training_features(&self, text: &str, options: &Options) -> TrainingFeatures {
+        let c = &*self.compiled;
+        let d = self.detect(text, options);
+        let mut totals: std::collections::BTreeMap<usize, f32> = Default::default();
+        for (&n, &a) in d.rules.iter().zip(&d.amounts) {
+            *totals.entry(n).or_default() += a;
+        }
+        let rules = totals
+            .into_iter()
+            .map(|(n, a)| (c.rule(n).id.clone(), c.rule(n).side, score::rule_feature(a, d.stats.words)))
+            .collect();
+        let mut list = Vec::new();
+        learned::grams::grams(&d.tokens, &mut list);
+        TrainingFeatures {
+            rules,
+            grams: learned::grams::texts(&d.tokens, &list),
+            gram_norm: learned::gram_norm(list.len()),
+        }
+    }
+
+    /// The ids of the rules whose findings the learned model's sentences become, on the sales and value side.
+    pub fn tone_rules(&self) -> (Option<String>, Option<String>) {
+        let c = &*self.compiled;
+        let id = |n: Option<usize>| n.map(|n| c.rule(n).id.clone());
+        (id(c.tone.0), id(c.tone.1))
     }
 
     /// The whole-post conversational rewrite with the scores before and after.

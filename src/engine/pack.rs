@@ -77,10 +77,13 @@ pub enum Detector {
     Length,
     /// A LinkedIn opening that spends the "see more" fold on self-promotion.
     Fold,
+    /// Sentences the learned gram model reads as selling (a sales-side rule) or as giving (a value-side rule);
+    /// found by the engine's `learned` module, not by `signals`.
+    Learned,
 }
 
 impl Detector {
-    const NAMES: [(&'static str, Detector); 10] = [
+    const NAMES: [(&'static str, Detector); 11] = [
         ("caps", Detector::Caps),
         ("bangs", Detector::Bangs),
         ("emoji-wall", Detector::EmojiWall),
@@ -91,6 +94,7 @@ impl Detector {
         ("hashtags", Detector::Hashtags),
         ("length", Detector::Length),
         ("fold", Detector::Fold),
+        ("learned", Detector::Learned),
     ];
 
     fn parse(s: &str) -> Option<Detector> {
@@ -169,6 +173,9 @@ pub struct Rule {
     pub side: Side,
     pub principle: PrincipleRef,
     pub weight: f32,
+    /// Which of two overlapping phrase hits on the same side is kept: the higher priority, then the longer.
+    /// Set by hand, unlike the fitted weight, so that what the fit reads does not depend on what it fitted.
+    pub priority: f32,
     pub tags: Vec<String>,
     pub patterns: Vec<Pattern>,
     pub except: Vec<Pattern>,
@@ -273,6 +280,7 @@ const RULE_KEYS: &[&str] = &[
     "side",
     "principle",
     "weight",
+    "priority",
     "tags",
     "patterns",
     "except",
@@ -521,6 +529,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
     if !(0.0..=100.0).contains(&weight) {
         return Err(error_at(src, weight_at, "weight must be between 0 and 100"));
     }
+    let priority = r.number("priority")?.map_or(0.0, |(p, _)| p);
     let detector = match r.text("detector")? {
         Some(d) => Some(Detector::parse(d.text).ok_or_else(|| {
             let names: Vec<&str> = Detector::NAMES.iter().map(|(n, _)| *n).collect();
@@ -576,6 +585,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         side,
         principle,
         weight,
+        priority,
         tags: r.strings("tags")?,
         patterns,
         except,

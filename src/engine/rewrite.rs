@@ -893,7 +893,8 @@ will not be repeated. Book your free review now: meridiancole.com/review";
             "Our tax review is back. If you'd like a free review, you can book one here: meridiancole.com/review.\n\n\
 What's been your experience with this?"
         );
-        assert!(rw.after.salesiness + 30 <= rw.before.salesiness, "{rw:?}");
+        // The offer stays, so the post still sells; softened, it sells less.
+        assert!(rw.after.salesiness < rw.before.salesiness, "{rw:?}");
     }
 
     #[test]

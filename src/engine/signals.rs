@@ -208,6 +208,8 @@ pub fn detect(detector: Detector, cx: &Context<'_>, emit: &mut impl FnMut(Signal
             emit(Signal { span, strength: (cx.tokens.chars as f32 / max as f32).min(2.0), tokens: None });
         }
         Detector::Fold => fold(cx).into_iter().for_each(emit),
+        // The engine's learned model emits these after the rules (`super::learned`).
+        Detector::Learned => {}
     }
 }
 
@@ -272,9 +274,10 @@ fn too_many_hashtags(cx: &Context<'_>) -> Option<Signal> {
     Some(cx.signal(first_extra, last, ((tags.len() - allowed) as f32 / 2.0).min(3.0)))
 }
 
-/// Only clear sales signals (announcing, hype, calls to action) spend the opening; a soft offer or a teaser
-/// (tagged `offer`, `hook`, `headline` or `teaser`) never does, whatever its weight.
-const FOLD_MIN_WEIGHT: f32 = 6.0;
+/// Only clear sales signals spend the opening: rules tagged as calls to action, announcing, urgency, hype or
+/// bait (a soft offer, a price, a teaser or a headline never do). Tags, not fitted weights, decide, so what
+/// the fit reads does not depend on what it fitted.
+const FOLD_TAGS: [&str; 5] = ["cta", "announce", "urgency", "hype", "bait"];
 
 /// LinkedIn shows about `fold` characters before "see more"; an opening spent on announcing or hype loses
 /// the reader there.
@@ -287,7 +290,7 @@ fn fold(cx: &Context<'_>) -> Option<Signal> {
     // Hits are sorted by position, and so are token ends: the ones before the fold are a prefix.
     let wasted = cx.hits.iter().take_while(|h| cx.tokens.list[h.first].start < fold_byte).any(|h| {
         cx.phrase_rules[h.rule].side == crate::Side::Sales
-            && cx.phrase_rules[h.rule].weight >= FOLD_MIN_WEIGHT
+            && FOLD_TAGS.iter().any(|t| cx.hit_has_tag(h, t))
             && !["offer", "hook", "headline", "teaser"].iter().any(|t| cx.hit_has_tag(h, t))
     });
     let starts_badly = cx

@@ -2217,8 +2217,9 @@ mod tests {
     }
 
     fn applied(text: &str, rule: &str) -> String {
-        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
-        let f = report
+        // Detected findings, whatever their fitted weight: the suggestion is what is tested here.
+        let detected = Engine::new().detect(text, &Options::for_platform(Platform::Linkedin));
+        let f = detected
             .findings
             .iter()
             .find(|f| f.rule.id == rule)

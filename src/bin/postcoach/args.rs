@@ -4,7 +4,8 @@
 //! ```text
 //! postcoach check   [FILE|-] [--platform P] [--sensitivity S] [--json | --jsonl] [--pack FILE]... [--color WHEN]
 //! postcoach rewrite [FILE|-] [--platform P] [--sensitivity S] [--json | --jsonl] [--pack FILE]...
-//! postcoach eval    FILE.jsonl [--pack FILE]...
+//! postcoach eval    FILE.jsonl... [--part train|validation|all] [--pack FILE]...
+//! postcoach fit     [--corpus DIR] [--pack FILE] [--model FILE] [--dry-run]
 //! postcoach pack check FILE.toml
 //! postcoach --help | --version
 //! ```
@@ -22,6 +23,7 @@ pub enum Command {
     Check(TextJob),
     Rewrite(TextJob),
     Eval(EvalJob),
+    Fit(FitJob),
     PackCheck { path: PathBuf },
     Help(Topic),
     Version,
@@ -34,6 +36,7 @@ pub enum Topic {
     Check,
     Rewrite,
     Eval,
+    Fit,
     Pack,
 }
 
@@ -83,11 +86,22 @@ pub struct TextJob {
     pub color: ColorChoice,
 }
 
-/// `eval`: a labelled JSON Lines file.
+/// `eval`: labelled JSON Lines files.
 #[derive(Debug, PartialEq)]
 pub struct EvalJob {
-    pub path: PathBuf,
+    pub paths: Vec<PathBuf>,
     pub packs: Vec<PathBuf>,
+    pub select: postcoach::corpus::Select,
+}
+
+/// `fit`: the corpus folder, and the pack and model files the fitted weights go into.
+#[derive(Debug, PartialEq)]
+pub struct FitJob {
+    pub corpus: PathBuf,
+    pub pack: PathBuf,
+    pub model: PathBuf,
+    /// Print the figures without writing anything.
+    pub dry_run: bool,
 }
 
 /// The arguments could not be understood. Printed with a pointer to `--help`; exit status 2.
@@ -104,14 +118,16 @@ pub enum ArgError {
     Sensitivity(String),
     Color(String),
     ConflictingFormats,
+    Part(String),
 }
 
 impl fmt::Display for ArgError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ArgError::Part(p) => write!(f, "unknown part {p:?} (expected train, validation or all)"),
             ArgError::NoCommand => f.write_str("no command given (try `postcoach check FILE`)"),
             ArgError::UnknownCommand(c) => {
-                write!(f, "unknown command {c:?} (expected check, rewrite, eval or pack)")
+                write!(f, "unknown command {c:?} (expected check, rewrite, eval, fit or pack)")
             }
             ArgError::UnknownFlag { command, flag } => write!(f, "`{command}` does not take {flag:?}"),
             ArgError::MissingValue(flag) => write!(f, "{flag} needs a value"),
@@ -146,6 +162,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, ArgErr
         "rewrite" => parse_text_job(words, "rewrite")
             .map(|job| job.map_or(Command::Help(Topic::Rewrite), Command::Rewrite)),
         "eval" => parse_eval(words),
+        "fit" => parse_fit(words),
         "pack" => parse_pack(words),
         other => Err(ArgError::UnknownCommand(other.to_string())),
     }
@@ -156,6 +173,7 @@ fn topic(name: &str) -> Result<Topic, ArgError> {
         "check" => Ok(Topic::Check),
         "rewrite" => Ok(Topic::Rewrite),
         "eval" => Ok(Topic::Eval),
+        "fit" => Ok(Topic::Fit),
         "pack" => Ok(Topic::Pack),
         other => Err(ArgError::UnknownCommand(other.to_string())),
     }
@@ -201,21 +219,57 @@ fn parse_text_job(mut words: Words, command: &'static str) -> Result<Option<Text
 }
 
 fn parse_eval(mut words: Words) -> Result<Command, ArgError> {
-    let mut path = None;
+    use postcoach::corpus::{Part, Select};
+    let mut paths = Vec::new();
     let mut packs = Vec::new();
+    let mut select = Select::All;
     while let Some(word) = words.next() {
         match word {
             Word::Flag(flag, inline) => match flag.as_str() {
                 "-h" | "--help" => return Ok(Command::Help(Topic::Eval)),
                 "--pack" => packs.push(words.value(&flag, inline)?.into()),
+                "--part" => {
+                    select = match words.value(&flag, inline)?.as_str() {
+                        "all" => Select::All,
+                        "train" => Select::Only(Part::Train),
+                        "validation" => Select::Only(Part::Validation),
+                        other => return Err(ArgError::Part(other.to_string())),
+                    }
+                }
                 _ => return Err(ArgError::UnknownFlag { command: "eval", flag }),
             },
             Word::Stdin => return Err(ArgError::UnexpectedArgument("-".into())),
-            Word::Positional(p) => set_once(&mut path, PathBuf::from(p))?,
+            Word::Positional(p) => paths.push(PathBuf::from(p)),
         }
     }
-    let path = path.ok_or(ArgError::MissingFile("the labelled .jsonl file to evaluate"))?;
-    Ok(Command::Eval(EvalJob { path, packs }))
+    if paths.is_empty() {
+        return Err(ArgError::MissingFile("the labelled .jsonl file to evaluate"));
+    }
+    Ok(Command::Eval(EvalJob { paths, packs, select }))
+}
+
+fn parse_fit(mut words: Words) -> Result<Command, ArgError> {
+    let mut job = FitJob {
+        corpus: "../shared/corpus".into(),
+        pack: "rules/default.toml".into(),
+        model: "rules/model.tsv".into(),
+        dry_run: false,
+    };
+    while let Some(word) = words.next() {
+        match word {
+            Word::Flag(flag, inline) => match flag.as_str() {
+                "-h" | "--help" => return Ok(Command::Help(Topic::Fit)),
+                "--corpus" => job.corpus = words.value(&flag, inline)?.into(),
+                "--pack" => job.pack = words.value(&flag, inline)?.into(),
+                "--model" => job.model = words.value(&flag, inline)?.into(),
+                "--dry-run" => job.dry_run = true,
+                _ => return Err(ArgError::UnknownFlag { command: "fit", flag }),
+            },
+            Word::Stdin => return Err(ArgError::UnexpectedArgument("-".into())),
+            Word::Positional(p) => return Err(ArgError::UnexpectedArgument(p)),
+        }
+    }
+    Ok(Command::Fit(job))
 }
 
 fn parse_pack(mut words: Words) -> Result<Command, ArgError> {

@@ -1,10 +1,11 @@
-//! `postcoach eval FILE.jsonl`: how well the salesiness score separates labelled posts. The measuring itself
-//! lives in the library (`postcoach::eval`), so the figures are the same wherever they are computed; this
-//! module only opens the file, loads any `--pack` and prints the summary.
+//! `postcoach eval FILE.jsonl...`: how well the scores and the verdict follow labelled posts. The measuring
+//! itself lives in the library (`postcoach::eval`), so the figures are the same wherever they are computed;
+//! this module only opens the files, loads any `--pack` and prints each summary.
 
 use std::io::{BufReader, Write};
 
-use postcoach::eval::{evaluate, EvalError};
+use postcoach::corpus;
+use postcoach::eval::{evaluate_part, EvalError, Select};
 
 use crate::args::EvalJob;
 use crate::{input, pack, CliError};
@@ -24,9 +25,20 @@ impl std::fmt::Display for EvalFailure {
 
 pub fn run(job: &EvalJob, out: &mut impl Write) -> Result<(), CliError> {
     let engine = pack::engine_with(&job.packs)?;
-    let file = input::open_file(&job.path)?;
-    let report = evaluate(BufReader::new(file), &engine)
-        .map_err(|error| CliError::Eval(EvalFailure { file: job.path.display().to_string(), error }))?;
-    write!(out, "{report}")?;
+    for (n, path) in job.paths.iter().enumerate() {
+        let file = input::open_file(path)?;
+        let name = corpus::name_of(path);
+        let fail = |error| CliError::Eval(EvalFailure { file: path.display().to_string(), error });
+        let report = evaluate_part(BufReader::new(file), &name, job.select, &engine).map_err(fail)?;
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let part = match job.select {
+            Select::All => "all lines".to_string(),
+            Select::Only(p) => format!("{p:?} part").to_lowercase(),
+        };
+        writeln!(out, "== {} ({part})", path.display())?;
+        write!(out, "{report}")?;
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub fn text(topic: Topic) -> &'static str {
         Topic::Check => CHECK,
         Topic::Rewrite => REWRITE,
         Topic::Eval => EVAL,
+        Topic::Fit => FIT,
         Topic::Pack => PACK,
     }
 }
@@ -65,11 +66,26 @@ Options:
 ";
 
 const EVAL: &str = "\
-Usage: postcoach eval FILE.jsonl [--pack FILE]...
+Usage: postcoach eval FILE.jsonl... [--part train|validation|all] [--pack FILE]...
 
-Evaluate the salesiness score on labelled JSON Lines: each line {\"text\", \"label\", \"platform\"?} with label
-sales / balanced / value, or 1 / 0. Prints the AUC (sales or 1 against value or 0), the mean scores per
-label and the AUC within length bins (< 60, 60-150, > 150 characters).
+Evaluate the scores and the verdict on labelled JSON Lines: each line {\"text\", \"label\", \"platform\"?,
+\"id\"?, \"source\"?} with label sales / balanced / value, or 1 / 0. Prints the AUC (sales or 1 against value
+or 0), the verdict's agreement with three-way labels (conversation = value, balanced, sales pitch = sales) and
+its confusion table, both per source and per platform, the AUC within length bins (< 60, 60-150, > 150
+characters) and the mean scores per label.
+
+  --part P     validation: only the lines `postcoach fit` leaves out (see src/corpus.rs), train: the others,
+               all (default)
+  --pack FILE  load an extra rule pack first (repeatable)
+";
+
+const FIT: &str = "\
+Usage: postcoach fit [--corpus DIR] [--pack FILE] [--model FILE] [--dry-run]
+
+Fit the rule weights, the learned gram model and the verdict thresholds on the training parts of the
+labelled corpora in DIR (default ../shared/corpus), then write each rule's weight into the pack (default
+rules/default.toml) and the model into FILE (default rules/model.tsv). Rerun after changing a rule, then
+rebuild. --dry-run prints the figures without writing.
 ";
 
 const PACK: &str = "\

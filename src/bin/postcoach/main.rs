@@ -8,6 +8,7 @@
 mod args;
 mod batch;
 mod eval;
+mod fit;
 mod help;
 mod input;
 mod pack;
@@ -43,6 +44,7 @@ fn run(command: Command) -> Result<(), CliError> {
         Command::Check(job) => check(job, &mut out)?,
         Command::Rewrite(job) => rewrite(job, &mut out)?,
         Command::Eval(job) => eval::run(&job, &mut out)?,
+        Command::Fit(job) => fit::run(&job, &mut out)?,
         Command::PackCheck { path } => pack::check(&path, &mut out)?,
     }
     out.flush()?;
@@ -94,6 +96,7 @@ pub enum CliError {
         total: usize,
     },
     Eval(eval::EvalFailure),
+    Fit(postcoach::fit::FitError),
     Io(io::Error),
 }
 
@@ -116,6 +119,7 @@ impl fmt::Display for CliError {
                 write!(f, "{failed} of {total} lines could not be scored (see the messages above)")
             }
             CliError::Eval(e) => e.fmt(f),
+            CliError::Fit(e) => e.fmt(f),
             CliError::Io(e) => write!(f, "cannot write the output: {e}"),
         }
     }
