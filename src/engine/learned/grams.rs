@@ -22,21 +22,8 @@ pub struct Gram {
 /// The unit that stands before the first word of every sentence.
 pub const SENTENCE_START: &str = "<s>";
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// The key of a gram written as text ("book", "book now"): what the model file's lines are hashed to.
-pub fn key_of(text: &str) -> u64 {
-    fnv(FNV_OFFSET, text.as_bytes())
-}
+pub use super::file::key_of;
+use super::file::{fnv, KEY_START as FNV_OFFSET};
 
 /// The unit of token `i`, or `None` for a token the model does not read (most punctuation, line breaks).
 pub fn unit(tokens: &Tokens, i: usize) -> Option<&str> {

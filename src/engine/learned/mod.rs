@@ -9,6 +9,7 @@
 //! enough becomes a finding (`sales-tone` or `value-tone`) with the span of its strongest grams, so every
 //! point a gram adds is shown on the words that earned it.
 
+pub mod file;
 pub mod grams;
 
 use std::collections::HashMap;
@@ -17,8 +18,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::text::Tokens;
 use grams::Gram;
 
-/// The model file embedded in the engine.
-pub const EMBEDDED: &str = include_str!("../../../rules/model.tsv");
+/// The model embedded in the engine: `rules/model.tsv` in its binary form (`file`), written by `build.rs`.
+pub const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
 
 /// A sentence whose grams add at least this much to a logit is shown as a finding.
 pub const SHOWN_AT: f32 = 0.2;
@@ -69,40 +70,22 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 impl Model {
-    /// Read a model file: `#` comments, `@t1`, `@t2` and `@value_bias` parameters, then one
-    /// `gram<TAB>sales weight<TAB>value weight` line per gram.
-    pub fn parse(src: &str) -> Result<Model, ModelError> {
-        let mut model = Model { t1: -1.0, t2: 1.0, ..Model::default() };
-        for (n, line) in src.lines().enumerate() {
-            let err = |message: &str| ModelError { line: n + 1, message: message.into() };
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let name = cols.next().unwrap_or_default();
-            let mut number = || -> Result<f32, ModelError> {
-                cols.next().and_then(|c| c.trim().parse().ok()).ok_or_else(|| err("expected a number"))
-            };
-            match name {
-                "@t1" => model.t1 = number()?,
-                "@t2" => model.t2 = number()?,
-                "@value_bias" => model.value_bias = number()?,
-                _ if name.starts_with('@') => return Err(err("unknown parameter")),
-                _ => {
-                    let w = (number()?, number()?);
-                    model.grams.insert(grams::key_of(name), w);
-                }
-            }
-        }
-        if model.t1 >= model.t2 {
-            return Err(ModelError { line: 0, message: "@t1 must be below @t2".into() });
-        }
-        Ok(model)
+    fn from_parsed(((t1, t2, value_bias), list): file::Parsed) -> Model {
+        let mut grams = HashMap::with_capacity_and_hasher(list.len(), Default::default());
+        grams.extend(list.into_iter().map(|(k, s, v)| (k, (s, v))));
+        Model { t1, t2, value_bias, grams }
     }
 
-    /// The embedded model (`rules/model.tsv`); checked by the test suite.
+    /// Read a model file (`file`: comments, `@t1`, `@t2` and `@value_bias`, then one
+    /// `gram<TAB>sales weight<TAB>value weight` line per gram).
+    pub fn parse(src: &str) -> Result<Model, ModelError> {
+        file::parse_text(src).map(Model::from_parsed).map_err(|(line, message)| ModelError { line, message })
+    }
+
+    /// The embedded model (`rules/model.tsv`, converted to its binary form by `build.rs`); the test suite
+    /// checks that it reads back.
     pub fn embedded() -> Model {
-        Model::parse(EMBEDDED).unwrap_or_default()
+        file::decode(EMBEDDED).map(Model::from_parsed).unwrap_or_default()
     }
 
     /// Number of grams with weights.
@@ -198,9 +181,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_model_parses() {
-        let model = Model::parse(EMBEDDED).expect("rules/model.tsv parses");
-        assert!(model.t1 < model.t2);
+    fn the_embedded_model_is_the_text_model() {
+        let text = include_str!("../../../rules/model.tsv");
+        let parsed = Model::parse(text).expect("rules/model.tsv parses");
+        let embedded = Model::embedded();
+        assert!(embedded.t1 < embedded.t2);
+        assert_eq!(
+            (embedded.t1, embedded.t2, embedded.value_bias),
+            (parsed.t1, parsed.t2, parsed.value_bias)
+        );
+        assert_eq!(embedded.len(), parsed.len());
+        assert!(parsed.grams.iter().all(|(k, w)| embedded.weights(*k) == *w));
+        assert!(file::decode(&EMBEDDED[..EMBEDDED.len() - 1]).is_none(), "a cut file is refused");
     }
 
     #[test]
