@@ -21,9 +21,11 @@
 //! id = "hard-cta"
 //! side = "sales"                         # sales | value | platform
 //! principle = "value-first"
-//! weight = 14
+//! weight = 1.4                           # logit units (`postcoach fit` writes the default pack's)
+//! priority = 14                          # optional: of two overlapping hits on a side, the higher is kept
 //! tags = ["cta"]
 //! patterns = ["(buy|order|shop) now", "only {num} left"]   # see `pattern.rs`; or detector = "..."
+//!                                        # (detector = "learned": the sentences of the learned model)
 //! except = ["buy now pay later"]         # a match overlapped by one of these does not count
 //! needs = ["cta"]                        # only counts near a finding tagged so (within needs_window tokens)
 //! message = "A command to buy..."
