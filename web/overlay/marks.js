@@ -39,32 +39,25 @@ function rebuild(reg) {
   }
 }
 
-/**
- * How offsets move when `before` became `after` by one edit (common prefix and suffix kept): a function from an
- * offset in `before` to the offset in `after`, or null for an offset inside the edited stretch.
- */
-export function editMapping(before, after) {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const delta = after.length - before.length;
-  return (offset) => (offset <= prefix ? offset : offset >= oldEnd ? offset + delta : null);
-}
+/** Shadow roots that have the ::highlight() rules (page-scope rules do not reach into a shadow tree). */
+const styledTrees = new WeakSet();
 
 /** Which mark a finding gets: 'sales' (sales and platform findings) or 'value'. */
 export const markSide = (finding) => SIDE_CLASS[finding.side] || 'sales';
 
 /**
  * The marks of one field.
- * @param {ReturnType<import('./field-adapters.js').createAdapter>} adapter
+ * @param {ReturnType<import('./adapters/index.js').createAdapter>} adapter
  */
 export function createMarks(adapter) {
   const doc = adapter.element.ownerDocument;
   const reg = highlightRegistry(doc);
   const useHighlights = reg.supported && adapter.kind === 'contenteditable';
+  const tree = adapter.element.getRootNode();
+  if (useHighlights && tree !== doc && !styledTrees.has(tree)) {
+    styledTrees.add(tree);
+    adoptStyles(doc, tree, PAGE_HIGHLIGHT_CSS);
+  }
   const key = {};
   let layer = null;
   let spans = [];         // [{side, start, end, index}]

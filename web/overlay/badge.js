@@ -17,6 +17,7 @@ export function badgeLabel(report) {
 
 export function createBadge(fieldElement, { onActivate }) {
   const doc = fieldElement.ownerDocument;
+  const win = /** @type {Window} */ (doc.defaultView);
   const { host, root } = createShadowHost(doc, BADGE_CSS, 'badge');
   const dot = el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' });
   const sales = el(doc, 'span', { class: 's', text: '–' });
@@ -33,13 +34,13 @@ export function createBadge(fieldElement, { onActivate }) {
 
   function place() {
     const box = fieldElement.getBoundingClientRect();
-    const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+    const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < win.innerHeight;
     button.style.display = visible ? '' : 'none';
     if (!visible) return;
     const h = button.offsetHeight || 22;
     const w = button.offsetWidth || 80;
     const top = box.top - h - GAP >= 0 ? box.top - h - GAP : box.bottom + GAP;
-    const left = Math.max(0, Math.min(box.right - w, innerWidth - w));
+    const left = Math.max(0, Math.min(box.right - w, win.innerWidth - w));
     button.style.top = `${top}px`;
     button.style.left = `${left}px`;
   }
