@@ -65,7 +65,7 @@ async function openFixture(kind) {
 
 function framedPage(page, frameId) {
   const frame = () => page.frames().find((f) => f.name() === frameId || f.url().includes('postcoach-site')) || page.mainFrame();
-  const inFrame = new Set(['evaluate', 'waitForFunction', 'locator']);
+  const inFrame = new Set(['evaluate', 'waitForFunction', 'locator', 'title']);
   return new Proxy(page, {
     get(target, prop) {
       if (prop === 'raw') return target;
@@ -110,8 +110,8 @@ async function stopServiceWorker(page) {
 
 // --- per editor ----------------------------------------------------------------------------------------------------
 
-/** POSTCOACH_EDITORS=slate,shadow runs the per-editor checks on those fixtures only (while iterating). */
-const KINDS = process.env.POSTCOACH_EDITORS ? process.env.POSTCOACH_EDITORS.split(',') : FIXTURES;
+/** POSTCOACH_EDITORS=slate,shadow runs the per-editor checks on those fixtures only (empty: none), while iterating. */
+const KINDS = process.env.POSTCOACH_EDITORS !== undefined ? process.env.POSTCOACH_EDITORS.split(',').filter(Boolean) : FIXTURES;
 
 for (const kind of KINDS) {
   describe(`${kind} compose box`, { skip: SKIP }, () => {
@@ -341,6 +341,118 @@ describe('extension', { skip: SKIP }, () => {
     await page.evaluate(() => document.getElementById('late-box').remove());
     await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 1);
     assert.equal(await badges.count(), 1);
+    await page.close();
+  });
+
+  /**
+   * Add a plain contenteditable box to a fixture page (in `where`: 'main' or a new open shadow root), type the
+   * draft into it, and wait for its report. `editorHooks` (a function's source) runs in the page on the box
+   * first, as the box's "editor". Returns the report of the box.
+   */
+  async function plainBox(page, { shadow = false, editorHooks = null } = {}) {
+    await page.evaluate(({ shadow, editorHooks }) => {
+      window.boxReports = [];
+      document.addEventListener('postcoach-test-report', (event) => window.boxReports.push(JSON.parse(event.detail)));
+      const box = document.createElement('div');
+      box.contentEditable = 'true';
+      box.setAttribute('role', 'textbox');
+      box.setAttribute('aria-label', 'Write a comment');
+      box.style.cssText = 'min-height: 80px; border: 1px solid #ccc; padding: 8px; margin-top: 40px; white-space: pre-wrap';
+      if (shadow) {
+        const host = document.createElement('comment-box');
+        host.attachShadow({ mode: 'open' }).append(box);
+        document.querySelector('main').append(host);
+      } else {
+        document.querySelector('main').append(box);
+      }
+      window.box = box;
+      // eslint-disable-next-line no-new-func
+      if (editorHooks) new Function('box', `(${editorHooks})(box)`)(box);
+    }, { shadow, editorHooks: editorHooks && String(editorHooks) });
+    await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 2);
+    await page.evaluate(() => window.box.focus());
+    await page.keyboard.type(DRAFT);
+    await page.waitForFunction((t) => window.boxReports.some((r) => r.text === t), DRAFT);
+    return page.evaluate((t) => window.boxReports.filter((r) => r.text === t).pop(), DRAFT);
+  }
+
+  /** Open the first fixable sales finding's card on the box (a click in its marked phrase) and apply suggestion 0. */
+  async function applyInBox(page, report) {
+    const finding = firstFixableSalesFinding(report);
+    const point = await page.evaluate(({ start, end }) => {
+      const range = document.createRange();
+      range.setStart(window.box.firstChild, start);
+      range.setEnd(window.box.firstChild, end);
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, { start: finding.span.start_utf16, end: finding.span.end_utf16 });
+    await page.mouse.click(point.x, point.y);
+    await dialog(page).locator('button[data-suggestion="0"]').click();
+    const s = finding.suggestions[0];
+    return DRAFT.slice(0, s.span.start_utf16) + s.text + DRAFT.slice(s.span.end_utf16);
+  }
+
+  test('a contenteditable inside an open shadow root gets a badge and marks inside the shadow tree', async () => {
+    const page = await openFixture('textarea');
+    const report = await plainBox(page, { shadow: true });
+    const marked = await page.evaluate(() => [...CSS.highlights.get('postcoach-sales')]
+      .filter((r) => window.box.contains(r.startContainer)).map((r) => r.toString()));
+    const expected = phraseFindings(report).filter((f) => f.side !== 'value').map((f) => DRAFT.slice(f.span.start_utf16, f.span.end_utf16));
+    assert.deepEqual(marked.sort(), expected.sort());
+    await page.close();
+  });
+
+  test('an editor that claims an edit but does not make it: the draft is untouched and the user is told, with the text to copy', async () => {
+    const page = await openFixture('textarea');
+    const report = await plainBox(page, {
+      // a model-owning editor that ignores what it is asked: cancels every beforeinput and paste, changes nothing
+      editorHooks: (box) => {
+        for (const type of ['beforeinput', 'paste']) box.addEventListener(type, (event) => { if (!event.isTrusted) event.preventDefault(); });
+      },
+    });
+    await applyInBox(page, report);
+    await dialog(page).locator('button.copy').waitFor();
+    assert.match(await dialog(page).getAttribute('aria-label'), /did not take the change/);
+    assert.equal(await page.evaluate(() => window.box.textContent), DRAFT, 'the draft is exactly as it was');
+    await page.close();
+  });
+
+  test('an editor that mangles an edit: it is undone, the edit goes in another way, and the draft is exactly as expected', async () => {
+    const page = await openFixture('textarea');
+    const report = await plainBox(page, {
+      // takes a replacement but puts the text at the start of the draft (the corruption users report)
+      editorHooks: (box) => box.addEventListener('beforeinput', (event) => {
+        if (event.isTrusted || event.inputType !== 'insertReplacementText') return;
+        event.preventDefault();
+        box.firstChild.insertData(0, event.data);
+      }),
+    });
+    const expected = await applyInBox(page, report);
+    await page.waitForFunction((t) => window.box.textContent === t, expected);
+    assert.equal(await dialog(page).count(), 0, 'no failure notice');
+    await page.close();
+  });
+
+  test('an about:blank frame with an editable body is coached by the page around it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/iframe.html`);
+    const frame = await (async () => {
+      for (;;) {
+        const f = page.frames().find((x) => x.url() === 'about:blank');
+        if (f) return f;
+        await page.waitForTimeout(50);
+      }
+    })();
+    await frame.locator('postcoach-ui[data-postcoach="badge"]').waitFor({ state: 'attached' });
+    await frame.evaluate(() => {
+      window.boxReports = [];
+      document.addEventListener('postcoach-test-report', (event) => window.boxReports.push(JSON.parse(event.detail)));
+      document.body.focus();
+    });
+    await page.keyboard.type(DRAFT);
+    const report = await frame.waitForFunction((t) => window.boxReports.filter((r) => r.text === t).pop(), DRAFT).then((h) => h.jsonValue());
+    assert.equal(report.report.platform, 'facebook', 'the frame is coached for the site of the page around it');
+    assert.ok(await frame.evaluate(() => [...CSS.highlights.get('postcoach-sales')].length) > 0, 'marks in the frame');
     await page.close();
   });
 
