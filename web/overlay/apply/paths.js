@@ -46,7 +46,9 @@ export const INPUT_PATHS = {
       init.targetRanges = [new win.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset,
         endContainer: range.endContainer, endOffset: range.endOffset })];
     } catch { /* no StaticRange: the editor uses its selection, which is on the range already */ }
-    if (text) init.dataTransfer = plainText(win, text);
+    // Lines go as text/plain too, which Slate and Lexical split into paragraphs. Only lines: Firefox does not let
+    // the page read a DataTransfer an extension filled, and the plain `data` string reaches every editor.
+    if (text.includes('\n')) init.dataTransfer = plainText(win, text);
     const target = range.startContainer.nodeType === 1 ? /** @type {Element} */ (range.startContainer) : range.startContainer.parentElement;
     return !(target || adapter.element).dispatchEvent(new win.InputEvent('beforeinput', init));
   },

@@ -5,7 +5,8 @@
  *
  * Editors that own a model (Slate, Lexical, ProseMirror, Quill, ...) must receive an edit through an event they
  * listen to, or their model and the DOM drift apart. So a contenteditable is offered the edit first as a
- * cancelable `beforeinput` (insertReplacementText with the target range and the text as data and text/plain, or
+ * cancelable `beforeinput` (insertReplacementText with the target range and the text as data, lines also as
+ * text/plain, or
  * deleteContentBackward), which such editors take and cancel. Text with line breaks that nobody took that way is
  * offered as a `paste` (text/plain), which editors that ignore synthetic beforeinput (Draft.js, ProseMirror)
  * turn into their own paragraphs (a multi-line insertText loses the breaks in some and breaks Draft.js's DOM).
