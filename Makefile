@@ -1,8 +1,8 @@
 # postcoach build. Two commands do everything on a fresh machine (Rust toolchain, Node 20 + npm, apt):
 #   make demo   set up, build the engine, extension and workshop page, serve the page on http://127.0.0.1:8080
 #   make test   set up, then every check: fmt, clippy, cargo tests, wasm tests (Node + headless Chromium),
-#               web unit tests (node --test), browser end-to-end tests (Chromium; Firefox ESR + geckodriver,
-#               set up first), web-ext lint
+#               web type check and unit tests (tsc, node --test), browser end-to-end tests (Chromium;
+#               Firefox ESR + geckodriver, set up first), web-ext lint
 # Other targets: setup wasm extension www dist bench eval size clean. `make help` lists them.
 #
 # Set-up is idempotent and quick when everything is there: each tool is installed only when missing.
@@ -143,8 +143,10 @@ test-wasm: setup-rust setup-wasm-bindgen setup-chromium
 	@echo "wasm tests in headless Chromium:"
 	$(BROWSER_ENV) $(WASM_TEST)
 
-# Unit tests of the shared web layer's pure parts (web/: text model, edits, apply strategy, protocol), no browser.
+# The shared web layer: its JSDoc types checked by tsc (web/tsconfig.json, nothing emitted), then unit tests of its
+# pure parts (text model, edits, apply strategy, protocol) with node --test, no browser.
 test-unit: setup-node
+	tsc -p web
 	node --test tests/unit/*.test.mjs
 
 # Browser end-to-end tests (*.test.mjs under tests/e2e, written with the extension and the workshop page):

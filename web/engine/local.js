@@ -13,7 +13,7 @@
 /** @typedef {import('./types.js').EngineClient} EngineClient */
 /** @typedef {import('./types.js').EngineOptions} EngineOptions */
 
-/* global __POSTCOACH_STATIC_ENGINE__ */
+/* global __POSTCOACH_STATIC_ENGINE__ */   // declared for the type check in ../globals.d.ts
 /** import() of the bindings beside the wasm; compiled out of bundles that always pass `bindings` (the background). */
 /** @type {null | ((wasmUrl: string|URL) => Promise<any>)} */
 const importBeside = typeof __POSTCOACH_STATIC_ENGINE__ !== 'undefined' && __POSTCOACH_STATIC_ENGINE__
@@ -26,7 +26,7 @@ const importBeside = typeof __POSTCOACH_STATIC_ENGINE__ !== 'undefined' && __POS
  * @returns {Error & {line?: number, column?: number}}
  */
 function packError(raw) {
-  if (raw instanceof Error && raw.line !== undefined) return raw;
+  if (raw instanceof Error && /** @type {any} */ (raw).line !== undefined) return raw;
   const info = /** @type {{line?: number, column?: number, message?: string}} */ (raw && typeof raw === 'object' ? raw : { line: 0, column: 0, message: String(raw) });
   const error = /** @type {Error & {line?: number, column?: number}} */ (new Error(info.message || String(raw)));
   error.line = info.line ?? 0;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The score badge: salesiness and value with the verdict, anchored just outside the field's top-right corner
  * (below the bottom-right corner when there is no room above) so it never covers the draft or the site's own

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The card: a dialog next to a finding (or the badge) with the message, the principle behind it, the suggestions
  * as buttons, and the whole-post rewrite as before/after with both scores and Apply / Dismiss.

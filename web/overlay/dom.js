@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Tiny DOM helpers for the overlay's Shadow DOM UI. Text only ever goes in through textContent: draft and page
  * text are never parsed as HTML.

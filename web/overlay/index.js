@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * THE overlay: coaches editable fields in place. Used unchanged by the extension's content script and by the
  * workshop page (www/). Public API (docs/ARCHITECTURE.md, "The overlay"):
@@ -35,7 +36,7 @@ export { badgeLabel } from './badge.js';
  * @param {{ engine: import('../engine/types.js').EngineClient, platform?: string, sensitivity?: string,
  *           debounceMs?: number, document?: Document }} options
  */
-export function createCoach({ engine, platform = 'facebook', sensitivity = 'normal', debounceMs = 250, document: doc = globalThis.document } = {}) {
+export function createCoach({ engine, platform = 'facebook', sensitivity = 'normal', debounceMs = 250, document: doc = globalThis.document }) {
   const fields = new Set();
   const listeners = new Set();
   const options = { platform, sensitivity };

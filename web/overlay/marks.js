@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Inline marks under each finding's span, drawn without touching the editor's DOM.
  *
@@ -47,7 +48,7 @@ export const markSide = (finding) => SIDE_CLASS[finding.side] || 'sales';
 
 /**
  * The marks of one field.
- * @param {ReturnType<import('./adapters/index.js').createAdapter>} adapter
+ * @param {import('./adapters/index.js').Adapter} adapter
  */
 export function createMarks(adapter) {
   const doc = adapter.element.ownerDocument;

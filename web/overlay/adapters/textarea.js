@@ -16,7 +16,7 @@ export function textareaAdapter(textarea) {
   /** @type {HTMLDivElement | null} */
   let mirror = null;
   const doc = textarea.ownerDocument;
-  const win = /** @type {Window} */ (doc.defaultView);
+  const win = /** @type {Window & typeof globalThis} */ (doc.defaultView);
 
   /**
    * Lay the text out once in the hidden twin of the textarea and measure every span there with a Range.

@@ -17,7 +17,8 @@ import { INPUT_PATHS } from './paths.js';
 
 /** @typedef {import('../adapters/index.js').Adapter} Adapter */
 /**
- * @typedef {{ok: true, path: string} | {ok: false, reason: 'stale'|'refused'|'restored'|'broken', path?: string}} ApplyResult
+ * @typedef {{ok: boolean, reason?: 'stale'|'refused'|'restored'|'broken', path?: string}} ApplyResult
+ *   ok: the field holds the expected text; else why not, and the path that decided it
  */
 
 /** How long an editor may take to show an edit it claimed (re-rendering is asynchronous in React editors). */

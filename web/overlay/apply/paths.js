@@ -11,7 +11,7 @@ import { beforeInputFor } from './strategy.js';
 
 /**
  * A DataTransfer carrying `text` as text/plain, or null where it cannot be built.
- * @param {Window} win @param {string} text
+ * @param {Window & typeof globalThis} win @param {string} text
  */
 function plainText(win, text) {
   try {
