@@ -18,8 +18,13 @@ test('a textarea keeps its native undo: execCommand, then setRangeText', () => {
 test('the beforeinput asks for a replacement, or a deletion for an empty text', () => {
   // insertReplacementText, not insertText: Slate handles a collapsed insertText "natively" (it waits for the
   // browser to insert, which a synthetic event never does)
-  assert.deepEqual(beforeInputFor('Have a look'), { inputType: 'insertReplacementText', data: 'Have a look' });
-  assert.deepEqual(beforeInputFor(''), { inputType: 'deleteContentBackward', data: null });
+  const page = { pageReadsOurData: true };
+  assert.deepEqual(beforeInputFor('Have a look', page), { inputType: 'insertReplacementText', data: 'Have a look', plainText: true });
+  assert.deepEqual(beforeInputFor('', page), { inputType: 'deleteContentBackward', data: null, plainText: false });
+  // a Firefox content script: the page cannot read our DataTransfer, so one line goes as data only
+  const firefox = { pageReadsOurData: false };
+  assert.equal(beforeInputFor('Have a look', firefox).plainText, false);
+  assert.equal(beforeInputFor('One.\n\nTwo?', firefox).plainText, true, 'lines need text/plain to become paragraphs');
 });
 
 test('judge: applied only when the field holds exactly the expected text', () => {

@@ -39,16 +39,16 @@ export const INPUT_PATHS = {
     const range = adapter.rangeFor(start, end);
     if (!range) return false;
     const win = /** @type {Window & typeof globalThis} */ (adapter.element.ownerDocument.defaultView);
-    const { inputType, data } = beforeInputFor(text);
+    // a Firefox content script sees the page through Xrays (wrappedJSObject); its DataTransfer is unreadable there
+    const pageReadsOurData = /** @type {any} */ (win).wrappedJSObject === undefined;
+    const { inputType, data, plainText: withPlainText } = beforeInputFor(text, { pageReadsOurData });
     /** @type {InputEventInit & {targetRanges?: StaticRange[]}} */
     const init = { inputType, data, bubbles: true, cancelable: true, composed: true };
     try {
       init.targetRanges = [new win.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset,
         endContainer: range.endContainer, endOffset: range.endOffset })];
     } catch { /* no StaticRange: the editor uses its selection, which is on the range already */ }
-    // Lines go as text/plain too, which Slate and Lexical split into paragraphs. Only lines: Firefox does not let
-    // the page read a DataTransfer an extension filled, and the plain `data` string reaches every editor.
-    if (text.includes('\n')) init.dataTransfer = plainText(win, text);
+    if (withPlainText) init.dataTransfer = plainText(win, text);
     const target = range.startContainer.nodeType === 1 ? /** @type {Element} */ (range.startContainer) : range.startContainer.parentElement;
     return !(target || adapter.element).dispatchEvent(new win.InputEvent('beforeinput', init));
   },

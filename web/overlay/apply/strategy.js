@@ -5,8 +5,7 @@
  *
  * Editors that own a model (Slate, Lexical, ProseMirror, Quill, ...) must receive an edit through an event they
  * listen to, or their model and the DOM drift apart. So a contenteditable is offered the edit first as a
- * cancelable `beforeinput` (insertReplacementText with the target range and the text as data, lines also as
- * text/plain, or
+ * cancelable `beforeinput` (insertReplacementText with the target range and the text as data and text/plain, or
  * deleteContentBackward), which such editors take and cancel. Text with line breaks that nobody took that way is
  * offered as a `paste` (text/plain), which editors that ignore synthetic beforeinput (Draft.js, ProseMirror)
  * turn into their own paragraphs (a multi-line insertText loses the breaks in some and breaks Draft.js's DOM).
@@ -38,12 +37,17 @@ export function inputPaths({ kind, text }) {
 }
 
 /**
- * The beforeinput event that asks an editor for an edit: its inputType and data.
+ * The beforeinput event that asks an editor for an edit: its inputType, its data, and whether the text also goes
+ * as text/plain in a DataTransfer (where browsers put a replacement; Slate and Lexical split its lines into
+ * paragraphs). Not where the page cannot read a DataTransfer the caller filled (a Firefox content script: the
+ * editor would take an empty edit), except for lines, which `data` alone does not make paragraphs of.
  * @param {string} text the text to insert ('' removes the range)
- * @returns {{inputType: string, data: string | null}}
+ * @param {{pageReadsOurData: boolean}} context
+ * @returns {{inputType: string, data: string | null, plainText: boolean}}
  */
-export function beforeInputFor(text) {
-  return text ? { inputType: 'insertReplacementText', data: text } : { inputType: 'deleteContentBackward', data: null };
+export function beforeInputFor(text, { pageReadsOurData }) {
+  if (!text) return { inputType: 'deleteContentBackward', data: null, plainText: false };
+  return { inputType: 'insertReplacementText', data: text, plainText: pageReadsOurData || text.includes('\n') };
 }
 
 /**
