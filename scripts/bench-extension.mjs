@@ -5,7 +5,8 @@
  *     text (the test build announces each report right after drawing), minus the debounce;
  *   - engine round trip: runtime.sendMessage({type: 'analyze'}) from an extension page to the background's wasm
  *     engine and back.
- * Usage: node scripts/bench-extension.mjs [--editor lexical|quill|draft|textarea|prosemirror|slate|shadow|iframe|all]
+ * Usage: node scripts/bench-extension.mjs [--editor lexical|quill|draft|textarea|prosemirror|slate|shadow|iframe|
+ *          trix|codemirror|all]
  *          [--runs 40]     (all: one line of figures per fixture, the same browser)
  * Needs dist/engine (`make wasm`) or $POSTCOACH_ENGINE_DIR.
  */

@@ -21,6 +21,13 @@ test('inline elements are transparent; scripts, styles and aria-hidden placehold
   assert.equal(readTextModel(root).text, 'Buy now');
 });
 
+test('no-break spaces that editors write for spaces read as spaces, without moving offsets', () => {
+  const root = h('div', h('p', 'We\u00a0help ', h('b', 'you\u00a0')));
+  const { text, segments } = readTextModel(root);
+  assert.equal(text, 'We help you ');
+  assert.deepEqual(segments.map((s) => [s.start, s.end]), [[0, 8], [8, 12]]);
+});
+
 test("Slate's zero-width text nodes in empty lines are not text", () => {
   // <div><p>a</p><p><span data-slate-zero-width="n">\uFEFF<br></span></p><p>b</p></div>
   const root = h('div', h('p', 'a'), h('p', h('span', '\ufeff', h('br'))), h('p', 'b'));

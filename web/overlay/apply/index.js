@@ -2,7 +2,8 @@
 /**
  * Applying an edit safely in any editor: select the range, let the editor see the selection, offer the edit
  * through the input paths of strategy.js in order, and after each one read the field back. The edit counts only
- * when the field holds exactly the expected text. When a path left something else, the original text is put
+ * when the field holds exactly the expected text, and then the caret is after the inserted text. When a path left
+ * something else, the original text is put
  * back the same way before the next path is tried; when no path applies the edit exactly, the caller tells the
  * user (with the suggestion to copy) and re-analyses.
  *
@@ -24,6 +25,7 @@ import { INPUT_PATHS } from './paths.js';
 /** How long an editor may take to show an edit it claimed (re-rendering is asynchronous in React editors). */
 const SETTLE_MS = 250;
 const POLL_MS = 10;
+const CARET_LOOK_MS = 25;
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,18 +50,43 @@ function selectionSettled(doc) {
 }
 
 /**
- * The field's text once it holds `expected`, or after SETTLE_MS, whichever comes first.
- * @param {Adapter} adapter @param {string} expected
+ * Resolve in the next animation frame, after the callbacks editors asked for before us (or after 50 ms, where
+ * frames are not run): what follows runs before the user's next key can.
+ * @param {Document} doc
  */
-async function readBack(adapter, expected) {
-  const deadline = performance.now() + SETTLE_MS;
-  await sleep(0);
-  let text = adapter.readText();
-  while (!sameDraft(text, expected) && performance.now() < deadline) {
-    await sleep(POLL_MS);
-    text = adapter.readText();
-  }
-  return text;
+function nextFrame(doc) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    doc.defaultView?.requestAnimationFrame(() => { clearTimeout(timer); resolve(undefined); });
+  });
+}
+
+/**
+ * The field's text once it holds `expected`, or after SETTLE_MS, whichever comes first. Watched with a
+ * MutationObserver as well as polled, so that the caret can be put right (caretAfter) in the same task as the
+ * editor's rendering, before the user's next key.
+ * @param {Adapter} adapter @param {string} expected
+ * @returns {Promise<string>}
+ */
+function readBack(adapter, expected) {
+  return new Promise((resolve) => {
+    const win = /** @type {Window & typeof globalThis} */ (adapter.element.ownerDocument.defaultView);
+    const observer = new win.MutationObserver(check);
+    const poll = setInterval(check, POLL_MS);
+    const timer = setTimeout(() => done(adapter.readText()), SETTLE_MS);
+    observer.observe(adapter.element, { childList: true, characterData: true, subtree: true });
+    function check() {
+      const text = adapter.readText();
+      if (sameDraft(text, expected)) done(text);
+    }
+    function done(/** @type {string} */ text) {
+      observer.disconnect();
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(text);
+    }
+    check();
+  });
 }
 
 /**
@@ -72,9 +99,13 @@ async function attempt(adapter, path, before, edit) {
   adapter.focus();
   adapter.select(edit.start, edit.end);
   await selectionSettled(adapter.element.ownerDocument);
-  if (!sameDraft(adapter.readText(), before)) return { outcome: /** @type {const} */ ('moved'), after: adapter.readText() };
+  const current = adapter.readText();
+  // an earlier path's edit that the editor showed late counts; any other change is the user's
+  if (sameDraft(current, expected)) return { outcome: /** @type {const} */ ('applied'), after: current };
+  if (!sameDraft(current, before)) return { outcome: /** @type {const} */ ('moved'), after: current };
   const claimed = INPUT_PATHS[path](adapter, edit.start, edit.end, edit.text);
-  // an unclaimed event that changed nothing at once needs no waiting
+  // an editor may take an event without cancelling it and show the edit on its next frame (Trix)
+  if (!claimed) await nextFrame(adapter.element.ownerDocument);
   const now = adapter.readText();
   const after = !claimed && sameDraft(now, before) ? now : await readBack(adapter, expected);
   return { outcome: judge({ before, expected, after, claimed }), after };
@@ -115,5 +146,27 @@ async function offer(adapter, before, edit, undoing = false) {
 export async function applyEdit(adapter, start, end, text, expected = adapter.readText()) {
   const before = adapter.readText();
   if (!sameDraft(before, expected)) return { ok: false, reason: 'stale' };
-  return offer(adapter, before, { start, end, text });
+  const result = await offer(adapter, before, { start, end, text });
+  if (result.ok) await caretAfter(adapter, start + text.length);
+  return result;
+}
+
+/**
+ * Put the caret right after the inserted text unless the editor did: typing then goes on there. (Trix, for one,
+ * keeps a replacement's old selection, so the next key would replace part of the draft.)
+ * @param {Adapter} adapter @param {number} caret
+ */
+async function caretAfter(adapter, caret) {
+  // an editor may put its own (old) selection back when it renders, a frame or two later: look again
+  for (let look = 0; look < 4; look++) {
+    const selection = adapter.selection();
+    if (!selection || selection.start !== caret || selection.end !== caret) {
+      const doc = adapter.element.ownerDocument;
+      adapter.select(caret, caret);
+      // tell the editor now, not in a task the user's next key could overtake (the browser's own event follows)
+      doc.dispatchEvent(new Event('selectionchange'));
+      await selectionSettled(doc);
+    }
+    await sleep(CARET_LOOK_MS);
+  }
 }

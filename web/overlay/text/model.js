@@ -5,8 +5,10 @@
  * walk: reading and marking can never disagree. Pure: it reads only nodeType, tagName, data, firstChild,
  * nextSibling, parentNode and getAttribute, so it runs (and is unit-tested) without a browser.
  *
- * Rules of the walk: a text node is its data; a <br> is "\n"; the boundary between two block elements
- * (paragraphs of Lexical, Quill, Draft.js, ProseMirror, Slate) is one "\n"; a trailing boundary is not text.
+ * Rules of the walk: a text node is its data, with no-break spaces read as spaces (editors write a space that HTML
+ * would collapse as U+00A0; the draft has a space there, one unit for one, so offsets do not move); a <br> is
+ * "\n"; the boundary between two block elements (paragraphs of Lexical, Quill, Draft.js, ProseMirror, Slate) is
+ * one "\n"; a trailing boundary is not text.
  * Left out: scripts and styles, subtrees hidden from assistive technology (aria-hidden="true": the placeholder
  * Slate renders inside the editable), and text nodes made only of zero-width characters (the U+FEFF Slate and
  * others keep in empty lines so that the caret has somewhere to sit).
@@ -44,7 +46,7 @@ export function readTextModel(root) {
         const data = /** @type {Text} */ (node).data;
         if (data.length === 0 || ZERO_WIDTH_ONLY.test(data)) continue;
         segments.push({ node, start: text.length, end: text.length + data.length });
-        text += data;
+        text += data.includes('\u00a0') ? data.replace(/\u00a0/g, ' ') : data;
       } else if (node.nodeType === ELEMENT_NODE) {
         const element = /** @type {Element} */ (node);
         const tag = element.tagName.toUpperCase();
