@@ -3,9 +3,8 @@
  * Applying an edit safely in any editor: select the range, let the editor see the selection, offer the edit
  * through the input paths of strategy.js in order, and after each one read the field back. The edit counts only
  * when the field holds exactly the expected text, and then the caret is after the inserted text. When a path left
- * something else, the original text is put
- * back the same way before the next path is tried; when no path applies the edit exactly, the caller tells the
- * user (with the suggestion to copy) and re-analyses.
+ * something else, the original text is put back the same way before the next path is tried; when no path applies
+ * the edit exactly, the caller tells the user (with the suggestion to copy) and re-analyses.
  *
  *   const result = await applyEdit(adapter, start, end, text, expected);
  *   result.ok                       the field now holds the expected text
