@@ -60,6 +60,7 @@ export function createLocalEngine(wasmUrl, bindings) {
     }
   };
   return {
+    /** @returns {Promise<void>} */
     get ready() { return load().then(() => undefined); },
     analyze: (text, options = {}) => call((m) => m.analyze(text, clean(options))),
     rewrite: (text, options = {}) => call((m) => m.rewrite(text, clean(options))),

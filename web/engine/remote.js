@@ -47,7 +47,7 @@ async function call(send, message) {
     }
     if (response === undefined) { lastError = new Error('postcoach: no answer'); continue; }
     if (response.ok) return JSON.parse(response.json);
-    throw errorFromResponse(response.error);
+    throw errorFromResponse(/** @type {{ok: false, error: import('./protocol.js').ErrorInfo}} */ (response).error);
   }
   throw lastError;
 }
@@ -61,7 +61,7 @@ export function createRemoteEngine(send) {
     analyze: (text, options = {}) => call(send, { type: 'analyze', text, options }).then(unpackReport),
     rewrite: (text, options = {}) => call(send, { type: 'rewrite', text, options }),
     loadPack: (source) => call(send, { type: 'loadPack', source }),
-    resetPacks: () => call(send, { type: 'resetPacks' }).then(() => undefined),
+    resetPacks: () => call(send, { type: 'resetPacks' }).then(() => {}),
     status: () => call(send, { type: 'status' }),
   };
 }

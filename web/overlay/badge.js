@@ -10,12 +10,19 @@ import { BADGE_CSS } from './styles.js';
 
 const GAP = 4;
 
-/** The accessible name of the badge for a report (null = not analysed yet). */
+/**
+ * The accessible name of the badge for a report (null = not analysed yet).
+ * @param {import('../engine/types.js').Report | null} report
+ */
 export function badgeLabel(report) {
   if (!report) return 'postcoach: salesiness –, value –, analysing';
   return `postcoach: salesiness ${report.salesiness}, value ${report.value}, ${verdictLabel(report.verdict)}`;
 }
 
+/**
+ * @param {HTMLElement} fieldElement the coached field
+ * @param {{onActivate: () => void}} handlers a click on the badge
+ */
 export function createBadge(fieldElement, { onActivate }) {
   const doc = fieldElement.ownerDocument;
   const win = /** @type {Window} */ (doc.defaultView);
@@ -50,12 +57,12 @@ export function createBadge(fieldElement, { onActivate }) {
     element: button,
     host,
     /** Dim the badge (and mark it aria-busy) while an edit waits for its analysis. */
-    setPending(pending) {
+    setPending(/** @type {boolean} */ pending) {
       button.classList.toggle('pending', pending);
       if (pending) button.setAttribute('aria-busy', 'true');
       else button.removeAttribute('aria-busy');
     },
-    update(report) {
+    update(/** @type {import('../engine/types.js').Report | null} */ report) {
       button.classList.toggle('pending', !report);
       if (report) button.removeAttribute('aria-busy');
       else button.setAttribute('aria-busy', 'true');

@@ -36,7 +36,7 @@ function currentRange(root) {
   return selection.getRangeAt(0);
 }
 
-/** @param {HTMLElement} root */
+/** @param {HTMLElement} root @param {string} editor the editor detected (adapters/index.js) */
 export function contentEditableAdapter(root, editor) {
   const doc = root.ownerDocument;
 

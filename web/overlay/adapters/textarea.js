@@ -73,7 +73,8 @@ export function textareaAdapter(textarea) {
     editor: 'textarea',
     element: textarea,
     readText: () => textarea.value,
-    textModel: () => null,
+    textModel: () => /** @type {null} */ (null),
+    /** @type {(start: number, end: number, model?: unknown) => Range | null} */
     rangeFor: () => null,
     rectsFor: (/** @type {number} */ start, /** @type {number} */ end) => rectsForSpans([{ start, end }])[0],
     rectsForSpans,
