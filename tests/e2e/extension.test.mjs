@@ -327,7 +327,7 @@ describe('extension', { skip: SKIP }, () => {
     }
   });
 
-  test('compose boxes that appear later are coached, and let go when they leave', async () => {
+  test('compose boxes that appear later are coached, followed when they move, and let go when they leave', async () => {
     const page = await openFixture('lexical');
     const badges = page.locator('postcoach-ui[data-postcoach="badge"]');
     await page.evaluate(() => {
@@ -340,6 +340,16 @@ describe('extension', { skip: SKIP }, () => {
       document.querySelector('main').append(box);
     });
     await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 2);
+    // the site moves the box (re-parents it above the composer): its badge follows
+    const badgeNextToBox = () => {
+      const box = document.getElementById('late-box').getBoundingClientRect();
+      return [...document.querySelectorAll('postcoach-ui[data-postcoach="badge"]')]
+        .map((host) => host.shadowRoot.querySelector('button').getBoundingClientRect())
+        .some((b) => Math.abs(b.bottom + 4 - box.top) < 2 || Math.abs(b.top - 4 - box.bottom) < 2);
+    };
+    assert.ok(await page.evaluate(badgeNextToBox), 'the badge sits at the box');
+    await page.evaluate(() => document.querySelector('main').prepend(document.getElementById('late-box')));
+    await page.waitForFunction(badgeNextToBox);
     await page.evaluate(() => document.getElementById('late-box').remove());
     await page.waitForFunction(() => document.querySelectorAll('postcoach-ui[data-postcoach="badge"]').length === 1);
     assert.equal(await badges.count(), 1);

@@ -47,7 +47,7 @@ export function createCoach({ engine, platform = 'facebook', sensitivity = 'norm
     return (card ??= createCard(doc, { onShortcut: (code) => cardOwner?._shortcut(code) }));
   };
 
-  const onViewportChange = () => { for (const f of fields) f._reposition(); };
+  const onViewportChange = () => { for (const f of fields) f.reposition(); };
   doc.defaultView.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   doc.defaultView.addEventListener('resize', onViewportChange, { passive: true });
   const onOutsidePointer = (event) => {
@@ -356,7 +356,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       adapter.destroy();
       onDetach(field);
     },
-    _reposition() { marks.reposition(); badge.place(); },
+    /** Re-align the badge and marks with the field (after it moved on the screen). */
+    reposition() { marks.reposition(); badge.place(); },
     _shortcut(code) { shortcuts[code]?.(); },
   };
 

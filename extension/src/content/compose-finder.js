@@ -34,12 +34,13 @@ export function scriptlessFrameDocument(frame) {
 }
 
 /**
- * Watch a document; call onFound(element) once per compose box (its ownerDocument may be a frame's) and
- * onLost(element) when it leaves the DOM.
+ * Watch a document; call onFound(element) once per compose box (its ownerDocument may be a frame's),
+ * onLost(element) when it leaves the DOM, and onMoved(element) when a sweep finds a known box somewhere else on
+ * the screen (the page moved it without a scroll or resize: a framework re-parenting it, a layout change).
  * @returns {{ stop(): void, sweep(): void }}
  */
-export function watchComposeBoxes(doc, { onFound, onLost }) {
-  const known = new Set();
+export function watchComposeBoxes(doc, { onFound, onLost, onMoved = () => {} }) {
+  const known = new Map();      // element -> where it was at the last sweep ('left,top,width,height')
   const trees = new Set();      // the document, open shadow roots, scriptless frame documents
   const docs = new Set();       // documents with our focus listener
   let timer = 0;
@@ -48,12 +49,14 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
   let upgradeTimer = 0;
   const observer = new MutationObserver(onMutations);
 
+  const placeOf = (el) => { const r = el.getBoundingClientRect(); return `${r.left},${r.top},${r.width},${r.height}`; };
+  function found(root) {
+    known.set(root, placeOf(root));
+    onFound(root);
+  }
   function consider(candidate) {
     const root = editableRoot(candidate);
-    if (root && !known.has(root) && isComposeBox(root)) {
-      known.add(root);
-      onFound(root);
-    }
+    if (root && !known.has(root) && isComposeBox(root)) found(root);
   }
 
   function addTree(tree) {
@@ -86,8 +89,10 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
 
   function sweep() {
     timer = 0;
-    for (const el of known) {
-      if (!el.isConnected) { known.delete(el); onLost(el); }
+    for (const [el, place] of known) {
+      if (!el.isConnected) { known.delete(el); onLost(el); continue; }
+      const now = placeOf(el);
+      if (now !== place) { known.set(el, now); onMoved(el); }
     }
     for (const tree of trees) {
       // a shadow root whose host left, a frame document that was replaced (found again if they come back)
@@ -123,7 +128,7 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
     const target = event.composedPath()[0];
     const root = editableRoot(target);
     if (root && root.getRootNode() !== root.ownerDocument) addTree(root.getRootNode());
-    if (root && !known.has(root) && isComposeBox(root)) { known.add(root); onFound(root); }
+    if (root && !known.has(root) && isComposeBox(root)) found(root);
   }
   const idle = setInterval(() => { if (doc.visibilityState !== 'hidden') { lastWalk = -Infinity; schedule(0); } }, IDLE_WALK_MS);
 
@@ -138,7 +143,7 @@ export function watchComposeBoxes(doc, { onFound, onLost }) {
       clearInterval(idle);
       clearTimeout(upgradeTimer);
       undefinedElements.clear();
-      for (const el of known) onLost(el);
+      for (const el of known.keys()) onLost(el);
       known.clear();
       trees.clear();
       docs.clear();

@@ -62,6 +62,7 @@ async function main() {
     watcher = watchComposeBoxes(document, {
       onFound: (el) => fields.set(el, coachFor(el.ownerDocument).attach(el)),
       onLost: (el) => { fields.get(el)?.detach(); fields.delete(el); },
+      onMoved: (el) => fields.get(el)?.reposition(),
     });
   }
   function stop() {
