@@ -1,7 +1,8 @@
 # postcoach build. Two commands do everything on a fresh machine (Rust toolchain, Node 20 + npm, apt):
 #   make demo   set up, build the engine, extension and workshop page, serve the page on http://127.0.0.1:8080
 #   make test   set up, then every check: fmt, clippy, cargo tests, wasm tests (Node + headless Chromium),
-#               browser end-to-end tests (Chromium; Firefox ESR + geckodriver, set up first), web-ext lint
+#               web type check and unit tests (tsc, node --test), browser end-to-end tests (Chromium;
+#               Firefox ESR + geckodriver, set up first), web-ext lint
 # Other targets: setup wasm extension www dist bench eval fit size clean. `make help` lists them.
 #
 # Set-up is idempotent and quick when everything is there: each tool is installed only when missing.
@@ -32,10 +33,10 @@ BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-chromium setup-firefox wasm extension www dist demo \
-        test lint test-native test-wasm test-e2e lint-firefox bench eval fit size clean
+        test lint test-native test-wasm test-unit test-e2e lint-firefox bench eval fit size clean
 
 help:
-	@sed -n '1,8p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
 
 ## Set-up ---------------------------------------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ test: setup
 	@$(MAKE) lint
 	@$(MAKE) test-native
 	@$(MAKE) test-wasm
+	@$(MAKE) test-unit
 	@$(MAKE) extension www
 	@$(MAKE) test-e2e
 	@$(MAKE) lint-firefox
@@ -140,6 +142,12 @@ test-wasm: setup-rust setup-wasm-bindgen setup-chromium
 	$(WASM_TEST)
 	@echo "wasm tests in headless Chromium:"
 	$(BROWSER_ENV) $(WASM_TEST)
+
+# The shared web layer: its JSDoc types checked by tsc (web/tsconfig.json, nothing emitted), then unit tests of its
+# pure parts (text model, edits, apply strategy, protocol) with node --test, no browser.
+test-unit: setup-node
+	tsc -p web
+	node --test tests/unit/*.test.mjs
 
 # Browser end-to-end tests (*.test.mjs under tests/e2e, written with the extension and the workshop page):
 # Chromium through playwright-core, Firefox ESR through geckodriver.

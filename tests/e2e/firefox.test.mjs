@@ -2,8 +2,9 @@
 // WebDriver (geckodriver, support/webdriver.mjs): the unpacked test build for Firefox (target/firefox-test,
 // installed as a temporary add-on) on the fixture pages of extension.test.mjs, served on 127.0.0.1 with the
 // strict CSP. It proves the Firefox background script hosts the wasm engine and the content script coaches a
-// textarea and real editors: the badge's figures, the marks' characters, a suggestion applied from the card,
-// and no request beyond 127.0.0.1. Needs dist/engine (`make wasm`), /usr/bin/firefox-esr and geckodriver
+// textarea, one in nested shadow roots, and real editors (Lexical, Quill, Slate, ProseMirror): the badge's
+// figures, the marks' characters, a suggestion applied from the card and read back from the editor's model,
+// typing after it at the caret, undo, and no request beyond 127.0.0.1. Needs dist/engine (`make wasm`), /usr/bin/firefox-esr and geckodriver
 // (`make setup-firefox`); without the browser it skips, except under CI, where that is a failure.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,8 +26,9 @@ const MISSING_BROWSER = missingFirefox();
 const SKIP = !HAVE_ENGINE ? 'dist/engine is missing: run `make wasm` first'
   : MISSING_BROWSER && !process.env.CI ? MISSING_BROWSER : false;
 
-/** The editors checked here: the plain textarea and real editors (see fixtures/build.mjs). */
-const KINDS = ['textarea', 'lexical', 'quill'];
+/** The editors checked here: the plain textarea, real editors, and a textarea in nested shadow roots (fixtures/build.mjs). */
+const KINDS = ['textarea', 'lexical', 'quill', 'slate', 'prosemirror', 'shadow'];
+const TEXTAREAS = new Set(['textarea', 'shadow']);
 const SALESY = 'Buy now! Limited time offer, only 3 spots left. DM me today!';
 const MORE = ' Here is what we learned from running the course for forty teams.';
 
@@ -120,12 +122,12 @@ for (const kind of KINDS) {
       await openFixture(kind);
       const result = await typeAndSettle(SALESY, SALESY);
       const drawn = await session.evaluate(drawnMarksInPage);
-      assertMarksMatch(drawn, result, kind === 'textarea');
+      assertMarksMatch(drawn, result, TEXTAREAS.has(kind));
       const phrases = drawn.filter((m) => m.side === 'sales').map((m) => SALESY.slice(m.start, m.end));
       assert.ok(phrases.some((p) => /^(Buy now|only 3 spots left)/i.test(p)), `a sales mark on "Buy now" or "only 3 spots left": ${JSON.stringify(phrases)}`);
     });
 
-    test('a suggestion applied from the card changes the text; nothing leaves 127.0.0.1', async () => {
+    test('a suggestion applied from the card changes the text; typing and undo go on; nothing leaves 127.0.0.1', async () => {
       await openFixture(kind);
       const report = await typeAndSettle(SALESY, SALESY);
       const finding = firstFixableSalesFinding(report);
@@ -141,6 +143,17 @@ for (const kind of KINDS) {
       await session.click(button);
       await session.waitFor((t) => window.fixture.text() === t, { args: [expected], message: `the text ${JSON.stringify(expected)}` });
       await session.waitFor(settledReportInPage, { args: [expected], message: 'a report of the new text' });
+      // typing goes on at the caret, after the inserted text, and undo brings the draft back
+      const at = suggestion.span.start_utf16 + suggestion.text.length;
+      await session.evaluate(() => window.fixture.field.focus());
+      await session.type('Z');
+      const typed = expected.slice(0, at) + 'Z' + expected.slice(at);
+      await session.waitFor((t) => window.fixture.text() === t, { args: [typed], message: `the text ${JSON.stringify(typed)}` });
+      for (let i = 0; i < 6 && (await session.evaluate(() => window.fixture.text())) !== SALESY; i++) {
+        await session.pressKeys(['Control', 'z']);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(await session.evaluate(() => window.fixture.text()), SALESY, 'undo restores the draft');
       const requests = await pageRequests();
       assert.ok(requests.includes(`${server.url}/${kind}.bundle.js`), `the page's own requests are seen: ${requests}`);
       assert.deepEqual(requests.filter((url) => !url.startsWith(`${server.url}/`)), [], 'no request beyond 127.0.0.1');

@@ -8,8 +8,8 @@
  *   presentation.js · share.js · print-report.js · trainer-rules.js
  * Page and draft text only ever go into the DOM with textContent.
  */
-import { createCoach } from '../../extension/src/overlay/index.js';
-import { createLocalEngine } from '../../extension/src/overlay/engine-local.js';
+import { createCoach } from '../../web/overlay/index.js';
+import { createLocalEngine } from '../../web/engine/local.js';
 import { createChallenge } from './challenge.js';
 import { loadExamples, platformLabel, renderGallery, stepIndex } from './gallery.js';
 import { createMeter } from './meter.js';

@@ -9,7 +9,7 @@ export const EXAMPLE_PACK = 'packs/dental-clinic.toml';
 
 /**
  * @param {Document} doc
- * @param {{ engine: import('../../extension/src/overlay/engine-local.js').EngineClient, onRulesChanged(): void }} deps
+ * @param {{ engine: import('../../web/engine/types.js').EngineClient, onRulesChanged(): void }} deps
  */
 export function createTrainerRules(doc, { engine, onRulesChanged }) {
   const input = doc.getElementById('pack-file');

@@ -5,9 +5,9 @@
  * coaches with the same rules.
  */
 import * as bindings from '../../engine/postcoach.js';
-import { createLocalEngine } from '../overlay/engine-local.js';
+import { createLocalEngine } from '../../../web/engine/local.js';
 import { ext } from '../common/settings.js';
-import { packReport } from '../common/messages.js';
+import { errorResponse, packReport } from '../../../web/engine/protocol.js';
 
 const engine = createLocalEngine(ext.runtime.getURL('engine/postcoach_bg.wasm'), bindings);
 
@@ -70,6 +70,6 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready()
     .then(() => handler(message))
     .then((result) => sendResponse({ ok: true, json: result }),
-      (error) => sendResponse({ ok: false, error: { message: error?.message || String(error), line: error?.line, column: error?.column } }));
+      (error) => sendResponse(errorResponse(error)));
   return true;   // the answer comes asynchronously
 });

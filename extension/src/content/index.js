@@ -1,10 +1,12 @@
 /**
- * Content script: decides whether and how to coach this site (site -> platform profile, per-site switch,
- * sensitivity from storage), watches for compose boxes and attaches THE overlay to them, with the engine reached
- * over messages (engine-remote.js). Page-DOM work only: the page's CSP forbids WebAssembly here.
+ * Content script (in every frame of the matched sites): decides whether and how to coach this site (site ->
+ * platform profile, per-site switch, sensitivity from storage), watches for compose boxes (compose-finder.js:
+ * shadow roots and script-less same-origin frames included) and attaches THE overlay (web/overlay) to them, one
+ * coach per document, with the engine reached over messages (common/engine.js). Page-DOM work only: the page's
+ * CSP forbids WebAssembly here.
  */
-import { createCoach } from '../overlay/index.js';
-import { createRemoteEngine } from './engine-remote.js';
+import { createCoach } from '../../../web/overlay/index.js';
+import { backgroundEngine } from '../common/engine.js';
 import { watchComposeBoxes } from './compose-finder.js';
 import { loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
 
@@ -14,15 +16,25 @@ function detectSite() {
   const site = siteForHost(location.hostname);
   if (site) return site;
   if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__ && location.hostname === '127.0.0.1') {
-    return new URLSearchParams(location.search).get('postcoach-site') || document.documentElement.dataset.postcoachSite || null;
+    return new URLSearchParams(location.search).get('postcoach-site') || document.documentElement.dataset.postcoachSite
+      || topDocumentSite();
   }
   return null;
+}
+
+/** Test builds: a framed fixture page takes the site its top page names (same origin). */
+function topDocumentSite() {
+  try {
+    return window.top !== window ? window.top.document.documentElement.dataset.postcoachSite || null : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Test builds only: hand each report to the fixture page (a string, so nothing crosses worlds as an object). */
 function exposeReportsToTests(coach) {
   coach.onReport((field, report) => {
-    document.dispatchEvent(new CustomEvent('postcoach-test-report', { detail: JSON.stringify({ text: field.text, report, timing: field.timing }) }));
+    field.element.ownerDocument.dispatchEvent(new CustomEvent('postcoach-test-report', { detail: JSON.stringify({ text: field.text, report, timing: field.timing }) }));
   });
 }
 
@@ -30,22 +42,33 @@ async function main() {
   const site = detectSite();
   if (!site) return;
   let settings = await loadSettings();
-  let coach = null;
+  const engine = backgroundEngine();
+  /** @type {Map<Document, ReturnType<typeof createCoach>> | null} one coach per document (frames have their own) */
+  let coaches = null;
   let watcher = null;
 
+  function coachFor(doc) {
+    let coach = coaches.get(doc);
+    if (!coach) {
+      coach = createCoach({ engine, platform: platformFor(site, settings), sensitivity: settings.sensitivity, document: doc });
+      if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) exposeReportsToTests(coach);
+      coaches.set(doc, coach);
+    }
+    return coach;
+  }
   function start() {
-    coach = createCoach({ engine: createRemoteEngine(), platform: platformFor(site, settings), sensitivity: settings.sensitivity });
+    coaches = new Map();
     const fields = new Map();
-    if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) exposeReportsToTests(coach);
     watcher = watchComposeBoxes(document, {
-      onFound: (el) => fields.set(el, coach.attach(el)),
+      onFound: (el) => fields.set(el, coachFor(el.ownerDocument).attach(el)),
       onLost: (el) => { fields.get(el)?.detach(); fields.delete(el); },
+      onMoved: (el) => fields.get(el)?.reposition(),
     });
   }
   function stop() {
     watcher?.stop();
-    coach?.destroy();
-    watcher = coach = null;
+    for (const coach of coaches?.values() || []) coach.destroy();
+    watcher = coaches = null;
   }
 
   if (settings.sites[site] !== false) start();
@@ -53,9 +76,11 @@ async function main() {
     settings = next;
     const enabled = settings.sites[site] !== false;
     if (!enabled) return stop();
-    if (!coach) return start();
-    coach.setPlatform(platformFor(site, settings));
-    coach.setSensitivity(settings.sensitivity);
+    if (!coaches) return start();
+    for (const coach of coaches.values()) {
+      coach.setPlatform(platformFor(site, settings));
+      coach.setSensitivity(settings.sensitivity);
+    }
   });
 }
 

@@ -3,9 +3,9 @@
  * in the background; an error is shown with its line and column and the previous pack stays in use.
  */
 import { renderSettingsForm } from '../common/settings-form.js';
-import { createRemoteEngine } from '../content/engine-remote.js';
+import { backgroundEngine } from '../common/engine.js';
 
-const engine = createRemoteEngine();
+const engine = backgroundEngine();
 const $ = (id) => document.getElementById(id);
 const source = $('pack-source');
 const status = $('pack-status');

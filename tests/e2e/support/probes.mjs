@@ -55,9 +55,12 @@ export function drawnMarksInPage() {
   const field = window.fixture.field;
   if (field.localName === 'textarea') {
     const layer = document.querySelector('postcoach-ui[data-postcoach="marks"]');
+    // the shadow roots around the field, so that caret positions are not retargeted to a shadow host
+    const shadowRoots = [];
+    for (let tree = field.getRootNode(); tree !== document && tree.host; tree = tree.host.getRootNode()) shadowRoots.push(tree);
     return [...(layer?.shadowRoot.querySelectorAll('.mark') || [])].map((box) => {
       const r = box.getBoundingClientRect();
-      const at = (x) => document.caretPositionFromPoint(x, r.top + r.height / 2)?.offset;
+      const at = (x) => document.caretPositionFromPoint(x, r.top + r.height / 2, { shadowRoots })?.offset;
       return { side: box.classList.contains('value') ? 'value' : 'sales', index: Number(box.dataset.finding), start: at(r.left + 1), end: at(r.right - 1) };
     });
   }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The score badge: salesiness and value with the verdict, anchored just outside the field's top-right corner
  * (below the bottom-right corner when there is no room above) so it never covers the draft or the site's own
@@ -9,14 +10,22 @@ import { BADGE_CSS } from './styles.js';
 
 const GAP = 4;
 
-/** The accessible name of the badge for a report (null = not analysed yet). */
+/**
+ * The accessible name of the badge for a report (null = not analysed yet).
+ * @param {import('../engine/types.js').Report | null} report
+ */
 export function badgeLabel(report) {
   if (!report) return 'postcoach: salesiness –, value –, analysing';
   return `postcoach: salesiness ${report.salesiness}, value ${report.value}, ${verdictLabel(report.verdict)}`;
 }
 
+/**
+ * @param {HTMLElement} fieldElement the coached field
+ * @param {{onActivate: () => void}} handlers a click on the badge
+ */
 export function createBadge(fieldElement, { onActivate }) {
   const doc = fieldElement.ownerDocument;
+  const win = /** @type {Window} */ (doc.defaultView);
   const { host, root } = createShadowHost(doc, BADGE_CSS, 'badge');
   const dot = el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' });
   const sales = el(doc, 'span', { class: 's', text: '–' });
@@ -33,13 +42,13 @@ export function createBadge(fieldElement, { onActivate }) {
 
   function place() {
     const box = fieldElement.getBoundingClientRect();
-    const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+    const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < win.innerHeight;
     button.style.display = visible ? '' : 'none';
     if (!visible) return;
     const h = button.offsetHeight || 22;
     const w = button.offsetWidth || 80;
     const top = box.top - h - GAP >= 0 ? box.top - h - GAP : box.bottom + GAP;
-    const left = Math.max(0, Math.min(box.right - w, innerWidth - w));
+    const left = Math.max(0, Math.min(box.right - w, win.innerWidth - w));
     button.style.top = `${top}px`;
     button.style.left = `${left}px`;
   }
@@ -48,12 +57,12 @@ export function createBadge(fieldElement, { onActivate }) {
     element: button,
     host,
     /** Dim the badge (and mark it aria-busy) while an edit waits for its analysis. */
-    setPending(pending) {
+    setPending(/** @type {boolean} */ pending) {
       button.classList.toggle('pending', pending);
       if (pending) button.setAttribute('aria-busy', 'true');
       else button.removeAttribute('aria-busy');
     },
-    update(report) {
+    update(/** @type {import('../engine/types.js').Report | null} */ report) {
       button.classList.toggle('pending', !report);
       if (report) button.removeAttribute('aria-busy');
       else button.setAttribute('aria-busy', 'true');

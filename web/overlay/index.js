@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * THE overlay: coaches editable fields in place. Used unchanged by the extension's content script and by the
  * workshop page (www/). Public API (docs/ARCHITECTURE.md, "The overlay"):
@@ -22,20 +23,20 @@
  * matches the field is dropped and the field re-analysed. Suggestions are refused when the text changed since
  * the analysis they came from, and the marks refresh instead.
  */
-import { createAdapter } from './field-adapters.js';
-import { createMarks, editMapping } from './marks.js';
+import { createAdapter } from './adapters/index.js';
+import { createMarks } from './marks.js';
+import { editMapping } from './text/edits.js';
 import { createBadge } from './badge.js';
 import { createCard } from './card.js';
-import { applyEdit } from './apply.js';
+import { applyEdit } from './apply/index.js';
 
-export { createLocalEngine } from './engine-local.js';
 export { badgeLabel } from './badge.js';
 
 /**
- * @param {{ engine: import('./engine-local.js').EngineClient, platform?: string, sensitivity?: string,
+ * @param {{ engine: import('../engine/types.js').EngineClient, platform?: string, sensitivity?: string,
  *           debounceMs?: number, document?: Document }} options
  */
-export function createCoach({ engine, platform = 'facebook', sensitivity = 'normal', debounceMs = 250, document: doc = globalThis.document } = {}) {
+export function createCoach({ engine, platform = 'facebook', sensitivity = 'normal', debounceMs = 250, document: doc = globalThis.document }) {
   const fields = new Set();
   const listeners = new Set();
   const options = { platform, sensitivity };
@@ -46,7 +47,7 @@ export function createCoach({ engine, platform = 'facebook', sensitivity = 'norm
     return (card ??= createCard(doc, { onShortcut: (code) => cardOwner?._shortcut(code) }));
   };
 
-  const onViewportChange = () => { for (const f of fields) f._reposition(); };
+  const onViewportChange = () => { for (const f of fields) f.reposition(); };
   doc.defaultView.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   doc.defaultView.addEventListener('resize', onViewportChange, { passive: true });
   const onOutsidePointer = (event) => {
@@ -229,7 +230,7 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
     if (!finding) return false;
     if (finding.scope !== 'post') {
       const rects = adapter.rectsFor(finding.span.start_utf16, finding.span.end_utf16);
-      if (rects.length === 0 || rects[0].top < 0 || rects[0].bottom > innerHeight) {
+      if (rects.length === 0 || rects[0].top < 0 || rects[0].bottom > (doc.defaultView?.innerHeight ?? 0)) {
         (adapter.rangeFor(finding.span.start_utf16, finding.span.end_utf16)?.startContainer.parentElement || element)
           .scrollIntoView({ block: 'nearest' });
       }
@@ -242,6 +243,27 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       onClose: restoreTo(sel),
     });
     return true;
+  }
+
+  /**
+   * After an apply: re-analyse at once (a refused apply too), and when the editor did not take the edit (rather
+   * than the user having typed meanwhile), say so and offer the text to copy.
+   * @param {import('./apply/index.js').ApplyResult} result @param {string} text @param {DOMRect} [anchor]
+   */
+  async function settleApply(result, text, anchor) {
+    if (!result.ok && result.reason !== 'stale' && !detached) {
+      getCard(field).openNotice({
+        anchor: anchor || element.getBoundingClientRect(),
+        title: 'This editor did not take the change',
+        message: result.reason === 'broken'
+          ? 'postcoach could not apply the suggestion here and could not put your draft back exactly: press Ctrl+Z to undo. You can copy the suggestion and paste it yourself.'
+          : 'postcoach could not apply the suggestion here. Your draft is unchanged. You can copy the suggestion and paste it yourself.',
+        copyText: text,
+        onClose: restoreTo(selectionToRestore()),
+      });
+    }
+    await field.refresh();
+    return result.ok;
   }
 
   // --- the field -----------------------------------------------------------------------------------------------
@@ -303,10 +325,10 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
         await field.refresh();
         return false;
       }
-      const ok = await applyEdit(adapter, suggestion.span.start_utf16, suggestion.span.end_utf16, suggestion.text, analysedText);
+      const { start_utf16: start, end_utf16: end } = suggestion.span;
+      const result = await applyEdit(adapter, start, end, suggestion.text, analysedText);
       cursor = -1;
-      schedule(0);
-      return ok;
+      return settleApply(result, suggestion.text, adapter.rectsFor(start, start)[0]);
     },
     async applyRewrite() {
       const current = adapter.readText();
@@ -317,9 +339,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       }
       lastRewrite = null;
       if (rewrite.text === current) return true;
-      const ok = await applyEdit(adapter, 0, current.length, rewrite.text, current);
-      schedule(0);
-      return ok;
+      const result = await applyEdit(adapter, 0, current.length, rewrite.text, current);
+      return settleApply(result, rewrite.text, badge.element.getBoundingClientRect());
     },
     detach() {
       if (detached) return;
@@ -335,7 +356,8 @@ function createField(element, { engine, options, debounceMs, getCard, emit, onDe
       adapter.destroy();
       onDetach(field);
     },
-    _reposition() { marks.reposition(); badge.place(); },
+    /** Re-align the badge and marks with the field (after it moved on the screen). */
+    reposition() { marks.reposition(); badge.place(); },
     _shortcut(code) { shortcuts[code]?.(); },
   };
 

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The overlay's styles. Sales marks are orange with a wavy underline, value marks blue with a dotted underline:
  * the two differ in shape as well as hue (Okabe-Ito orange #D55E00 / blue #0072B2), so they stay distinct for

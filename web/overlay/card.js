@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The card: a dialog next to a finding (or the badge) with the message, the principle behind it, the suggestions
  * as buttons, and the whole-post rewrite as before/after with both scores and Apply / Dismiss.
@@ -20,6 +21,7 @@ export const SHORTCUT_CODES = ['KeyN', 'KeyR', 'KeyB'];
  */
 export function createCard(doc, { onShortcut } = {}) {
   const { host, root } = createShadowHost(doc, CARD_CSS, 'card');
+  const win = /** @type {Window} */ (doc.defaultView);
   let dialog = null;
   let onClose = null;
 
@@ -70,8 +72,8 @@ export function createCard(doc, { onShortcut } = {}) {
     const h = dialog.offsetHeight;
     const a = anchor || { left: 8, right: 8, top: 8, bottom: 8 };
     let top = a.bottom + 8;
-    if (top + h > innerHeight - 8) top = Math.max(8, a.top - h - 8);
-    const left = Math.max(8, Math.min(a.left, innerWidth - w - 8));
+    if (top + h > win.innerHeight - 8) top = Math.max(8, a.top - h - 8);
+    const left = Math.max(8, Math.min(a.left, win.innerWidth - w - 8));
     dialog.style.top = `${top}px`;
     dialog.style.left = `${left}px`;
   }
@@ -148,6 +150,25 @@ export function createCard(doc, { onShortcut } = {}) {
             el(doc, 'button', { type: 'button', class: 'apply primary', text: 'Apply', onclick: () => { close('apply'); onApply(); } }),
             el(doc, 'button', { type: 'button', class: 'dismiss', text: 'Dismiss', onclick: () => close('dismiss') }),
           ]));
+        },
+      });
+    },
+
+    /** A message that an edit could not be applied, with its text to copy. */
+    openNotice({ anchor, title, message, copyText, onClose: whenClosed }) {
+      open({
+        label: `postcoach: ${title}`, anchor, className: 'notice', onClose: whenClosed,
+        build(d) {
+          const status = el(doc, 'p', { class: 'note', role: 'status' });
+          d.append(el(doc, 'h2', { text: title }), el(doc, 'p', { class: 'message', text: message }));
+          if (copyText) d.append(el(doc, 'div', { class: 'compare' }, [el(doc, 'div', { class: 'text', text: copyText })]));
+          d.append(el(doc, 'div', { class: 'actions' }, [
+            copyText && el(doc, 'button', { type: 'button', class: 'copy primary', text: 'Copy the suggestion', onclick: () => {
+              win.navigator.clipboard?.writeText(copyText).then(() => { status.textContent = 'Copied.'; },
+                () => { status.textContent = 'Copying was not allowed: select the text above and copy it.'; });
+            } }),
+            el(doc, 'button', { type: 'button', class: 'dismiss', text: 'Close', onclick: () => close('dismiss') }),
+          ]), status);
         },
       });
     },

@@ -1,5 +1,6 @@
+// @ts-check
 /**
- * EngineClient over the wasm-bindgen module, in the current JavaScript context (the extension's background and
+ * EngineClient (types.js) over the wasm-bindgen module, in the current JavaScript context (the extension's background and
  * the workshop page). See docs/ARCHITECTURE.md, "The engine interface in JavaScript".
  *
  *   const engine = createLocalEngine(wasmUrl);              // imports postcoach.js next to the .wasm
@@ -9,18 +10,25 @@
  * The module is initialised once, on first use. Pack errors reject with an Error carrying .line and .column.
  */
 
-/** @typedef {{analyze: Function, rewrite: Function, loadPack: Function, resetPacks: Function}} EngineClient */
+/** @typedef {import('./types.js').EngineClient} EngineClient */
+/** @typedef {import('./types.js').EngineOptions} EngineOptions */
 
-/* global __POSTCOACH_STATIC_ENGINE__ */
+/* global __POSTCOACH_STATIC_ENGINE__ */   // declared for the type check in ../globals.d.ts
 /** import() of the bindings beside the wasm; compiled out of bundles that always pass `bindings` (the background). */
+/** @type {null | ((wasmUrl: string|URL) => Promise<any>)} */
 const importBeside = typeof __POSTCOACH_STATIC_ENGINE__ !== 'undefined' && __POSTCOACH_STATIC_ENGINE__
   ? null
   : (wasmUrl) => import(/* @vite-ignore */ new URL('postcoach.js', wasmUrl).href);
 
+/**
+ * The engine's pack error ({line, column, message}) as an Error carrying .line and .column.
+ * @param {unknown} raw
+ * @returns {Error & {line?: number, column?: number}}
+ */
 function packError(raw) {
-  if (raw instanceof Error && raw.line !== undefined) return raw;
-  const info = raw && typeof raw === 'object' ? raw : { line: 0, column: 0, message: String(raw) };
-  const error = new Error(info.message || String(raw));
+  if (raw instanceof Error && /** @type {any} */ (raw).line !== undefined) return raw;
+  const info = /** @type {{line?: number, column?: number, message?: string}} */ (raw && typeof raw === 'object' ? raw : { line: 0, column: 0, message: String(raw) });
+  const error = /** @type {Error & {line?: number, column?: number}} */ (new Error(info.message || String(raw)));
   error.line = info.line ?? 0;
   error.column = info.column ?? 0;
   return error;
@@ -32,6 +40,7 @@ function packError(raw) {
  * @returns {EngineClient & {ready: Promise<void>, version(): Promise<string>}}
  */
 export function createLocalEngine(wasmUrl, bindings) {
+  /** @type {Promise<any> | null} */
   let loading = null;
   const load = () => {
     loading ??= (async () => {
@@ -41,6 +50,7 @@ export function createLocalEngine(wasmUrl, bindings) {
     })().catch((error) => { loading = null; throw error; });   // a later call tries again
     return loading;
   };
+  /** @type {<T>(fn: (mod: any) => T) => Promise<T>} */
   const call = async (fn) => {
     const mod = await load();
     try {
@@ -50,6 +60,7 @@ export function createLocalEngine(wasmUrl, bindings) {
     }
   };
   return {
+    /** @returns {Promise<void>} */
     get ready() { return load().then(() => undefined); },
     analyze: (text, options = {}) => call((m) => m.analyze(text, clean(options))),
     rewrite: (text, options = {}) => call((m) => m.rewrite(text, clean(options))),
@@ -59,8 +70,12 @@ export function createLocalEngine(wasmUrl, bindings) {
   };
 }
 
-/** Only the option keys the engine knows, without undefined values. */
+/**
+ * Only the option keys the engine knows, without undefined values.
+ * @param {EngineOptions} [options]
+ */
 function clean({ platform, sensitivity } = {}) {
+  /** @type {EngineOptions} */
   const options = {};
   if (platform) options.platform = platform;
   if (sensitivity) options.sensitivity = sensitivity;

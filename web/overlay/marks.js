@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Inline marks under each finding's span, drawn without touching the editor's DOM.
  *
@@ -10,13 +11,21 @@
 import { adoptStyles, createShadowHost, el } from './dom.js';
 import { HIGHLIGHT_NAMES, MARKS_CSS, PAGE_HIGHLIGHT_CSS, SIDE_CLASS } from './styles.js';
 
-/** Per document: the ranges every field contributes to each highlight. */
+/**
+ * @typedef {'sales'|'value'} Side
+ * @typedef {{side: Side, start: number, end: number, index: number}} Span
+ * @typedef {{side: Side, range: Range, index: number}} MarkRange
+ * @typedef {{supported: boolean, fields: Map<object, MarkRange[]>, highlights?: Record<Side, Highlight>}} Registry
+ */
+
+/** Per document: the ranges every field contributes to each highlight. @type {WeakMap<Document, Registry>} */
 const registries = new WeakMap();
 
+/** @param {Document} doc @returns {Registry} */
 function highlightRegistry(doc) {
   let reg = registries.get(doc);
   if (reg) return reg;
-  const win = doc.defaultView;
+  const win = /** @type {any} */ (doc.defaultView);
   reg = { supported: false, fields: new Map() };
   if (win && win.CSS && win.CSS.highlights && typeof win.Highlight === 'function') {
     try {
@@ -31,44 +40,46 @@ function highlightRegistry(doc) {
   return reg;
 }
 
+/** @param {Registry} reg */
 function rebuild(reg) {
-  reg.highlights.sales.clear();
-  reg.highlights.value.clear();
+  const highlights = /** @type {Record<Side, Highlight>} */ (reg.highlights);
+  highlights.sales.clear();
+  highlights.value.clear();
   for (const ranges of reg.fields.values()) {
-    for (const { side, range } of ranges) reg.highlights[side].add(range);
+    for (const { side, range } of ranges) highlights[side].add(range);
   }
 }
 
-/**
- * How offsets move when `before` became `after` by one edit (common prefix and suffix kept): a function from an
- * offset in `before` to the offset in `after`, or null for an offset inside the edited stretch.
- */
-export function editMapping(before, after) {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const delta = after.length - before.length;
-  return (offset) => (offset <= prefix ? offset : offset >= oldEnd ? offset + delta : null);
-}
+/** Shadow roots that have the ::highlight() rules (page-scope rules do not reach into a shadow tree). */
+const styledTrees = new WeakSet();
 
-/** Which mark a finding gets: 'sales' (sales and platform findings) or 'value'. */
-export const markSide = (finding) => SIDE_CLASS[finding.side] || 'sales';
+/**
+ * Which mark a finding gets: 'sales' (sales and platform findings) or 'value'.
+ * @param {import('../engine/types.js').Finding} finding
+ * @returns {Side}
+ */
+export const markSide = (finding) => /** @type {Side} */ (SIDE_CLASS[finding.side] || 'sales');
 
 /**
  * The marks of one field.
- * @param {ReturnType<import('./field-adapters.js').createAdapter>} adapter
+ * @param {import('./adapters/index.js').Adapter} adapter
  */
 export function createMarks(adapter) {
   const doc = adapter.element.ownerDocument;
   const reg = highlightRegistry(doc);
   const useHighlights = reg.supported && adapter.kind === 'contenteditable';
+  const tree = /** @type {Document | ShadowRoot} */ (adapter.element.getRootNode());
+  if (useHighlights && tree !== doc && !styledTrees.has(tree)) {
+    styledTrees.add(tree);
+    adoptStyles(doc, tree, PAGE_HIGHLIGHT_CSS);
+  }
   const key = {};
+  /** @type {{host: HTMLElement, root: ShadowRoot} | null} */
   let layer = null;
-  let spans = [];         // [{side, start, end, index}]
-  let boxes = [];         // the fallback boxes drawn last, for tests and hit-testing
+  /** @type {Span[]} */
+  let spans = [];
+  /** @type {Array<{side: Side, index: number, rect: DOMRect}>} the fallback boxes drawn last (tests, hit-testing) */
+  let boxes = [];
   let frame = 0;
 
   function render() {
@@ -88,7 +99,7 @@ export function createMarks(adapter) {
     const clip = adapter.element.getBoundingClientRect();
     const rects = adapter.rectsForSpans(spans);
     // reuse the box elements of the last drawing; only changed attributes touch the DOM
-    const pool = layer.root.querySelectorAll('.mark');
+    const pool = /** @type {NodeListOf<HTMLElement>} */ (layer.root.querySelectorAll('.mark'));
     let used = 0;
     for (const [i, s] of spans.entries()) {
       for (const r of rects[i]) {
@@ -98,7 +109,7 @@ export function createMarks(adapter) {
         const className = `mark ${s.side}`;
         const css = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;`;
         if (box.className !== className) box.className = className;
-        if (box.dataset.finding !== String(s.index)) box.dataset.finding = s.index;
+        if (box.dataset.finding !== String(s.index)) box.dataset.finding = String(s.index);
         if (box.style.cssText !== css) box.style.cssText = css;
         boxes.push({ side: s.side, index: s.index, rect: r });
       }
@@ -109,17 +120,18 @@ export function createMarks(adapter) {
   return {
     usesHighlights: useHighlights,
     /** Show the phrase findings of a report (post-scope findings have no inline mark). */
-    show(report) {
+    show(/** @type {import('../engine/types.js').Report | null} */ report) {
       spans = (report?.findings || [])
         .map((f, index) => ({ side: markSide(f), start: f.span.start_utf16, end: f.span.end_utf16, index, scope: f.scope }))
-        .filter((s) => s.scope !== 'post' && s.end > s.start);
+        .filter((s) => s.scope !== 'post' && s.end > s.start)
+        .map(({ side, start, end, index }) => ({ side, start, end, index }));
       render();
     },
     /**
      * Keep the marks on their phrases while the user types, before the next analysis: move each span with
      * `map` (see editMapping); a span the edit touched is dropped until the engine has seen the new text.
      */
-    follow(map) {
+    follow(/** @type {(offset: number) => number | null} */ map) {
       spans = spans.flatMap((s) => {
         const start = map(s.start);
         const end = map(s.end);

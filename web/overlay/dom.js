@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Tiny DOM helpers for the overlay's Shadow DOM UI. Text only ever goes in through textContent: draft and page
  * text are never parsed as HTML.
@@ -25,6 +26,8 @@ export function el(doc, tag, props = {}, children = []) {
 /**
  * A host element with an open shadow root carrying the overlay's stylesheet; appended to <html> so that page
  * layout (body flex/grid, overflow) cannot clip it.
+ * @param {Document} doc @param {string} css @param {string} label the host's data-postcoach ('badge', 'card', ...)
+ * @returns {{host: HTMLElement, root: ShadowRoot}}
  */
 export function createShadowHost(doc, css, label) {
   const host = doc.createElement('postcoach-ui');
@@ -39,10 +42,11 @@ export function createShadowHost(doc, css, label) {
 /**
  * Give a document or shadow root static CSS: a constructed stylesheet where possible (not subject to the page's
  * style-src CSP), else a <style> element.
+ * @param {Document} doc @param {Document | ShadowRoot} target @param {string} css
  */
 export function adoptStyles(doc, target, css) {
   try {
-    const sheet = new doc.defaultView.CSSStyleSheet();
+    const sheet = new (/** @type {Window & typeof globalThis} */ (doc.defaultView)).CSSStyleSheet();
     sheet.replaceSync(css);
     target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
     if (target.adoptedStyleSheets.includes(sheet)) return;
@@ -53,5 +57,5 @@ export function adoptStyles(doc, target, css) {
   (target === doc ? doc.head || doc.documentElement : target).append(style);
 }
 
-/** Human wording of a verdict id ("sales-pitch" -> "sales pitch"). */
+/** Human wording of a verdict id ("sales-pitch" -> "sales pitch"). @param {string | undefined} verdict */
 export const verdictLabel = (verdict) => String(verdict || '').replace(/-/g, ' ');
