@@ -18,6 +18,7 @@
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod history;
 pub mod platform;
 pub mod report;
 

@@ -1,0 +1,168 @@
+//! The audit's mix as a self-contained SVG (no script, no external asset, no text from the posts): one 100%
+//! column for all posts, then one per month (the last 24), each split into conversation (bottom, blue),
+//! balanced (grey) and sales pitch (top, orange, hatched so it reads without colour), with the 90/10 aim as a
+//! dashed line 10% from the top. `postcoach audit --html` puts it in its report; the workshop page shows it as
+//! an image (`audit_file` returns it beside the audit).
+
+use std::fmt::Write;
+
+use super::audit::{AuditReport, Mix, AIM_SALES_PITCH_PERCENT};
+
+/// Months drawn (the most recent).
+const MONTHS_SHOWN: usize = 24;
+const COLUMN: f64 = 34.0;
+const GAP: f64 = 10.0;
+const LEFT: f64 = 44.0;
+const TOP: f64 = 34.0;
+const PLOT: f64 = 180.0;
+const HEIGHT: f64 = 300.0;
+
+/// Colours: conversation, balanced, sales pitch.
+const COLOURS: [&str; 3] = ["#2f6fb0", "#a3acb9", "#d9622b"];
+
+/// The SVG of `report`'s mix.
+pub fn svg(report: &AuditReport) -> String {
+    let months = &report.by_month[report.by_month.len().saturating_sub(MONTHS_SHOWN)..];
+    let columns: Vec<(&str, Mix)> = std::iter::once(("All", report.mix))
+        .chain(months.iter().map(|m| (m.month.as_str(), m.mix)))
+        .collect();
+    let width = (LEFT + columns.len() as f64 * (COLUMN + GAP) + 150.0).max(420.0);
+    let mut out = String::new();
+    let title = format!(
+        "Mix of {} posts: {}% sales pitch, {}% conversation or balanced (aim: at most {}% sales pitch)",
+        report.posts,
+        report.aim.sales_pitch_percent,
+        report.aim.conversation_percent,
+        AIM_SALES_PITCH_PERCENT
+    );
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {HEIGHT}\" width=\"{width}\" \
+         height=\"{HEIGHT}\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
+         <title>{}</title>\
+         <defs><pattern id=\"pc-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2\" stroke-opacity=\"0.6\"/>\
+         </pattern></defs><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>",
+        escape(&title),
+        escape(&title),
+        COLOURS[2]
+    );
+    for percent in [0, 50, 100] {
+        let y = TOP + PLOT * (1.0 - f64::from(percent) / 100.0);
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{percent}%</text>\
+             <line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e3e6ea\"/>",
+            LEFT - 6.0,
+            y + 4.0,
+            LEFT + columns.len() as f64 * (COLUMN + GAP)
+        );
+    }
+    for (i, (label, mix)) in columns.iter().enumerate() {
+        column(&mut out, LEFT + GAP / 2.0 + i as f64 * (COLUMN + GAP), label, mix, columns.len() > 8);
+    }
+    let aim_y = TOP + PLOT * AIM_SALES_PITCH_PERCENT as f64 / 100.0;
+    let right = LEFT + columns.len() as f64 * (COLUMN + GAP);
+    let _ = write!(
+        out,
+        "<line x1=\"{LEFT}\" x2=\"{right}\" y1=\"{aim_y}\" y2=\"{aim_y}\" stroke=\"#222\" stroke-width=\"1.5\" \
+         stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{}\" fill=\"#222\">90/10 aim</text>",
+        right + 6.0,
+        aim_y + 4.0
+    );
+    for (i, (name, fill)) in
+        [("conversation", COLOURS[0]), ("balanced", COLOURS[1]), ("sales pitch", "url(#pc-hatch)")]
+            .iter()
+            .enumerate()
+    {
+        let y = TOP + 60.0 + i as f64 * 20.0;
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{fill}\"/><text x=\"{}\" y=\"{y}\">{name}</text>",
+            right + 6.0,
+            y - 10.0,
+            right + 24.0
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// One 100% column: conversation at the bottom, sales pitch on top, the post count above, the label below.
+fn column(out: &mut String, x: f64, label: &str, mix: &Mix, tilt: bool) {
+    let total = mix.total().max(1) as f64;
+    let mut y = TOP + PLOT;
+    let parts =
+        [(mix.conversation, COLOURS[0]), (mix.balanced, COLOURS[1]), (mix.sales_pitch, "url(#pc-hatch)")];
+    for (count, fill) in parts {
+        let h = PLOT * count as f64 / total;
+        y -= h;
+        if count > 0 {
+            let _ = write!(
+                out,
+                "<rect x=\"{x}\" y=\"{y:.2}\" width=\"{COLUMN}\" height=\"{h:.2}\" fill=\"{fill}\"/>"
+            );
+        }
+    }
+    let centre = x + COLUMN / 2.0;
+    let _ = write!(
+        out,
+        "<text x=\"{centre}\" y=\"{}\" text-anchor=\"middle\" fill=\"#333\">{}</text>",
+        TOP - 6.0,
+        mix.total()
+    );
+    let below = TOP + PLOT + 16.0;
+    let label = escape(label);
+    if tilt {
+        let _ = write!(
+            out,
+            "<text x=\"{centre}\" y=\"{below}\" text-anchor=\"end\" transform=\"rotate(-45 {centre} {below})\">{label}</text>"
+        );
+    } else {
+        let _ = write!(out, "<text x=\"{centre}\" y=\"{below}\" text-anchor=\"middle\">{label}</text>");
+    }
+}
+
+/// Text for XML and HTML, attributes included.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::Audit;
+
+    #[test]
+    fn a_column_per_month_and_the_aim() {
+        let mut audit = Audit::new(3);
+        let input = "{\"text\": \"What do you think?\", \"date\": \"2024-01-02\"}\n\
+                     {\"text\": \"BUY NOW 50% OFF, link in bio!!!\", \"date\": \"2024-02-02\"}\n";
+        audit.read_file(&crate::Engine::new(), "p.jsonl", input.as_bytes(), Default::default()).unwrap();
+        let svg = svg(&audit.report());
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.ends_with("</svg>"));
+        assert!(
+            svg.contains(">All</text>") && svg.contains(">2024-01</text>") && svg.contains(">2024-02</text>")
+        );
+        assert!(svg.contains("90/10 aim") && svg.contains("<title>Mix of 2 posts"));
+        assert!(!svg.contains("BUY NOW"), "no post text in the chart");
+        assert!(!svg.contains("href") && !svg.contains("<script"));
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}
