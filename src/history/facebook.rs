@@ -37,7 +37,9 @@ pub fn read(reader: impl Read, emit: &mut impl FnMut(Entry)) -> Result<(), ReadE
                 let date = item.timestamp.map(date::from_unix);
                 post_or_empty(parts.join("\n\n"), date, Some(Platform::Facebook), at)
             }
-            Err(message) => Entry::Bad(Problem { at, message }),
+            Err(reason) => {
+                Entry::Bad(Problem { at, message: format!("not a post as Facebook writes them: {reason}") })
+            }
         })
     })
 }

@@ -41,7 +41,9 @@ pub fn read(reader: impl Read, emit: &mut impl FnMut(Entry)) -> Result<(), ReadE
                 let date = tweet.created_at.as_deref().and_then(date::from_twitter);
                 post_or_empty(text, date, Some(Platform::X), at)
             }
-            Err(message) => Entry::Bad(Problem { at, message }),
+            Err(reason) => {
+                Entry::Bad(Problem { at, message: format!("not a post as X writes them: {reason}") })
+            }
         })
     })
 }
