@@ -339,6 +339,11 @@ impl Audit {
     }
 }
 
+/// `n` of `total` in tenths of a percent, rounded (0 when `total` is 0).
+pub(crate) fn tenths_of_percent(n: u64, total: u64) -> u64 {
+    (n * 1000 + total / 2).checked_div(total).unwrap_or(0)
+}
+
 /// At most `max` characters of `text`, with "…" when cut.
 fn clip(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
