@@ -8,6 +8,7 @@ import * as bindings from '../../engine/postcoach.js';
 import { createLocalEngine } from '../overlay/engine-local.js';
 import { ext } from '../common/settings.js';
 import { packReport } from '../common/messages.js';
+import { historyHandlers } from './history.js';
 
 const engine = createLocalEngine(ext.runtime.getURL('engine/postcoach_bg.wasm'), bindings);
 
@@ -62,6 +63,7 @@ const handlers = {
     return json(null);
   },
   status: async () => json({ version: await engine.version(), pack: (await ext.storage.local.get('packInfo')).packInfo || null }),
+  ...historyHandlers,   // recordPost, clearHistory (background/history.js)
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

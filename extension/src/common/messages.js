@@ -3,13 +3,14 @@
  *
  *   request:  {type: 'analyze', text, options} | {type: 'rewrite', text, options}
  *             | {type: 'loadPack', source} | {type: 'resetPacks'} | {type: 'status'}
+ *             | {type: 'recordPost', post} | {type: 'clearHistory'}   (the post history, background/history.js)
  *   response: {ok: true, json} (the result as a JSON string) | {ok: false, error: {message, line?, column?}}
  *
  * An analysis report travels packed (`packReport` / `unpackReport`): every finding of a rule carries the same
  * message and principle, so they are sent once per rule. That halves a long draft's reply (120 KB to 62 KB
  * for 187 findings) and with it the messaging layer's copying.
  */
-export const MESSAGE_TYPES = ['analyze', 'rewrite', 'loadPack', 'resetPacks', 'status'];
+export const MESSAGE_TYPES = ['analyze', 'rewrite', 'loadPack', 'resetPacks', 'status', 'recordPost', 'clearHistory'];
 
 /** Turn a failed response back into an Error carrying .line / .column (pack errors). */
 export function errorFromResponse(error) {

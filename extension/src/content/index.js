@@ -6,7 +6,9 @@
 import { createCoach } from '../overlay/index.js';
 import { createRemoteEngine } from './engine-remote.js';
 import { watchComposeBoxes } from './compose-finder.js';
-import { loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
+import { watchPosting } from './post-detector.js';
+import { ext, loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
+import { firstLineOf } from '../common/history.js';
 
 /* global __POSTCOACH_TEST__ */
 /** The site of this page. Test builds also accept the local fixture pages, which name the site they imitate. */
@@ -32,9 +34,24 @@ async function main() {
   let settings = await loadSettings();
   let coach = null;
   let watcher = null;
+  let posting = null;
 
   function start() {
-    coach = createCoach({ engine: createRemoteEngine(), platform: platformFor(site, settings), sensitivity: settings.sensitivity });
+    const engine = createRemoteEngine();
+    coach = createCoach({ engine, platform: platformFor(site, settings), sensitivity: settings.sensitivity });
+    // The local history of posted drafts (common/history.js); the background decides what it keeps.
+    posting = watchPosting(document, {
+      coach,
+      analyze: (text) => engine.analyze(text, { platform: platformFor(site, settings), sensitivity: settings.sensitivity }),
+      onPosted: async ({ text, report }) => {
+        const post = { platform: report.platform, salesiness: report.salesiness, value: report.value, verdict: report.verdict, firstLine: firstLineOf(text) };
+        const answer = await ext.runtime.sendMessage({ type: 'recordPost', post });
+        // Test builds tell the fixture page what was kept (the entry, or null when the history is off).
+        if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) {
+          document.dispatchEvent(new CustomEvent('postcoach-test-posted', { detail: answer?.json ?? 'null' }));
+        }
+      },
+    });
     const fields = new Map();
     if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) exposeReportsToTests(coach);
     watcher = watchComposeBoxes(document, {
@@ -43,9 +60,10 @@ async function main() {
     });
   }
   function stop() {
+    posting?.stop();
     watcher?.stop();
     coach?.destroy();
-    watcher = coach = null;
+    watcher = coach = posting = null;
   }
 
   if (settings.sites[site] !== false) start();
