@@ -8,6 +8,7 @@
 //! reset_packs()           // back to the default pack
 //! version()               // crate version string
 //! audit_file(name, bytes, { platform })  // -> the audit of an export file (Uint8Array), with chart_svg
+//!                                       //    (feature `audit` only: the workshop's audit engine)
 //! ```
 //!
 //! - Results are plain JS objects (serde-wasm-bindgen's JSON-compatible serializer: structs and maps become
@@ -64,6 +65,7 @@ pub fn reset_packs() {
 /// the mix chart as a standalone SVG document (no post text in it). A file that cannot be read is not thrown:
 /// it comes back with `files[0].format` null and its reason in `problems`, beside whatever was read.
 /// `options.platform` applies to JSON Lines and CSV posts that name none.
+#[cfg(feature = "audit")]
 #[wasm_bindgen]
 pub fn audit_file(name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(options)?;
@@ -81,6 +83,7 @@ pub fn audit_file(name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue,
 }
 
 /// The most salesy posts `audit_file` lists.
+#[cfg(feature = "audit")]
 const AUDIT_TOP: usize = 5;
 
 /// The crate version, for example `0.1.0`.

@@ -145,6 +145,7 @@ fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
 
+#[cfg(feature = "audit")]
 #[wasm_bindgen_test]
 fn audit_file_reads_an_export_and_returns_the_mix_with_its_chart() {
     let csv = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\

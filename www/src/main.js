@@ -221,7 +221,9 @@ async function start() {
     return;
   }
   createTrainerRules(document, { engine, onRulesChanged: () => field.refresh() }); // re-score with the new rules
-  createMixPanel(document, { engine, options: () => ({ sensitivity: state.sensitivity }) });
+  // "Your mix" runs the audit engine (the engine plus the export reader), fetched only when a file is first read.
+  const auditEngine = createLocalEngine(new URL('engine/audit/postcoach_bg.wasm', document.baseURI).href);
+  createMixPanel(document, { engine: auditEngine, options: () => ({ sensitivity: state.sensitivity }) });
 
   try {
     state.examples = await loadExamples();

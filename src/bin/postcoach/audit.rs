@@ -4,10 +4,9 @@
 //! (`audit_html`) and reports the problems found.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use postcoach::history::{Audit, AuditReport};
 use postcoach::{Side, Verdict};
 
@@ -65,7 +64,10 @@ pub fn run(job: &AuditJob, out: &mut impl Write) -> Result<(), CliError> {
 }
 
 /// A bar over the file's bytes, drawn only when standard error is a terminal.
-fn progress(name: &str, file: &File) -> ProgressBar {
+#[cfg(not(target_arch = "wasm32"))]
+fn progress(name: &str, file: &File) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::IsTerminal;
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -76,6 +78,23 @@ fn progress(name: &str, file: &File) -> ProgressBar {
     bar.set_style(style);
     bar.set_message(name.to_string());
     bar
+}
+
+/// The binary is compiled for wasm32 too (by the wasm tests), never run there: no bar (indicatif is native only).
+#[cfg(target_arch = "wasm32")]
+fn progress(_name: &str, _file: &File) -> NoBar {
+    NoBar
+}
+
+#[cfg(target_arch = "wasm32")]
+struct NoBar;
+
+#[cfg(target_arch = "wasm32")]
+impl NoBar {
+    fn wrap_read<R: io::Read>(&self, read: R) -> R {
+        read
+    }
+    fn finish_and_clear(&self) {}
 }
 
 fn text(out: &mut impl Write, report: &AuditReport) -> io::Result<()> {
