@@ -13,7 +13,7 @@ use super::audit::{tenths_of_percent, AuditReport, Mix, AIM_SALES_PITCH_PERCENT}
 /// Months drawn (the most recent).
 const MONTHS_SHOWN: usize = 24;
 const COLUMN: u64 = 34;
-const GAP: u64 = 10;
+const GAP: u64 = 16;
 const LEFT: u64 = 44;
 const TOP: u64 = 34;
 const PLOT: u64 = 180;
@@ -118,7 +118,10 @@ fn column(out: &mut String, x: u64, label: &str, mix: &Mix, tilt: bool) {
             "<text x=\"{centre}\" y=\"{below}\" text-anchor=\"end\" transform=\"rotate(-45 {centre} {below})\">{label}</text>"
         );
     } else {
-        let _ = write!(out, "<text x=\"{centre}\" y=\"{below}\" text-anchor=\"middle\">{label}</text>");
+        let _ = write!(
+            out,
+            "<text x=\"{centre}\" y=\"{below}\" text-anchor=\"middle\" font-size=\"10\">{label}</text>"
+        );
     }
 }
 

@@ -61,7 +61,7 @@ pub fn page(report: &AuditReport) -> String {
     }
     if !report.top_signals.is_empty() {
         html.push_str(
-            "<h2>Signals that recur most</h2><table><tr><th>signal</th><th>posts</th><th>why</th></tr>",
+            "<h2>Signals that recur most</h2><table><tr><th>signal</th><th>posts</th><th style=\"text-align:left\">why</th></tr>",
         );
         for s in &report.top_signals {
             let _ = write!(
