@@ -22,13 +22,17 @@ GECKODRIVER_VERSION := 0.37.1
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 ENGINE_DIR := dist/engine
+# The engine with the history audit (wasm `audit_file`, feature `audit`), loaded only by the workshop's "Your mix"
+# panel: the reader of the platforms' exports (serde_json, csv) stays out of the engine every page and the extension
+# load. Built in its own target dir so the two feature sets do not rebuild each other.
+AUDIT_ENGINE_DIR := dist/engine/audit
 CORPUS ?= ../shared/corpus
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # The wasm tests run through wasm-bindgen-test-runner; in the browser pass it uses Debian's chromedriver with
 # the capabilities in scripts/webdriver.json (the runner itself adds --headless and --no-sandbox).
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
-             cargo test --target $(WASM_TARGET) --test wasm_api
+             cargo test --target $(WASM_TARGET) --test wasm_api --features audit
 BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json
 
@@ -81,18 +85,24 @@ setup-firefox:
 
 ## Build ----------------------------------------------------------------------------------------------------
 
-# The engine for the extension and the workshop page: dist/engine/postcoach.js + postcoach_bg.wasm.
+# The engine for the extension and the workshop page: dist/engine/postcoach.js + postcoach_bg.wasm, and the
+# workshop's audit engine: dist/engine/audit/ (the same files, built with the `audit` feature).
 # wasm-opt runs -Oz to a fixed point (--converge): 0.3-0.6 KB smaller gzipped than one pass, a few seconds more.
 wasm: setup-rust setup-wasm-bindgen setup-node
-	cargo build --profile wasm-release --lib --target $(WASM_TARGET)
-	wasm-bindgen --target web --out-dir $(ENGINE_DIR) --out-name postcoach \
-	  target/$(WASM_TARGET)/wasm-release/postcoach.wasm
-	wasm-opt -Oz --converge $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
-	  $(ENGINE_DIR)/postcoach_bg.wasm -o $(ENGINE_DIR)/postcoach_bg.wasm
-	@scripts/size-report $(ENGINE_DIR)/postcoach_bg.wasm $(ENGINE_DIR)/postcoach.js
+	$(call build_engine,,target,$(ENGINE_DIR))
+	$(call build_engine,--features audit,target/wasm-audit,$(AUDIT_ENGINE_DIR))
+	@scripts/size-report $(ENGINE_DIR)/postcoach_bg.wasm $(ENGINE_DIR)/postcoach.js \
+	  $(AUDIT_ENGINE_DIR)/postcoach_bg.wasm $(AUDIT_ENGINE_DIR)/postcoach.js
+
+# $(call build_engine,CARGO_ARGS,TARGET_DIR,OUT_DIR): cargo release build, wasm-bindgen, wasm-opt into OUT_DIR.
+build_engine = cargo build --profile wasm-release --lib --target $(WASM_TARGET) --target-dir $(2) $(1) \
+	&& wasm-bindgen --target web --out-dir $(3) --out-name postcoach $(2)/$(WASM_TARGET)/wasm-release/postcoach.wasm \
+	&& wasm-opt -Oz --converge $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
+	  $(3)/postcoach_bg.wasm -o $(3)/postcoach_bg.wasm
 
 size:
-	@scripts/size-report $(ENGINE_DIR)/postcoach_bg.wasm $(ENGINE_DIR)/postcoach.js
+	@scripts/size-report $(ENGINE_DIR)/postcoach_bg.wasm $(ENGINE_DIR)/postcoach.js \
+	  $(AUDIT_ENGINE_DIR)/postcoach_bg.wasm $(AUDIT_ENGINE_DIR)/postcoach.js
 
 # Each front end's build script belongs to its owner; until it exists the step says so and is skipped.
 # $(call build_front_end,SCRIPT,ARGS)
@@ -132,7 +142,7 @@ test: setup
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --test wasm_api -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --test wasm_api --features audit -- -D warnings
 
 test-native:
 	cargo test

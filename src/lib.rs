@@ -21,6 +21,7 @@ pub mod error;
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fit;
+pub mod history;
 pub mod platform;
 pub mod report;
 

@@ -7,6 +7,8 @@
 //! load_pack(tomlSource)   // -> {name, rules, disabled}; throws {line, column, message}
 //! reset_packs()           // back to the default pack
 //! version()               // crate version string
+//! audit_file(name, bytes, { platform })  // -> the audit of an export file (Uint8Array), with chart_svg
+//!                                       //    (feature `audit` only: the workshop's audit engine)
 //! ```
 //!
 //! - Results are plain JS objects (serde-wasm-bindgen's JSON-compatible serializer: structs and maps become
@@ -56,6 +58,33 @@ pub fn load_pack(source: &str) -> Result<JsValue, JsValue> {
 pub fn reset_packs() {
     ENGINE.with(|engine| engine.borrow_mut().reset_packs());
 }
+
+/// The audit of a post history export (LinkedIn `Shares.csv`, Facebook `your_posts_1.json`, X `tweets.js`,
+/// JSON Lines, CSV; recognised by content, exactly as `postcoach audit` reads it): the `AuditReport` object
+/// (`posts`, `mix`, `aim`, `by_month`, `top_signals`, `most_salesy`, `files`, `problems`...) plus `chart_svg`,
+/// the mix chart as a standalone SVG document (no post text in it). A file that cannot be read is not thrown:
+/// it comes back with `files[0].format` null and its reason in `problems`, beside whatever was read.
+/// `options.platform` applies to JSON Lines and CSV posts that name none.
+#[cfg(feature = "audit")]
+#[wasm_bindgen]
+pub fn audit_file(name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    let mut audit = crate::history::Audit::new(AUDIT_TOP);
+    // Problems, the unrecognised file included, are kept in the audit for the page to show.
+    let _ = ENGINE.with(|engine| audit.read_file(&engine.borrow(), name, bytes, options));
+    let report = audit.report();
+    #[derive(Serialize)]
+    struct WithChart<'a> {
+        #[serde(flatten)]
+        audit: &'a crate::history::AuditReport,
+        chart_svg: String,
+    }
+    to_js(&WithChart { chart_svg: crate::history::chart::svg(&report), audit: &report })
+}
+
+/// The most salesy posts `audit_file` lists.
+#[cfg(feature = "audit")]
+const AUDIT_TOP: usize = 5;
 
 /// The crate version, for example `0.1.0`.
 #[wasm_bindgen]

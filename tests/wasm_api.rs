@@ -144,3 +144,27 @@ fn rewrite_lowers_salesiness() {
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[cfg(feature = "audit")]
+#[wasm_bindgen_test]
+fn audit_file_reads_an_export_and_returns_the_mix_with_its_chart() {
+    let csv = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\
+        2025-01-08 09:15:02,https://www.linkedin.com/feed/update/1,\"What did a customer teach you this year?\nTell me below.\",,,MEMBER_NETWORK\n\
+        2025-02-22 17:40:11,https://www.linkedin.com/feed/update/2,\"BUY NOW!!! 50% OFF today only, link in bio!!!\",,,MEMBER_NETWORK\n";
+    let audit = wasm::audit_file("Shares.csv", csv.as_bytes(), JsValue::UNDEFINED).expect("audit_file");
+    assert_eq!(number(&audit, "posts"), 2.0);
+    let mix = get(&audit, "mix");
+    let total = number(&mix, "conversation") + number(&mix, "balanced") + number(&mix, "sales-pitch");
+    assert_eq!(total, 2.0);
+    assert_eq!(js_sys::Array::from(&get(&audit, "by_month")).length(), 2);
+    let top = js_sys::Array::from(&get(&audit, "most_salesy")).get(0);
+    assert_eq!(get(&top, "platform").as_string().as_deref(), Some("linkedin"));
+    assert!(get(&top, "excerpt").as_string().unwrap().starts_with("BUY NOW"));
+    let svg = get(&audit, "chart_svg").as_string().expect("chart_svg is a string");
+    assert!(svg.starts_with("<svg") && svg.contains("2025-02") && !svg.contains("BUY NOW"));
+
+    let unknown = wasm::audit_file("notes.txt", b"just some notes", JsValue::UNDEFINED).expect("not thrown");
+    assert_eq!(number(&unknown, "posts"), 0.0);
+    let problem = js_sys::Array::from(&get(&unknown, "problems")).get(0);
+    assert!(get(&problem, "message").as_string().unwrap().contains("Shares.csv"));
+}

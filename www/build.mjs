@@ -14,6 +14,8 @@ const ROOT = path.dirname(WWW);
 export const DEFAULT_OUTDIR = path.join(ROOT, 'dist', 'www');
 const ENGINE_DIR = path.join(ROOT, 'dist', 'engine');
 const ENGINE_FILES = ['postcoach.js', 'postcoach_bg.wasm'];
+/** The audit engine ("Your mix": the same engine plus the export reader), loaded by the page only when used. */
+const AUDIT_ENGINE = 'audit';
 /** Static files copied as they are (relative to www/). */
 const STATIC_FILES = ['index.html', 'style.css', 'gallery.json', 'packs/dental-clinic.toml'];
 
@@ -24,13 +26,13 @@ const STATIC_FILES = ['index.html', 'style.css', 'gallery.json', 'packs/dental-c
  * @returns {Promise<{ outdir: string, files: string[] }>}
  */
 export async function buildWorkshop({ outdir = DEFAULT_OUTDIR, plugins = [], quiet = false } = {}) {
-  for (const file of ENGINE_FILES) {
+  for (const file of [...ENGINE_FILES, ...ENGINE_FILES.map((f) => path.join(AUDIT_ENGINE, f))]) {
     await fs.access(path.join(ENGINE_DIR, file)).catch(() => {
       throw new Error(`missing dist/engine/${file}: run \`make wasm\` first`);
     });
   }
   await fs.rm(outdir, { recursive: true, force: true });
-  await fs.mkdir(path.join(outdir, 'engine'), { recursive: true });
+  await fs.mkdir(path.join(outdir, 'engine', AUDIT_ENGINE), { recursive: true });
   await fs.mkdir(path.join(outdir, 'packs'), { recursive: true });
 
   await esbuild.build({
@@ -46,7 +48,10 @@ export async function buildWorkshop({ outdir = DEFAULT_OUTDIR, plugins = [], qui
     plugins,
   });
   for (const file of STATIC_FILES) await fs.copyFile(path.join(WWW, file), path.join(outdir, file));
-  for (const file of ENGINE_FILES) await fs.copyFile(path.join(ENGINE_DIR, file), path.join(outdir, 'engine', file));
+  for (const file of ENGINE_FILES) {
+    await fs.copyFile(path.join(ENGINE_DIR, file), path.join(outdir, 'engine', file));
+    await fs.copyFile(path.join(ENGINE_DIR, AUDIT_ENGINE, file), path.join(outdir, 'engine', AUDIT_ENGINE, file));
+  }
 
   // The service worker keeps every built file; its cache name changes whenever any file does.
   const files = (await listFiles(outdir)).filter((f) => !f.endsWith('.map'));

@@ -561,6 +561,85 @@ describe('extension', { skip: SKIP }, () => {
     await options.close();
   });
 
+  test('popup: the mix of the last posts, from drafts posted in the fixture composers (history, opt-ins, export, clear)', async () => {
+    const PITCH = 'BUY NOW!!! 50% OFF everything, today only! Link in bio, hurry, only 3 left!!!';
+    const TALK = 'What is one lesson your first customer taught you?\nMine: listen more than you talk. I would love to hear yours.';
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.evaluate(() => chrome.storage.local.remove(['postHistory', 'historySettings']));
+    await popup.waitForSelector('#mix[data-posts="0"]');
+    const history = () => popup.evaluate(async () => (await chrome.storage.local.get('postHistory')).postHistory || []);
+
+    /** Type `text` in the fixture, wait for its report, then (as the sites do) use Post and see the draft cleared.
+     * The test build announces what the background kept of each detected post ('postcoach-test-posted'). */
+    async function post(kind, text, { button = true } = {}) {
+      const page = await openFixture(kind);
+      await page.evaluate(() => {
+        window.posted = [];
+        document.addEventListener('postcoach-test-posted', (event) => window.posted.push(JSON.parse(event.detail)));
+      });
+      await page.keyboard.type(text);
+      await settled(page, text);
+      if (button) await page.click('.toolbar button');
+      await page.evaluate(() => window.fixture.field.focus());
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => window.fixture.text().trim() === '');
+      return page;
+    }
+
+    // A draft cleared without the post button was discarded, not posted.
+    const discarded = await post('textarea', PITCH, { button: false });
+    const posts = [['lexical', PITCH, 'facebook'], ['quill', TALK, 'linkedin'], ['draft', PITCH, 'x']];
+    for (const [i, [kind, text]] of posts.entries()) {
+      const page = await post(kind, text);
+      await popup.waitForSelector(`#mix[data-posts="${i + 1}"]`);
+      await page.close();
+    }
+    await discarded.close();
+    let entries = await history();
+    assert.deepEqual(entries.map((e) => e.platform), ['facebook', 'linkedin', 'x']);
+    assert.deepEqual(entries.map((e) => e.verdict === 'sales-pitch'), [true, false, true]);
+    for (const entry of entries) {
+      assert.deepEqual(Object.keys(entry).sort(), ['date', 'platform', 'salesiness', 'value', 'verdict'], 'no text kept by default');
+      assert.ok(!Number.isNaN(Date.parse(entry.date)));
+    }
+    assert.match(await popup.locator('#mix-summary').textContent(), /^Last 3 posts: 2 sales pitches \(66\.7%\), above the aim of at most 10%/);
+    assert.equal(await popup.locator('#mix-chart rect[data-verdict="sales-pitch"]').count(), 1);
+    assert.equal(await popup.locator('.mix-key [data-verdict="sales-pitch"] strong').textContent(), '2');
+
+    // Opting in keeps the first line; switching the history off keeps nothing.
+    await popup.locator('#history-first-line').check();
+    const withFirstLine = await post('textarea', TALK);
+    await popup.waitForSelector('#mix[data-posts="4"]');   // (a page closed at once could go before its post is seen)
+    await withFirstLine.close();
+    await popup.locator('#history-enabled').uncheck();
+    await popup.waitForFunction(async () => (await chrome.storage.local.get('historySettings')).historySettings?.enabled === false);
+    const off = await post('lexical', PITCH);
+    await off.waitForFunction(() => window.posted.length === 1);
+    assert.deepEqual(await off.evaluate(() => window.posted), [null], 'detected, and not kept while the history is off');
+    await popup.locator('#history-enabled').check();
+    await popup.waitForFunction(async () => (await chrome.storage.local.get('historySettings')).historySettings?.enabled === true);
+    const on = await post('quill', TALK);
+    await popup.waitForSelector('#mix[data-posts="5"]');
+    await Promise.all([on.close(), off.close()]);
+    entries = await history();
+    assert.equal(entries.length, 5);
+    assert.equal(entries[3].firstLine, 'What is one lesson your first customer taught you?');
+    assert.equal(entries[4].platform, 'linkedin');
+
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#history-export')]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(download.suggestedFilename(), 'postcoach-history.json');
+    assert.deepEqual(exported.posts, entries);
+
+    await popup.click('#history-clear');
+    await popup.waitForSelector('#mix[data-posts="0"]');
+    assert.deepEqual(await history(), []);
+    await popup.evaluate(() => chrome.storage.local.remove(['postHistory', 'historySettings']));
+    await popup.close();
+  });
+
   test('the shipped build is least-privilege and has no test hooks', async () => {
     const out = await buildExtension('chrome', { outDir: path.join(ROOT, 'target', 'chrome-shipped-check') });
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
@@ -578,7 +657,7 @@ describe('extension', { skip: SKIP }, () => {
 
   test('no network request outside 127.0.0.1 and the extension', () => {
     assert.ok(requests.length > 0);
-    const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('chrome-extension://') && !u.startsWith('data:') && !u.startsWith('blob:chrome-extension://'));
     assert.deepEqual(outside, []);
   });
 });

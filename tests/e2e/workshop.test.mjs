@@ -310,6 +310,81 @@ test('the page keeps working offline once loaded', async () => {
   await page.close();
 });
 
+const EXPORTS = path.join(ROOT, 'tests', 'fixtures', 'exports');
+
+/** Pick `file` in "Your mix" and wait until the panel has read it; returns the status line. */
+async function auditFile(page, file) {
+  await page.setInputFiles('#mix-file', path.join(EXPORTS, file));
+  const name = path.basename(file);
+  await page.waitForFunction((n) => {
+    const text = document.getElementById('mix-status').textContent;
+    return text.startsWith(`${n}:`);
+  }, name);
+  return page.locator('#mix-status').textContent();
+}
+
+test('"Your mix" reads each export format with the engine in the page and shows the mix, chart and most salesy posts', async (t) => {
+  const page = await openPage();
+  // posts read and entries that could not be, per fixture (the CLI's tests read the same files)
+  const cases = [
+    ['Shares.csv', 3, 0], ['your_posts_1.json', 3, 1], ['tweets.js', 2, 0], ['posts.jsonl', 3, 1], ['posts.csv', 2, 1],
+  ];
+  for (const [file, posts, problems] of cases) {
+    const status = await auditFile(page, file);
+    assert.match(status, new RegExp(`^${file.replace('.', '\\.')}: ${posts} posts read`), status);
+    assert.equal(/could not be read/.test(status), problems > 0, status);
+    assert.equal(await page.locator('#mix-result').isHidden(), false);
+    const counts = await page.locator('#mix-counts strong').allTextContents();
+    assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), posts, `${file}: the mix adds up`);
+    assert.match(await page.locator('#mix-summary').textContent(), /% sales pitches .* the aim of at most 10%/);
+    assert.equal(await page.locator('#mix-problems li').count(), problems);
+    const salesy = await page.locator('#mix-salesy blockquote').allTextContents();
+    assert.equal(salesy.length, posts, 'fewer than 5 posts: all are listed');
+    assert.match(salesy[0], /^BUY NOW!!! 50% OFF/, `${file}: the obvious pitch comes first`);
+    assert.ok(await page.locator('#mix-salesy li').first().locator('.mix-post-findings li').count() >= 1);
+    assert.ok(await page.locator('#mix-signals li').count() >= 1);
+    await page.waitForFunction(() => document.getElementById('mix-chart').naturalWidth > 0);
+    assert.match(await page.locator('#mix-chart').getAttribute('alt'), /sales pitches overall, by month: 20\d\d-\d\d/);
+    if (file === 'your_posts_1.json') {
+      assert.ok(salesy.some((text) => text.startsWith('We’re trying something new at the café 😊')), 'mojibake repaired');
+    }
+    if (file === 'Shares.csv') {
+      assert.ok(salesy.some((text) => text.includes('"the hard way"?\n\nMine')), 'commentary with quotes and line breaks');
+    }
+  }
+  await page.locator('#mix').screenshot({ path: path.join(SHOTS, 'workshop-mix.png') });
+
+  await t.test('an unknown file names the formats it knows', async () => {
+    const status = await auditFile(page, 'unknown.txt');
+    assert.match(status, /Shares\.csv.*your_posts_1\.json.*tweets\.js/);
+    assert.equal(await page.locator('#mix-status.error').count(), 1);
+    assert.equal(await page.locator('#mix-result').isHidden(), true);
+  });
+
+  await t.test('a dropped file is read; its text goes in as text, never as markup', async () => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      const hostile = '{"text": "<b id=\\"injected\\">BUY NOW!!! 50% OFF</b> link in bio!!!", "date": "2025-03-01"}\n';
+      transfer.items.add(new File([hostile], 'dropped.jsonl'));
+      return transfer;
+    });
+    await page.dispatchEvent('#mix-drop', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.getElementById('mix-status').textContent.startsWith('dropped.jsonl: 1 post read'));
+    assert.equal(await page.locator('#injected').count(), 0);
+    assert.match(await page.locator('#mix-salesy blockquote').first().textContent(), /^<b id="injected">BUY NOW/);
+  });
+
+  await t.test('the panel projects full screen and Esc leaves', async () => {
+    await page.click('#mix-project');
+    assert.equal(await page.locator('#mix.projecting').count(), 1);
+    const box = await page.locator('#mix').boundingBox();
+    assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 1280, 720]);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#mix.projecting').count(), 0);
+  });
+  await page.close();
+});
+
 test('the page made no request outside 127.0.0.1 and threw no error', () => {
   assert.ok(requests.length > 0);
   const outside = requests.filter((url) => {

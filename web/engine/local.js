@@ -67,6 +67,9 @@ export function createLocalEngine(wasmUrl, bindings) {
     loadPack: (source) => call((m) => m.load_pack(source)),
     resetPacks: () => call((m) => { m.reset_packs(); }),
     version: () => call((m) => m.version()),
+    // The audit of a post history export (the workshop's "Your mix"): wasm audit_file, shared with `postcoach audit`;
+    // only the audit engine (dist/engine/audit, feature `audit`) has it.
+    auditFile: (name, bytes, options = {}) => call((m) => m.audit_file(name, bytes, clean(options))),
   };
 }
 

@@ -4,6 +4,8 @@
  *
  *   request:  {type: 'analyze', text, options} | {type: 'rewrite', text, options}
  *             | {type: 'loadPack', source} | {type: 'resetPacks'} | {type: 'status'}
+ *             | {type: 'recordPost', post} | {type: 'clearHistory'}   (the extension's post history,
+ *               extension/src/background/history.js)
  *   response: {ok: true, json} (the result as a JSON string) | {ok: false, error: {message, line?, column?}}
  *
  * An analysis report travels packed (`packReport` / `unpackReport`): every finding of a rule carries the same
@@ -15,7 +17,9 @@
 /** @typedef {import('./types.js').Finding} Finding */
 /**
  * @typedef {{type: 'analyze'|'rewrite', text: string, options?: import('./types.js').EngineOptions}
- *   | {type: 'loadPack', source: string} | {type: 'resetPacks'} | {type: 'status'}} Request
+ *   | {type: 'loadPack', source: string} | {type: 'resetPacks'} | {type: 'status'}
+ *   | {type: 'recordPost', post: {platform: string, salesiness: number, value: number, verdict: string,
+ *       firstLine?: string}} | {type: 'clearHistory'}} Request
  * @typedef {{message: string, line?: number, column?: number}} ErrorInfo
  * @typedef {{ok: true, json: string} | {ok: false, error: ErrorInfo}} Response
  * @typedef {Omit<Finding, 'message'|'principle'>} PackedFinding
@@ -23,7 +27,9 @@
  *   rules: Record<string, {message: string, principle: import('./types.js').Principle}>}} PackedReport
  */
 
-export const MESSAGE_TYPES = /** @type {const} */ (['analyze', 'rewrite', 'loadPack', 'resetPacks', 'status']);
+export const MESSAGE_TYPES = /** @type {const} */ ([
+  'analyze', 'rewrite', 'loadPack', 'resetPacks', 'status', 'recordPost', 'clearHistory',
+]);
 
 /**
  * Turn a failed response back into an Error carrying .line / .column (pack errors).

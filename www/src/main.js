@@ -5,7 +5,7 @@
  * extension uses), the draft is coached by `createCoach(...).attach(textarea)` exactly as on the real sites, and
  * everything else here listens to the overlay's reports:
  *   composer mocks (this file) · meter.js · rewrite-view.js (diff.js) · gallery.js · challenge.js (chart.js) ·
- *   presentation.js · share.js · print-report.js · trainer-rules.js
+ *   presentation.js · share.js · print-report.js · trainer-rules.js · mix-panel.js
  * Page and draft text only ever go into the DOM with textContent.
  */
 import { createCoach } from '../../web/overlay/index.js';
@@ -13,6 +13,7 @@ import { createLocalEngine } from '../../web/engine/local.js';
 import { createChallenge } from './challenge.js';
 import { loadExamples, platformLabel, renderGallery, stepIndex } from './gallery.js';
 import { createMeter } from './meter.js';
+import { createMixPanel } from './mix-panel.js';
 import { createPresentation, relayout } from './presentation.js';
 import { createPrintReport } from './print-report.js';
 import { createRewriteView } from './rewrite-view.js';
@@ -220,6 +221,9 @@ async function start() {
     return;
   }
   createTrainerRules(document, { engine, onRulesChanged: () => field.refresh() }); // re-score with the new rules
+  // "Your mix" runs the audit engine (the engine plus the export reader), fetched only when a file is first read.
+  const auditEngine = createLocalEngine(new URL('engine/audit/postcoach_bg.wasm', document.baseURI).href);
+  createMixPanel(document, { engine: auditEngine, options: () => ({ sensitivity: state.sensitivity }) });
 
   try {
     state.examples = await loadExamples();

@@ -1,6 +1,6 @@
 /**
  * The background (Chrome: module service worker; Firefox: background script). Hosts the wasm engine - page CSPs
- * forbid WebAssembly in content scripts - and answers the messages of common/messages.js. The trainer's rule
+ * forbid WebAssembly in content scripts - and answers the messages of web/engine/protocol.js. The trainer's rule
  * pack is kept in storage.local and loaded again whenever the worker starts, so a stopped and restarted worker
  * coaches with the same rules.
  */
@@ -8,6 +8,7 @@ import * as bindings from '../../engine/postcoach.js';
 import { createLocalEngine } from '../../../web/engine/local.js';
 import { ext } from '../common/settings.js';
 import { errorResponse, packReport } from '../../../web/engine/protocol.js';
+import { historyHandlers } from './history.js';
 
 const engine = createLocalEngine(ext.runtime.getURL('engine/postcoach_bg.wasm'), bindings);
 
@@ -62,6 +63,7 @@ const handlers = {
     return json(null);
   },
   status: async () => json({ version: await engine.version(), pack: (await ext.storage.local.get('packInfo')).packInfo || null }),
+  ...historyHandlers,   // recordPost, clearHistory (background/history.js)
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

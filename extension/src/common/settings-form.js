@@ -6,7 +6,7 @@ import { loadSettings, saveSettings, PROFILES, SENSITIVITIES, SITES } from './se
 
 const PROFILE_LABELS = { auto: 'Follow the site', facebook: 'Facebook', linkedin: 'LinkedIn', x: 'X', instagram: 'Instagram', generic: 'Generic' };
 
-function node(tag, props = {}, children = []) {
+export function node(tag, props = {}, children = []) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'text') e.textContent = v;

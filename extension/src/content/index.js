@@ -2,13 +2,15 @@
  * Content script (in every frame of the matched sites): decides whether and how to coach this site (site ->
  * platform profile, per-site switch, sensitivity from storage), watches for compose boxes (compose-finder.js:
  * shadow roots and script-less same-origin frames included) and attaches THE overlay (web/overlay) to them, one
- * coach per document, with the engine reached over messages (common/engine.js). Page-DOM work only: the page's
- * CSP forbids WebAssembly here.
+ * coach per document, with the engine reached over messages (common/engine.js), and notices posted drafts for the
+ * local history (post-detector.js). Page-DOM work only: the page's CSP forbids WebAssembly here.
  */
 import { createCoach } from '../../../web/overlay/index.js';
 import { backgroundEngine } from '../common/engine.js';
 import { watchComposeBoxes } from './compose-finder.js';
-import { loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
+import { watchPosting } from './post-detector.js';
+import { ext, loadSettings, onSettingsChanged, platformFor, siteForHost } from '../common/settings.js';
+import { firstLineOf } from '../common/history.js';
 
 /* global __POSTCOACH_TEST__ */
 /** The site of this page. Test builds also accept the local fixture pages, which name the site they imitate. */
@@ -46,6 +48,27 @@ async function main() {
   /** @type {Map<Document, ReturnType<typeof createCoach>> | null} one coach per document (frames have their own) */
   let coaches = null;
   let watcher = null;
+  let posting = null;
+
+  /** The local history of posted drafts (common/history.js); the background decides what it keeps. */
+  function startPosting() {
+    const options = () => ({ platform: platformFor(site, settings), sensitivity: settings.sensitivity });
+    // Every coach's fields: a post button in this document may send a draft of any of them.
+    const allFields = { get fields() { return [...(coaches?.values() || [])].flatMap((c) => c.fields); } };
+    posting = watchPosting(document, {
+      coach: allFields,
+      analyze: (text) => engine.analyze(text, options()),
+      onPosted: async ({ text, report }) => {
+        const post = { platform: report.platform, salesiness: report.salesiness, value: report.value, verdict: report.verdict, firstLine: firstLineOf(text) };
+        const answer = await ext.runtime.sendMessage({ type: 'recordPost', post });
+        // Test builds tell the fixture page what was kept (the entry, or null when the history is off).
+        if (typeof __POSTCOACH_TEST__ !== 'undefined' && __POSTCOACH_TEST__) {
+          document.dispatchEvent(new CustomEvent('postcoach-test-posted', { detail: answer?.json ?? 'null' }));
+        }
+      },
+    });
+  }
+  let posting = null;
 
   function coachFor(doc) {
     let coach = coaches.get(doc);
@@ -58,6 +81,7 @@ async function main() {
   }
   function start() {
     coaches = new Map();
+    startPosting();
     const fields = new Map();
     watcher = watchComposeBoxes(document, {
       onFound: (el) => fields.set(el, coachFor(el.ownerDocument).attach(el)),
@@ -66,9 +90,11 @@ async function main() {
     });
   }
   function stop() {
+    posting?.stop();
     watcher?.stop();
+    posting?.stop();
     for (const coach of coaches?.values() || []) coach.destroy();
-    watcher = coaches = null;
+    watcher = coaches = posting = null;
   }
 
   if (settings.sites[site] !== false) start();

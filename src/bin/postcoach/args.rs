@@ -6,6 +6,7 @@
 //! postcoach rewrite [FILE|-] [--platform P] [--sensitivity S] [--json | --jsonl] [--pack FILE]...
 //! postcoach eval    FILE.jsonl... [--part train|validation|all] [--pack FILE]...
 //! postcoach fit     [--corpus DIR] [--pack FILE] [--model FILE] [--dry-run]
+//! postcoach audit   FILE... [--json] [--html FILE] [--platform P] [--sensitivity S] [--top N] [--pack FILE]...
 //! postcoach pack check FILE.toml
 //! postcoach --help | --version
 //! ```
@@ -24,6 +25,7 @@ pub enum Command {
     Rewrite(TextJob),
     Eval(EvalJob),
     Fit(FitJob),
+    Audit(AuditJob),
     PackCheck { path: PathBuf },
     Help(Topic),
     Version,
@@ -37,6 +39,7 @@ pub enum Topic {
     Rewrite,
     Eval,
     Fit,
+    Audit,
     Pack,
 }
 
@@ -104,6 +107,20 @@ pub struct FitJob {
     pub dry_run: bool,
 }
 
+/// `audit`: export files of a post history.
+#[derive(Debug, PartialEq)]
+pub struct AuditJob {
+    pub files: Vec<PathBuf>,
+    /// For posts whose file names no platform (JSON Lines, CSV).
+    pub options: Options,
+    pub json: bool,
+    /// Also write the report as a self-contained HTML page here.
+    pub html: Option<PathBuf>,
+    /// How many of the most salesy posts to show.
+    pub top: usize,
+    pub packs: Vec<PathBuf>,
+}
+
 /// The arguments could not be understood. Printed with a pointer to `--help`; exit status 2.
 #[derive(Debug, PartialEq)]
 pub enum ArgError {
@@ -119,6 +136,7 @@ pub enum ArgError {
     Color(String),
     ConflictingFormats,
     Part(String),
+    Top(String),
 }
 
 impl fmt::Display for ArgError {
@@ -127,7 +145,7 @@ impl fmt::Display for ArgError {
             ArgError::Part(p) => write!(f, "unknown part {p:?} (expected train, validation or all)"),
             ArgError::NoCommand => f.write_str("no command given (try `postcoach check FILE`)"),
             ArgError::UnknownCommand(c) => {
-                write!(f, "unknown command {c:?} (expected check, rewrite, eval, fit or pack)")
+                write!(f, "unknown command {c:?} (expected check, rewrite, eval, fit, audit or pack)")
             }
             ArgError::UnknownFlag { command, flag } => write!(f, "`{command}` does not take {flag:?}"),
             ArgError::MissingValue(flag) => write!(f, "{flag} needs a value"),
@@ -140,6 +158,7 @@ impl fmt::Display for ArgError {
             }
             ArgError::Color(s) => write!(f, "unknown --color value {s:?} (expected auto, always or never)"),
             ArgError::ConflictingFormats => f.write_str("--json and --jsonl cannot be combined"),
+            ArgError::Top(value) => write!(f, "--top needs a number from 1 to 100, not {value:?}"),
         }
     }
 }
@@ -163,6 +182,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, ArgErr
             .map(|job| job.map_or(Command::Help(Topic::Rewrite), Command::Rewrite)),
         "eval" => parse_eval(words),
         "fit" => parse_fit(words),
+        "audit" => parse_audit(words),
         "pack" => parse_pack(words),
         other => Err(ArgError::UnknownCommand(other.to_string())),
     }
@@ -174,6 +194,7 @@ fn topic(name: &str) -> Result<Topic, ArgError> {
         "rewrite" => Ok(Topic::Rewrite),
         "eval" => Ok(Topic::Eval),
         "fit" => Ok(Topic::Fit),
+        "audit" => Ok(Topic::Audit),
         "pack" => Ok(Topic::Pack),
         other => Err(ArgError::UnknownCommand(other.to_string())),
     }
@@ -270,6 +291,43 @@ fn parse_fit(mut words: Words) -> Result<Command, ArgError> {
         }
     }
     Ok(Command::Fit(job))
+}
+
+fn parse_audit(mut words: Words) -> Result<Command, ArgError> {
+    let mut job = AuditJob {
+        files: Vec::new(),
+        options: Options::default(),
+        json: false,
+        html: None,
+        top: 5,
+        packs: Vec::new(),
+    };
+    while let Some(word) = words.next() {
+        match word {
+            Word::Flag(flag, inline) => match flag.as_str() {
+                "-h" | "--help" => return Ok(Command::Help(Topic::Audit)),
+                "--platform" | "-p" => job.options.platform = parse_platform(&words.value(&flag, inline)?)?,
+                "--sensitivity" => job.options.sensitivity = parse_sensitivity(&words.value(&flag, inline)?)?,
+                "--pack" => job.packs.push(words.value(&flag, inline)?.into()),
+                "--json" => job.json = true,
+                "--html" => job.html = Some(words.value(&flag, inline)?.into()),
+                "--top" => {
+                    let value = words.value(&flag, inline)?;
+                    job.top =
+                        value.parse().ok().filter(|n| (1..=100).contains(n)).ok_or(ArgError::Top(value))?;
+                }
+                _ => return Err(ArgError::UnknownFlag { command: "audit", flag }),
+            },
+            Word::Stdin => return Err(ArgError::UnexpectedArgument("-".into())),
+            Word::Positional(p) => job.files.push(p.into()),
+        }
+    }
+    if job.files.is_empty() {
+        return Err(ArgError::MissingFile(
+            "the export file(s) to audit (Shares.csv, your_posts_1.json, tweets.js, ...)",
+        ));
+    }
+    Ok(Command::Audit(job))
 }
 
 fn parse_pack(mut words: Words) -> Result<Command, ArgError> {
@@ -428,6 +486,23 @@ mod tests {
         };
         assert_eq!(job.options.sensitivity, Sensitivity::Strict);
         assert_eq!(job.packs, vec![PathBuf::from("a.toml"), PathBuf::from("b.toml")]);
+    }
+
+    #[test]
+    fn audit_files_and_flags() {
+        let Command::Audit(job) =
+            parse_str(&["audit", "Shares.csv", "tweets.js", "--html=r.html", "--top", "3", "-p", "fb"])
+                .unwrap()
+        else {
+            panic!("audit expected")
+        };
+        assert_eq!(job.files, vec![PathBuf::from("Shares.csv"), PathBuf::from("tweets.js")]);
+        assert_eq!((job.html, job.top, job.json), (Some(PathBuf::from("r.html")), 3, false));
+        assert_eq!(job.options.platform, Platform::Facebook);
+        assert!(matches!(parse_str(&["audit"]), Err(ArgError::MissingFile(_))));
+        assert!(matches!(parse_str(&["audit", "a.csv", "--top", "0"]), Err(ArgError::Top(_))));
+        assert!(matches!(parse_str(&["audit", "-"]), Err(ArgError::UnexpectedArgument(_))));
+        assert_eq!(parse_str(&["audit", "--help"]).unwrap(), Command::Help(Topic::Audit));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use postcoach::history::json_line_error;
 use postcoach::{Engine, Options, Platform, Sensitivity};
 use serde::{Deserialize, Serialize};
 
@@ -96,7 +97,7 @@ fn score_line(
     output: Output,
     out: &mut impl Write,
 ) -> Result<(), LineError> {
-    let line: Line = serde_json::from_str(text).map_err(|e| LineError::Bad(json_message(&e)))?;
+    let line: Line = serde_json::from_str(text).map_err(|e| LineError::Bad(json_line_error(&e)))?;
     let platform: Platform = match line.platform.as_deref() {
         Some(name) => parse_platform(name).map_err(|e| LineError::Bad(e.to_string()))?,
         None => defaults.platform,
@@ -111,18 +112,6 @@ fn score_line(
     };
     written.map_err(|e| LineError::Io(e.into()))?;
     writeln!(out).map_err(LineError::Io)
-}
-
-fn json_message(error: &serde_json::Error) -> String {
-    // serde_json ends its messages with "at line 1 column N"; within one line the column is what helps.
-    let text = error.to_string();
-    let reason = text.rsplit_once(" at line ").map_or(text.as_str(), |(reason, _)| reason);
-    if error.is_data() {
-        // Wrong shape: serde's own words name the field ("missing field `text`").
-        format!("expected {{\"text\": ...}}: {reason}")
-    } else {
-        format!("not valid JSON at column {}: {reason}", error.column())
-    }
 }
 
 fn report_error(out: &mut impl Write, input: &str, line: usize, message: &str) -> Result<(), CliError> {

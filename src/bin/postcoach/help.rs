@@ -9,6 +9,7 @@ pub fn text(topic: Topic) -> &'static str {
         Topic::Rewrite => REWRITE,
         Topic::Eval => EVAL,
         Topic::Fit => FIT,
+        Topic::Audit => AUDIT,
         Topic::Pack => PACK,
     }
 }
@@ -21,6 +22,7 @@ Usage:
   postcoach check   [FILE|-] [--platform P] [--json | --jsonl] [--pack FILE]...
   postcoach rewrite [FILE|-] [--platform P] [--json | --jsonl] [--pack FILE]...
   postcoach eval    FILE.jsonl [--pack FILE]...
+  postcoach audit   FILE... [--json] [--html FILE]
   postcoach pack check FILE.toml
   postcoach help [COMMAND] | --help | --version
 
@@ -28,6 +30,7 @@ Commands:
   check     score a draft for salesiness and value, mark the salesy phrases, suggest edits, show a rewrite
   rewrite   print a conversational rewrite of the draft
   eval      measure the scorer on labelled JSON Lines (AUC, means per label, AUC per length bin)
+  audit     the mix of a post history (platform export files) against the 90/10 aim
   pack      validate a rule pack (TOML) before using it with --pack
 
 Platforms: linkedin, facebook, x, instagram, generic (default); also twitter, fb, ig.
@@ -86,6 +89,30 @@ Fit the rule weights, the learned gram model and the verdict thresholds on the t
 labelled corpora in DIR (default ../shared/corpus), then write each rule's weight into the pack (default
 rules/default.toml) and the model into FILE (default rules/model.tsv). Rerun after changing a rule, then
 rebuild. --dry-run prints the figures without writing.
+";
+
+const AUDIT: &str = "\
+Usage: postcoach audit FILE... [OPTIONS]
+
+The mix of a post history: every post of the export files scored, then the number of posts, the mix
+(conversation / balanced / sales pitch) against the aim of reversing the 90/10 (at most 10% sales pitches),
+the mix by month, the signals that recur most and the most salesy posts with their top findings.
+
+Files are recognised by their content:
+  LinkedIn   Shares.csv         Settings > Data privacy > Get a copy of your data
+  Facebook   your_posts_1.json  Settings > Your information > Download your information (format JSON)
+  X          data/tweets.js     Settings > Your account > Download an archive of your data
+  JSON Lines {\"text\", \"date\"?, \"platform\"?} per line;  CSV with a text (and date, platform) column
+
+Options:
+      --json           print the audit as JSON
+      --html FILE      also write a self-contained HTML report (chart included) to FILE
+      --top N          how many of the most salesy posts to show (default 5)
+  -p, --platform P     platform of JSON Lines and CSV posts that name none (default generic)
+      --sensitivity S  gentle, normal (default) or strict
+      --pack FILE      load an extra rule pack first (repeatable)
+
+A bad entry is named by its line or entry number and the rest is still read; the status is then 1.
 ";
 
 const PACK: &str = "\

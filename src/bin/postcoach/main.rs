@@ -2,10 +2,13 @@
 //! as JSON Lines, rewrite posts, evaluate the scorer on labelled data and validate rule packs.
 //!
 //! Modules: `args` (what was asked), `input` (reading drafts), `render` (terminal output), `batch` (JSON
-//! Lines), `pack` (rule packs), `eval` (labelled evaluation), `help` (usage texts). Errors are `CliError`:
+//! Lines), `pack` (rule packs), `eval` (labelled evaluation), `audit` and `audit_html` (the mix of a post
+//! history), `help` (usage texts). Errors are `CliError`:
 //! usage errors exit with status 2, everything else with 1; a closed pipe (`| head`) ends quietly.
 
 mod args;
+mod audit;
+mod audit_html;
 mod batch;
 mod eval;
 mod fit;
@@ -45,6 +48,7 @@ fn run(command: Command) -> Result<(), CliError> {
         Command::Rewrite(job) => rewrite(job, &mut out)?,
         Command::Eval(job) => eval::run(&job, &mut out)?,
         Command::Fit(job) => fit::run(&job, &mut out)?,
+        Command::Audit(job) => audit::run(&job, &mut out)?,
         Command::PackCheck { path } => pack::check(&path, &mut out)?,
     }
     out.flush()?;
@@ -97,6 +101,16 @@ pub enum CliError {
     },
     Eval(eval::EvalFailure),
     Fit(postcoach::fit::FitError),
+    /// Some entries of an audit's files could not be read (each was reported); the audit counts the rest.
+    AuditProblems {
+        problems: u64,
+        posts: u64,
+    },
+    /// A report could not be written to its file.
+    Write {
+        path: std::path::PathBuf,
+        error: io::Error,
+    },
     Io(io::Error),
 }
 
@@ -120,6 +134,12 @@ impl fmt::Display for CliError {
             }
             CliError::Eval(e) => e.fmt(f),
             CliError::Fit(e) => e.fmt(f),
+            CliError::AuditProblems { problems, posts } => write!(
+                f,
+                "{problems} problem{} (see above); the audit counts the {posts} posts that could be read",
+                if *problems == 1 { "" } else { "s" }
+            ),
+            CliError::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
             CliError::Io(e) => write!(f, "cannot write the output: {e}"),
         }
     }
