@@ -37,7 +37,8 @@ function packError(raw) {
 /**
  * @param {string|URL} wasmUrl URL of postcoach_bg.wasm
  * @param {object} [bindings] the wasm-bindgen module namespace (default: import postcoach.js beside the wasm)
- * @returns {EngineClient & {ready: Promise<void>, version(): Promise<string>}}
+ * @returns {EngineClient & {ready: Promise<void>, version(): Promise<string>,
+ *   auditFile(name: string, bytes: Uint8Array, options?: EngineOptions): Promise<any>}}
  */
 export function createLocalEngine(wasmUrl, bindings) {
   /** @type {Promise<any> | null} */
