@@ -2,6 +2,7 @@
 //!
 //! Module map (one job each):
 //! - `text`: the tokenizer (typed tokens with UTF-8 and UTF-16 offsets, quotation, sentences).
+//! - `lexicon`: every word list (self/reader words, facts, grammar words), shared by signals and suggestions.
 //! - `vocab`: word ids, so patterns and tokens compare integers instead of strings.
 //! - `pattern`: the token pattern language rules are written in.
 //! - `pack`: the TOML rule-pack format, validation with line/column errors, merging packs by id.
@@ -12,6 +13,7 @@
 //! - `score`: points, the two scores, verdict and summary.
 //! - `rewrite`: the whole-post conversational rewrite.
 
+mod lexicon;
 mod matcher;
 mod pack;
 mod pattern;

@@ -15,8 +15,13 @@
 //! of a clause, not "if anyone wants to come along"); a clause or sentence is only dropped when it carries
 //! nothing the reader needs (no offer, link, price, tip or question) and what remains still reads.
 
+mod closing;
+pub mod guard;
+mod topic;
+
+use super::lexicon;
 use super::matcher::Hit;
-use super::pack::{Fix, Rule};
+use super::pack::{Detector, Fix, Rule};
 use super::signals::Signal;
 use super::text::{Kind, Tokens};
 use super::vocab::WordLists;
@@ -89,9 +94,9 @@ impl SentenceCache {
 }
 
 impl Draft<'_> {
-    /// What the post is about (`rewrite::topic`), empty when nothing stands out.
+    /// What the post is about (`topic::topic`), empty when nothing stands out.
     pub fn topic(&self) -> &str {
-        self.topic.get_or_init(|| super::rewrite::topic(self.text, self.tokens, self.hits))
+        self.topic.get_or_init(|| topic::topic(self.text, self.tokens, self.hits))
     }
 }
 
@@ -141,12 +146,12 @@ pub const WORD_LISTS: [&[&str]; LISTS] = {
     lists[List::NotAnEnd as usize] = &NOT_AN_END;
     lists[List::AdverbialStarts as usize] = &ADVERBIAL_STARTS;
     lists[List::Boast as usize] = &BOAST;
-    lists[List::Reader as usize] = &READER_WORDS;
-    lists[List::SelfWords as usize] = &SELF_WORDS;
-    lists[List::OtherSelfForms as usize] = &OTHER_SELF_FORMS;
+    lists[List::Reader as usize] = &lexicon::READER_WORDS;
+    lists[List::SelfWords as usize] = &lexicon::SELF_WORDS;
+    lists[List::OtherSelfForms as usize] = &lexicon::OTHER_SELF_FORMS;
     lists[List::Subjects as usize] = &SUBJECTS;
     lists[List::Emotions as usize] = &EMOTIONS;
-    lists[List::Intensifiers as usize] = &INTENSIFIERS;
+    lists[List::Intensifiers as usize] = &lexicon::INTENSIFIERS;
     lists[List::FrameSubjects as usize] = &FRAME_SUBJECTS;
     lists[List::Labels as usize] = &LABELS;
     lists[List::LaunchVerbs as usize] = &LAUNCH_VERBS;
@@ -252,11 +257,6 @@ const BOAST: [&str; 26] = [
     "unrivalled",
 ];
 
-const READER_WORDS: [&str; 7] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd"];
-const SELF_WORDS: [&str; 10] = ["we", "our", "us", "ours", "we're", "we've", "we'll", "my", "i'm", "me"];
-/// Words besides the `SELF_WORDS` that say a sentence is about the author (`about_us`).
-const OTHER_SELF_FORMS: [&str; 5] = ["i", "i've", "i'd", "we'd", "us"];
-
 /// Whether tokens `first..=last` hold something a suggestion must not delete or alter: a link or an @mention.
 fn holds_contact(t: &Tokens, first: usize, last: usize) -> bool {
     t.list[first..=last].iter().any(|x| matches!(x.kind, Kind::Url | Kind::Mention))
@@ -270,7 +270,11 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     if rule.fix == Fix::None {
         return Vec::new();
     }
-    build_fix(rule, sig, d)
+    let mut out = build_fix(rule, sig, d);
+    // Do no harm: an edit that loses a fact or breaks its sentence is not offered (the finding still explains).
+    let hashtags_may_go = rule.detector.is_some_and(|det| det == Detector::Hashtags);
+    out.retain(|s| guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go));
+    out
 }
 
 /// `build` for a rule with a fix.
@@ -325,25 +329,7 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             let Some((first, last)) = sig.tokens else { return Vec::new() };
             anchor(d, first, last).map_or_else(Vec::new, |(span, text)| vec![removing(d, (span, text))])
         }
-        Fix::Append => {
-            let templates = if d.closing.is_empty() { &rule.suggest } else { d.closing };
-            let (span, before, after) = closing_point(d);
-            // Without a clear topic the question is about "this" post ("What do you think about this?").
-            let topic = if d.topic().is_empty() { "this" } else { d.topic() };
-            templates
-                .iter()
-                .filter_map(|tpl| {
-                    let q = capitalised(fill(tpl, |name, out| {
-                        match name {
-                            "topic" => out.push_str(topic),
-                            _ => common_slot(d, name, "", "", out),
-                        }
-                        Some(())
-                    })?);
-                    Some(suggestion(span, [before, &q, after].concat(), label("Close with: ", &q)))
-                })
-                .collect()
-        }
+        Fix::Append => closing::suggestions(rule, d),
     }
 }
 
@@ -833,8 +819,6 @@ const EMOTIONS: [&str; 12] = [
     "grateful",
     "overjoyed",
 ];
-const INTENSIFIERS: [&str; 10] =
-    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
 const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
 /// Labels that only announce that news follows ("Big news:", "Introducing").
 const LABELS: [&str; 7] = ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
@@ -1979,42 +1963,6 @@ fn anchor(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
 }
 
 // ----------------------------------------------------------------------------------------------------------
-// Append: the closing question
-// ----------------------------------------------------------------------------------------------------------
-
-/// Where a closing question goes: before a last line of hashtags (they close a LinkedIn post), else at the end.
-/// Returns the insertion span and the text to put before and after the question.
-fn closing_point(d: &Draft<'_>) -> (Span, &'static str, &'static str) {
-    let t = d.tokens;
-    let end = super::text::end_span(d.text, t.utf16_len);
-    let sep = match d.text.trim_end_matches([' ', '\t']) {
-        "" => "",
-        s if s.ends_with('\n') => "\n",
-        _ => "\n\n",
-    };
-    let Some(last) = t.list.iter().rposition(|x| x.kind != Kind::Break) else { return (end, sep, "") };
-    let mut first = last;
-    while first > 0 && t.list[first - 1].kind != Kind::Break {
-        first -= 1;
-    }
-    let tags_only = (first..=last).all(|i| matches!(t.list[i].kind, Kind::Hashtag | Kind::Emoji))
-        && t.list[first].kind == Kind::Hashtag;
-    let blank_before = d.text[..t.list[first].start as usize].trim_end_matches([' ', '\t']).ends_with("\n\n");
-    if tags_only
-        && blank_before
-        && !d.text[t.list[last].end as usize..].contains(|c: char| !c.is_whitespace())
-    {
-        let at = Span {
-            end: t.list[first].start as usize,
-            end_utf16: t.list[first].start16 as usize,
-            ..t.span_of(first, first)
-        };
-        return (at, "", "\n\n");
-    }
-    (end, sep, "")
-}
-
-// ----------------------------------------------------------------------------------------------------------
 // Small pieces
 // ----------------------------------------------------------------------------------------------------------
 
@@ -2346,13 +2294,17 @@ mod tests {
     }
 
     #[test]
-    fn a_command_inside_a_first_n_clause_is_scarcity_and_goes() {
+    fn a_scarcity_clause_with_a_figure_is_explained_not_cut() {
+        // "to the first 30 businesses that sign up" is a condition of the offer: cutting it would lose a fact.
+        let text = "We are offering a free review (normally $1,200) to the first 30 businesses that sign up.";
+        assert_eq!(first(text, "hard-cta"), None);
+        // Without a figure the pressure clause goes.
         assert_eq!(
             applied(
-                "We are offering a free review (normally $1,200) to the first 30 businesses that sign up.",
+                "We are offering a free review to anyone, so sign up now before we sell out.",
                 "hard-cta"
             ),
-            "We are offering a free review (normally $1,200)."
+            "We are offering a free review to anyone, so you can sign up."
         );
     }
 
@@ -2454,14 +2406,12 @@ mod tests {
             applied("✅ Enterprise-grade security, now certified", "puffery"),
             "✅ Security, now certified"
         );
+        // A price anchor is a price: the finding explains it, no edit removes it.
         assert_eq!(
-            applied("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
-            "Professional whitening for $199, in one visit."
+            first("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
+            None
         );
-        assert_eq!(
-            applied("We'll include a free toothbrush (worth $80).", "price-talk"),
-            "We'll include a free toothbrush."
-        );
+        assert_eq!(first("We'll include a free toothbrush (worth $80).", "price-talk"), None);
         let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here for everyone who wants to learn.";
         assert_eq!(first(wall, "emoji-wall").map(|(_, t)| t), Some("🇪🇸".to_string()));
     }

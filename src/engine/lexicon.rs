@@ -1,0 +1,271 @@
+//! Every word list of the engine in one place, shared by the signals (who a post talks about), the suggestions
+//! (which words a command, an announcement or a removal may touch) and the safety check on edits
+//! (`suggest::guard`: which words are facts, which cannot end a sentence). Lists are lower case; a list the
+//! engine looks up by word id is interned with the rules' vocabulary (`signals::PERSON_LISTS`,
+//! `suggest::WORD_LISTS`), the others are compared as strings (`is_in`).
+
+/// Whether `w` (lower case) is one of `list`.
+pub fn is_in(w: &str, list: &[&str]) -> bool {
+    list.contains(&w)
+}
+
+// ---- Who a post talks about ------------------------------------------------------------------------------
+
+/// The reader (signals count these as reader references; suggestions read a sentence holding one as about the
+/// reader).
+pub const READER_WORDS: [&str; 8] =
+    ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
+/// The author, as the signals count self references ("we", "our", "my"...).
+pub const SELF_WORDS: [&str; 12] =
+    ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
+/// First-person forms the signals do not count (a bare "I" is how people tell stories), but which still make a
+/// sentence about the author for the suggestions (`about_us`).
+pub const OTHER_SELF_FORMS: [&str; 4] = ["i", "i've", "i'd", "i'll"];
+
+// ---- Facts an edit must keep (suggest::guard) -------------------------------------------------------------
+
+/// Number words (not "one", which is mostly a pronoun: "you can book one"; "number one" is read apart).
+pub const NUMBER_WORDS: [&str; 25] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion", "dozen",
+    "half", "double", "triple",
+];
+/// Days and deadline words: a date or deadline said in words.
+pub const WEEKDAYS: [&str; 10] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "tomorrow",
+    "midnight",
+];
+/// Month names (a fact only when capitalised: "may", "march").
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Short words written in capitals to shout, not acronyms: lowering them loses nothing.
+pub const SHOUT_WORDS: [&str; 71] = [
+    "free", "off", "now", "sale", "new", "buy", "last", "only", "huge", "big", "today", "best", "wow", "omg",
+    "hurry", "deal", "deals", "yes", "no", "all", "win", "hot", "news", "chance", "time", "stop", "don't",
+    "dont", "must", "see", "get", "this", "the", "and", "our", "you", "your", "not", "every", "ever", "more",
+    "save", "book", "call", "shop", "order", "join", "click", "link", "here", "act", "fast", "flash", "mega",
+    "ends", "left", "spots", "out", "just", "epic", "love", "lol", "done", "open", "back", "one", "is", "it",
+    "to", "in", "go",
+];
+
+// ---- Grammar around an edit --------------------------------------------------------------------------------
+
+/// Words a sentence cannot end on: articles, prepositions, possessives, linking verbs, intensifiers.
+pub const DANGLING_END: [&str; 49] = [
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "via",
+    "into",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "am",
+    "being",
+    "my",
+    "our",
+    "your",
+    "their",
+    "its",
+    "his",
+    "her",
+    "very",
+    "than",
+    "feels",
+    "feel",
+    "felt",
+    "looks",
+    "seems",
+    "seem",
+    "sounds",
+    "became",
+    "become",
+    "becomes",
+    "truly",
+    "really",
+    "such",
+    "quite",
+    "it's",
+    "extremely",
+    "super",
+];
+/// Intensifiers: dropped with an emotion frame ("so proud to"); one left right before a noun lost the adjective
+/// it intensified ("a truly release").
+pub const INTENSIFIERS: [&str; 10] =
+    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
+/// Determiners: one right before a bare participle ("the rated studio") lost the word that made it read.
+pub const DETERMINERS: [&str; 11] =
+    ["the", "a", "an", "our", "my", "your", "their", "this", "its", "his", "her"];
+/// Words that open a sentence by referring back to the one before ("As a result", "This", "That's why").
+pub const ANAPHORA: [&str; 17] = [
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "it's",
+    "they",
+    "they're",
+    "therefore",
+    "thus",
+    "hence",
+    "which",
+    "as",
+    "because",
+    "that's",
+    "also",
+    "then",
+];
+/// People and animals: never the object of "If you'd like a ...".
+pub const PEOPLE: [&str; 36] = [
+    "child",
+    "children",
+    "kid",
+    "kids",
+    "son",
+    "daughter",
+    "baby",
+    "babies",
+    "friend",
+    "friends",
+    "people",
+    "person",
+    "student",
+    "students",
+    "patient",
+    "patients",
+    "client",
+    "clients",
+    "customer",
+    "customers",
+    "family",
+    "families",
+    "someone",
+    "everyone",
+    "guest",
+    "guests",
+    "partner",
+    "member",
+    "members",
+    "dog",
+    "dogs",
+    "cat",
+    "pet",
+    "pets",
+    "mum",
+    "mom",
+];
+
+// ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------
+
+/// Words and phrases of posts whose kind admits no closing question: thanks, condolences, greetings,
+/// celebrations and personal news (matched in the lower-cased text).
+pub const NO_QUESTION_MARKS: [&str; 44] = [
+    "thank you",
+    "thanks",
+    "grateful",
+    "gratitude",
+    "humbled",
+    "honoured",
+    "honored",
+    "congratulations",
+    "congrats",
+    "passed away",
+    "rest in peace",
+    "condolence",
+    "funeral",
+    "in memory",
+    "miss you",
+    "rip ",
+    "anniversary",
+    "wedding",
+    "birthday",
+    "happy new year",
+    "merry christmas",
+    "happy holidays",
+    "happy easter",
+    "happy diwali",
+    "eid mubarak",
+    "happy mother",
+    "happy father",
+    "good morning",
+    "new job",
+    "new role",
+    "new position",
+    "starting a new",
+    "i'm happy to share",
+    "i am happy to share",
+    "excited to share that i",
+    "promoted",
+    "retire",
+    "welcome to the team",
+    "welcome our",
+    "welcoming",
+    "goodbye",
+    "farewell",
+    "sorry for",
+    "apologi",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lower_case_without_repeats() {
+        let lists: [&[&str]; 13] = [
+            &INTENSIFIERS,
+            &READER_WORDS,
+            &SELF_WORDS,
+            &OTHER_SELF_FORMS,
+            &NUMBER_WORDS,
+            &WEEKDAYS,
+            &MONTHS,
+            &SHOUT_WORDS,
+            &DANGLING_END,
+            &DETERMINERS,
+            &ANAPHORA,
+            &PEOPLE,
+            &NO_QUESTION_MARKS,
+        ];
+        for list in lists {
+            for (k, w) in list.iter().enumerate() {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert!(!list[..k].contains(w), "{w} twice");
+            }
+        }
+    }
+}
