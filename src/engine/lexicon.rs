@@ -149,8 +149,21 @@ pub const ANAPHORA: [&str; 17] = [
     "also",
     "then",
 ];
-/// People and animals: never the object of "If you'd like a ...".
-pub const PEOPLE: [&str; 36] = [
+/// Words of thanks and praise: a big adjective before one is generosity, not hype ("Huge thanks", "a massive
+/// shoutout").
+pub const GENEROUS_WORDS: [&str; 9] = [
+    "thanks",
+    "thank",
+    "shoutout",
+    "shout-out",
+    "congratulations",
+    "congrats",
+    "welcome",
+    "kudos",
+    "gratitude",
+];
+/// People and animals: never the object of "If you'd like a ...", and praise of them is no hype.
+pub const PEOPLE: [&str; 47] = [
     "child",
     "children",
     "kid",
@@ -187,6 +200,17 @@ pub const PEOPLE: [&str; 36] = [
     "pets",
     "mum",
     "mom",
+    "team",
+    "teams",
+    "coworkers",
+    "colleagues",
+    "staff",
+    "volunteers",
+    "mentors",
+    "users",
+    "speakers",
+    "hosts",
+    "community",
 ];
 
 // ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------
@@ -246,7 +270,8 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 13] = [
+        let lists: [&[&str]; 14] = [
+            &GENEROUS_WORDS,
             &INTENSIFIERS,
             &READER_WORDS,
             &SELF_WORDS,

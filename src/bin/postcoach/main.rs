@@ -94,6 +94,11 @@ pub enum CliError {
         total: usize,
     },
     Eval(eval::EvalFailure),
+    /// A pack loaded, but some of its rules' `examples.fix` pairs do not give their `after`.
+    FixExamples {
+        path: std::path::PathBuf,
+        failures: Vec<String>,
+    },
     Io(io::Error),
 }
 
@@ -116,6 +121,10 @@ impl fmt::Display for CliError {
                 write!(f, "{failed} of {total} lines could not be scored (see the messages above)")
             }
             CliError::Eval(e) => e.fmt(f),
+            CliError::FixExamples { path, failures } => {
+                write!(f, "{}: {} fix example(s) failed:", path.display(), failures.len())?;
+                failures.iter().try_for_each(|line| write!(f, "\n  {line}"))
+            }
             CliError::Io(e) => write!(f, "cannot write the output: {e}"),
         }
     }

@@ -7,6 +7,7 @@
 //!   a sentence ("It was!", "Feels."), an article before a bare participle ("the rated studio"), a one-word
 //!   sentence, or a sentence that refers back ("As a result", "This") to one that was removed;
 //! - a **template misfires**: an "If ..." sentence with no main clause ("If you'd like a free consultation."),
+//!   a colon that introduced what follows is lost ("Register here:"), punctuation left doubled ("Thursday?."),
 //!   a preposition before a full stop ("book via."), an offer of a person ("If you'd like a child"), a word
 //!   doubled at the seam, or an opener the text already uses ("If you're interested" twice).
 //!
@@ -32,7 +33,12 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
     after.push_str(replacement);
     after.push_str(&text[end..to]);
     let seam = start - from;
-    keeps_facts(before, &after, hashtags_may_go)
+    // A sentence that introduced what follows ("Register here:") keeps its colon.
+    let removed = text[start..end].trim_end();
+    let keeps_colon =
+        !removed.ends_with(':') || replacement.is_empty() || replacement.trim_end().ends_with(':');
+    keeps_colon
+        && keeps_facts(before, &after, hashtags_may_go)
         && problems(&after) <= problems(before)
         && (!is_deletion(&text[start..end], replacement) || seam_reads(before, &after, seam))
 }
@@ -125,7 +131,15 @@ fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<String> {
     if stars > 0 {
         out.push(format!("stars:{stars}"));
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    for line in s.lines() {
+        line_facts(line, hashtags_may_go, names_anywhere, &mut out);
+    }
+    out
+}
+
+/// The facts of one line (a line break ends a sentence), added to `out`.
+fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut Vec<String>) {
+    let words: Vec<&str> = line.split_whitespace().collect();
     // Whether the word before ends a sentence (or there is none): a capital there is no name.
     let mut sentence_start = true;
     for (k, raw) in words.iter().enumerate() {
@@ -171,7 +185,6 @@ fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<String> {
         };
         out.extend(fact);
     }
-    out
 }
 
 /// Lines that read badly, counted in `s`: an "If ..." sentence with no main clause, a preposition or article
@@ -179,6 +192,10 @@ fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<String> {
 pub fn problems(s: &str) -> usize {
     let mut n = 0;
     for sentence in sentences(s) {
+        // A sentence that opens on a comma or colon lost its first words (": 25% off").
+        if sentence.trim_start().starts_with([',', ':', ';']) {
+            n += 1;
+        }
         let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
         if (t.starts_with("If ") || t.starts_with("if ")) && !t.contains(',') && t.ends_with(['.', '!']) {
             n += 1;
@@ -206,6 +223,10 @@ pub fn problems(s: &str) -> usize {
     }
     for opener in ["If you're interested", "If you'd like", "No pressure", "Happy to answer"] {
         n += s.matches(opener).count().saturating_sub(1);
+    }
+    // Punctuation a removal or template can leave: "Thursday?.", "(POWERFUL)" -> "()", "me,,".
+    for seam in ["?.", "!.", ",,", " ,", ",.", ":.", ",:", "()", "( )", " — —"] {
+        n += s.matches(seam).count();
     }
     n
 }
@@ -341,6 +362,12 @@ mod tests {
             "If you're interested, you can book it. Call 555-0100 now.",
             "Call 555-0100 now.",
             "If you're interested, you can call 555-0100."
+        ));
+        assert!(!ok("Register here:\n- one", "Register here:", "You can register here."));
+        assert!(!ok(
+            "Join us next Thursday? Bring a friend.",
+            "Join us next Thursday?",
+            "You can join us next Thursday?."
         ));
         assert!(ok(
             "Book your free review now: example.com/review",

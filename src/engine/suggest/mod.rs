@@ -17,6 +17,7 @@
 
 mod closing;
 pub mod guard;
+mod hype;
 mod topic;
 
 use super::lexicon;
@@ -291,6 +292,12 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     match rule.fix {
         Fix::None => Vec::new(),
         Fix::Remove => match sig.tokens {
+            Some((first, last)) if is_hype(rule) && !hype::worth_removing(d, first, last) => Vec::new(),
+            // A banner ("FLASH SALE:") goes where it labels the sentence; inside one it is the subject.
+            Some((first, last)) if !is_hype(rule) && rule.detector.is_none() => label_removal(d, first, last)
+                .map_or_else(Vec::new, |(span, text)| {
+                    vec![suggestion(span, text, label("Remove ", matched))]
+                }),
             Some((first, last)) => {
                 let (span, text) = removal(d, first, last);
                 vec![suggestion(span, text, label("Remove ", matched))]
@@ -487,6 +494,11 @@ fn content_in(d: &Draft<'_>, range: Range<usize>) -> bool {
     })
 }
 
+/// Whether rule `r` is about hype (big adjectives, superlatives).
+fn is_hype(r: &Rule) -> bool {
+    r.tags.iter().any(|g| g == "hype")
+}
+
 /// Whether rule `r`'s phrases carry an offer (one of the `OFFER_TAGS`).
 fn carries_offer(r: &Rule) -> bool {
     r.tags.iter().any(|g| OFFER_TAGS.contains(&g.as_str()))
@@ -658,6 +670,27 @@ fn at_start(d: &Draft<'_>, i: usize) -> bool {
     d.tokens.starts_sentence(i) || after_markers_only(d, i)
 }
 
+/// Remove the banner `first..=last` when it opens its sentence and only labels it: what follows it is a mark
+/// (":", "!", "-"), an emoji or the end of the line. The marks go with it.
+fn label_removal(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    if !at_start(d, first) {
+        return None;
+    }
+    let mut b = last;
+    while b + 1 < t.len()
+        && t.list[b + 1].kind == Kind::Punct
+        && matches!(t.norm(b + 1), ":" | "!" | "-" | "!!")
+    {
+        b += 1;
+    }
+    let labels = b > last
+        || b + 1 >= t.len()
+        || matches!(t.list[b + 1].kind, Kind::Emoji | Kind::Break)
+        || t.list[b + 1].kind == Kind::Punct && t.norm(b + 1).contains('!');
+    labels.then(|| removal(d, first, b))
+}
+
 /// Remove tokens `a..=b`: at the start of a sentence the next word is capitalised, inside one a preceding
 /// "a"/"an" is made to fit the next word, and emoji that bracketed the removed words go with them.
 fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
@@ -777,10 +810,24 @@ fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -> Vec<Sugge
             Some(())
         });
         let Some(text) = filled else { continue };
+        // A template that is a clause of its own ("the link is in my bio") after a comma would splice two
+        // sentences: the comma becomes a full stop.
+        let after_comma = sig.tokens.filter(|&(f, _)| !at_start && f > 0 && t.norm(f - 1) == ",");
+        if let (Some((first, _)), true) = (after_comma, is_clause(&text)) {
+            let comma = &t.list[first - 1];
+            let span = Span { start: comma.start as usize, start_utf16: comma.start16 as usize, ..sig.span };
+            out.push(trying(span, [". ", &capitalised(text)].concat()));
+            continue;
+        }
         let text = if at_start { capitalised(text) } else { decapitalised(text) };
         out.push(trying(if opener { colon_span } else { sig.span }, text));
     }
     out
+}
+
+/// Whether a template's text is a clause of its own: a subject and "is"/"are" ("the link is in my bio").
+fn is_clause(text: &str) -> bool {
+    text.split(' ').take(4).any(|w| matches!(w, "is" | "are"))
 }
 
 /// Where a pushed link is, from the words that push it.
@@ -1050,22 +1097,16 @@ fn sentence_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: 
         let is_cta = rule.tags.iter().any(|tag| tag == "cta");
         if is_cta {
             // A command: keep the offer, change the stance, from the command to the end of the sentence.
-            if let Some((sp, soft)) = soften(d, from, first, s_last, lead) {
-                // The same offer said with even less pressure, for a reader who has already seen a lot of offers.
-                let gentler = (soft.starts_with("If you") || soft.starts_with("You can")).then(|| {
-                    let mut g = String::with_capacity(soft.len() + 20);
-                    g.push_str("No pressure, but ");
-                    push_decapitalised(&mut g, &soft);
-                    g
-                });
+            // A list item ("- Apply your learnings.") is advice, and a question ("Join us Thursday?") already
+            // invites: neither is softened.
+            let question = (first..=s_last).any(|i| t.list[i].kind == Kind::Punct && t.norm(i).contains('?'));
+            let soft = (!question && !is_list_item(d, s_first)).then(|| soften(d, from, first, s_last, lead));
+            if let Some((sp, soft)) = soft.flatten() {
                 out.push(if soft.is_empty() {
                     suggestion(sp, soft, "Drop this pressure".into())
                 } else {
                     trying(sp, soft)
                 });
-                if let Some(g) = gentler {
-                    out.push(trying(sp, g));
-                }
             }
         } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
             // "Comment BOILER or message us": the bait goes, the real way to reach you stays.
@@ -1225,7 +1266,12 @@ fn soften(d: &Draft<'_>, from: usize, first: usize, last: usize, lead: Lead) -> 
         if i > verb && !tok.quoted && on_list(d, i, List::PressureClause.bit()) {
             skipping = true;
         }
-        if skipping || (i > verb && !tok.quoted && on_list(d, i, List::Push.bit())) {
+        // "from now on", "by tonight": a push word after a preposition is part of a phrase and stays.
+        let pushed = i > verb
+            && !tok.quoted
+            && on_list(d, i, List::Push.bit())
+            && !is_word(d, i - 1, &["from", "until", "till", "by", "for", "as", "since"]);
+        if skipping || pushed {
             i += 1;
             continue;
         }
@@ -1357,6 +1403,10 @@ fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
             // A separator stays only when words follow it, and never as an arrow or dash.
             let words_follow = pieces[k + 1..].iter().any(|q| t.list[q.first].kind != Kind::Punct);
             if words_follow && matches!(p.text, "," | ":" | ";") {
+                // Two separators in a row once the words between them went ("sale, [link in bio]:"): the last.
+                if body.ends_with([',', ':', ';']) {
+                    body.pop();
+                }
                 body.push_str(p.text);
             }
             prev = Some(p);
@@ -1416,7 +1466,11 @@ fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Opt
         return None;
     }
     let det = pieces[1].first;
-    if det != verb + 1 || !is_word(d, det, &["your", "a", "an", "the", "our", "my"]) {
+    // Only a verb of getting has an offer for its object ("Book your free review"; not "Apply your learnings").
+    if det != verb + 1
+        || !is_word(d, det, &["your", "a", "an", "the", "our", "my"])
+        || !on_list(d, verb, List::NeedsObject.bit())
+    {
         return None;
     }
     // The object: words after the determiner, with a "for your team" attached, up to anything else.
@@ -1632,7 +1686,7 @@ fn drop_fix(rule: &Rule, d: &Draft<'_>, first: usize, last: usize, matched: &str
     }
     // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
     // longest are the ones who ..." is not a claim.
-    let hype_about_others = rule.tags.iter().any(|g| g == "hype") && !about_us(d, s_first, s_last);
+    let hype_about_others = is_hype(rule) && !about_us(d, s_first, s_last);
     let may_drop = (!sentence_content || pressure_only)
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
@@ -2275,11 +2329,12 @@ mod tests {
         // An offer that has its link keeps both, with no word about the bio.
         assert_eq!(
             applied("Shop the sale, link in bio: example.com/sale", "hard-cta"),
-            "If you'd like the sale, you can shop it here: example.com/sale."
+            "If you're interested, you can shop the sale: example.com/sale."
         );
         // An opening label left with nothing to say goes whole.
         assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
-        assert_eq!(applied("Huge thanks to Ann.", "hype-words"), "Thanks to Ann.");
+        // Generous words are no hype: thanks keep their size.
+        assert_eq!(first("Huge thanks to Ann.", "hype-words"), None);
         // A shouted verb is lowered and keeps an object once the pressure has gone.
         assert_eq!(
             applied("Only a few left — BUY NOW before it is gone!", "hard-cta"),
@@ -2400,12 +2455,19 @@ mod tests {
 
     #[test]
     fn removals_keep_grammar_and_emoji_whole() {
-        assert_eq!(applied("It's been an incredible journey.", "hype-words"), "It's been a journey.");
-        assert_eq!(applied("A massive thank you to the team.", "hype-words"), "Thank you to the team.");
+        // Hype about the author's offer goes, with its article fixed; big words about anything else stay.
         assert_eq!(
-            applied("✅ Enterprise-grade security, now certified", "puffery"),
-            "✅ Security, now certified"
+            applied("It's been an incredible year for our studio.", "hype-words"),
+            "It's been a year for our studio."
         );
+        assert_eq!(
+            applied("Our enterprise-grade security is now certified.", "puffery"),
+            "Our security is now certified."
+        );
+        assert_eq!(first("It's been an incredible journey.", "hype-words"), None);
+        assert_eq!(first("A massive thank you to the team.", "hype-words"), None);
+        assert_eq!(first("The energy in the room was amazing.", "hype-words"), None);
+        assert_eq!(first("Big thanks to my amazing coworkers.", "hype-words"), None);
         // A price anchor is a price: the finding explains it, no edit removes it.
         assert_eq!(
             first("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
