@@ -264,6 +264,148 @@ pub const NO_QUESTION_MARKS: [&str; 44] = [
     "apologi",
 ];
 
+// ---- Suggestions: commands, announcements, clauses (suggest::*) -------------------------------------
+
+/// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
+pub const PUSH_WORDS: [&str; 8] =
+    ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
+
+/// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
+pub const NEEDS_OBJECT: [&str; 14] = [
+    "buy",
+    "order",
+    "grab",
+    "claim",
+    "book",
+    "purchase",
+    "secure",
+    "get",
+    "reserve",
+    "download",
+    "preorder",
+    "pre-order",
+    "snap",
+    "nab",
+];
+
+/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
+pub const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
+
+/// Words that open the clause they introduce.
+pub const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
+
+/// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
+pub const NOT_A_START: [&str; 22] = [
+    "with",
+    "for",
+    "at",
+    "in",
+    "on",
+    "by",
+    "from",
+    "to",
+    "of",
+    "including",
+    "once",
+    "when",
+    "while",
+    "until",
+    "before",
+    "after",
+    "if",
+    "because",
+    "as",
+    "than",
+    "which",
+    "who",
+];
+
+/// Words that cannot end a clause: a removal leaving one of these at the end is ungrammatical.
+pub const NOT_AN_END: [&str; 30] = [
+    "a", "an", "the", "of", "for", "to", "with", "at", "by", "in", "on", "from", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "am", "my", "our", "your", "their", "its", "this", "very", "than",
+];
+
+/// Words that start a time or condition phrase ("this weekend only", "before midnight", "for the next 24
+/// hours"): such a phrase can leave the end of a clause without breaking it.
+pub const ADVERBIAL_STARTS: [&str; 17] = [
+    "to", "this", "for", "before", "by", "until", "till", "today", "tonight", "only", "just", "while",
+    "through", "within", "next", "ends", "ending",
+];
+
+/// Adjectives that boast; dropped from a self-promoting phrase when its sentence must stay ("our signature
+/// bouquets start at $49").
+pub const BOAST: [&str; 26] = [
+    "new",
+    "latest",
+    "signature",
+    "flagship",
+    "award-winning",
+    "world-class",
+    "bestselling",
+    "best-selling",
+    "outstanding",
+    "innovative",
+    "visionary",
+    "relentless",
+    "incredible",
+    "amazing",
+    "dedicated",
+    "talented",
+    "expert",
+    "fantastic",
+    "unwavering",
+    "industry-leading",
+    "leading",
+    "premium",
+    "luxury",
+    "exclusive",
+    "prestigious",
+    "unrivalled",
+];
+
+/// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
+/// things in a list ("our pastries and lunch boxes").
+pub const SUBJECTS: [&str; 22] = [
+    "i", "we", "you", "they", "it", "he", "she", "there", "this", "that", "these", "those", "let's", "i'll",
+    "we'll", "it's", "they're", "we're", "you're", "i'm", "i've", "we've",
+];
+
+pub const EMOTIONS: [&str; 12] = [
+    "thrilled",
+    "excited",
+    "proud",
+    "delighted",
+    "pleased",
+    "honoured",
+    "honored",
+    "humbled",
+    "happy",
+    "stoked",
+    "grateful",
+    "overjoyed",
+];
+
+pub const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
+
+/// Labels that only announce that news follows ("Big news:", "Introducing").
+pub const LABELS: [&str; 7] =
+    ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
+
+/// Verbs that announce something new: what follows them is the author's offer.
+pub const LAUNCH_VERBS: [&str; 10] = [
+    "launched",
+    "released",
+    "opened",
+    "introduced",
+    "unveiled",
+    "published",
+    "built",
+    "created",
+    "started",
+    "made",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
