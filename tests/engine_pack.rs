@@ -40,15 +40,15 @@ fn every_fix_example_gives_its_after() {
 fn a_wrong_fix_example_is_reported() {
     let mut engine = Engine::new();
     let pack = "name = \"t\"\n[[rule]]\nid = \"cheap\"\nside = \"sales\"\nprinciple = \"value-first\"\nweight = 3\n\
-patterns = [\"dirt cheap\"]\nmessage = \"m\"\nfix = \"remove\"\nexamples.match = [\"dirt cheap\"]\n\
-examples.fix = [[\"DIRT CHEAP: mugs.\", \"Mugs.\"], [\"Mugs, dirt cheap.\", \"Mugs.\"], [\"Nothing here.\", \"x\"]]\n";
+patterns = [\"super cheap\"]\nmessage = \"m\"\nfix = \"remove\"\nexamples.match = [\"super cheap\"]\n\
+examples.fix = [[\"SUPER CHEAP: mugs.\", \"Mugs.\"], [\"Mugs, super cheap.\", \"Mugs.\"], [\"Nothing here.\", \"x\"]]\n";
     engine.load_pack(pack).unwrap();
     let (checked, failures) = engine.check_fix_examples();
     assert!(checked >= 3);
     // The banner goes; inside a sentence the words stay (explain only), so "Mugs." is wrong there; the third
     // text is never found.
     assert_eq!(failures.len(), 2, "{failures:?}");
-    assert!(failures[0].contains("\"Mugs, dirt cheap.\" gives \"Mugs, dirt cheap.\""), "{failures:?}");
+    assert!(failures[0].contains("\"Mugs, super cheap.\" gives \"Mugs, super cheap.\""), "{failures:?}");
     assert!(failures[1].contains("does not find"), "{failures:?}");
 }
 

@@ -58,14 +58,19 @@ pub const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-/// Short words written in capitals to shout, not acronyms: lowering them loses nothing.
-pub const SHOUT_WORDS: [&str; 71] = [
+/// Short words written in capitals to shout, not acronyms: lowering them loses nothing. Any other word of up to
+/// four capitals is read as an acronym (AWS, UK, MCP, LTD), even inside a run of capitals.
+pub const SHOUT_WORDS: [&str; 129] = [
     "free", "off", "now", "sale", "new", "buy", "last", "only", "huge", "big", "today", "best", "wow", "omg",
     "hurry", "deal", "deals", "yes", "no", "all", "win", "hot", "news", "chance", "time", "stop", "don't",
     "dont", "must", "see", "get", "this", "the", "and", "our", "you", "your", "not", "every", "ever", "more",
     "save", "book", "call", "shop", "order", "join", "click", "link", "here", "act", "fast", "flash", "mega",
     "ends", "left", "spots", "out", "just", "epic", "love", "lol", "done", "open", "back", "one", "is", "it",
-    "to", "in", "go",
+    "to", "in", "go", "miss", "up", "gift", "week", "day", "days", "year", "less", "hey", "any", "top", "we",
+    "are", "it's", "what", "why", "how", "who", "for", "of", "a", "at", "on", "with", "my", "me", "i'm",
+    "can't", "did", "do", "be", "so", "ask", "try", "pay", "live", "there", "that", "soon", "sold", "tips",
+    "easy", "full", "hour", "hours", "fun", "cool", "job", "jobs", "team", "work", "true", "real", "hard",
+    "lots", "very", "much", "many",
 ];
 
 // ---- Grammar around an edit --------------------------------------------------------------------------------
@@ -163,7 +168,7 @@ pub const GENEROUS_WORDS: [&str; 9] = [
     "gratitude",
 ];
 /// People and animals: never the object of "If you'd like a ...", and praise of them is no hype.
-pub const PEOPLE: [&str; 47] = [
+pub const PEOPLE: [&str; 56] = [
     "child",
     "children",
     "kid",
@@ -211,6 +216,15 @@ pub const PEOPLE: [&str; 47] = [
     "speakers",
     "hosts",
     "community",
+    "organizers",
+    "organisers",
+    "sponsors",
+    "partners",
+    "leaders",
+    "employees",
+    "engineers",
+    "teammates",
+    "founders",
 ];
 
 // ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------

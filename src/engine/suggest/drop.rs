@@ -13,6 +13,14 @@ pub(super) fn drop_fix(
     let t = d.tokens;
     let Some((s_first, s_last)) = scanned_sentence(t, first) else { return Vec::new() };
     let last = last.min(s_last);
+    // A sentence about the author only brags when it boasts ("our award-winning team"); "For our clients, it
+    // means stronger local delivery" says something and stays.
+    let self_talk = rule.tags.iter().any(|g| g == "self");
+    let boasts = (s_first..=s_last).any(|i| on_list(d, i, List::Boast.bit()))
+        || hits_in(d, s_first, s_last).any(|h| tagged(d, h, "hype"));
+    if self_talk && !boasts {
+        return Vec::new();
+    }
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);

@@ -167,8 +167,9 @@ fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut
         } else if all_caps(w)
             && w.chars().filter(|c| c.is_alphabetic()).count() <= 6
             && !is_in(&lower, &SHOUT_WORDS)
-            && !shouting_run(k.checked_sub(1).and_then(|p| words.get(p)))
-            && !shouting_run(words.get(k + 1))
+            // Inside a run of capitals only a short word is an acronym ("AWS UG UK"); "HOURS ONLY" shouts.
+            && (w.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                || !shouting_run(k.checked_sub(1).and_then(|p| words.get(p))) && !shouting_run(words.get(k + 1)))
             && !keyword(raw, k.checked_sub(1).and_then(|p| words.get(p)))
         {
             // An acronym in a sentence that is not shouting keeps its letters: "HIPAA".
@@ -316,6 +317,7 @@ mod tests {
         assert!(!ok("Doors open Friday at the hall.", " Friday", ""));
         // Shouting is no acronym; calming it loses nothing.
         assert!(ok("HUGE NEWS TODAY: the shop is open.", "HUGE NEWS TODAY", "Huge news today"));
+        assert!(!ok("A sister meetup of AWS UG UK, in London.", "AWS UG UK", "aws ug uk"));
         assert!(ok("Get it FREE this week.", "FREE", "free"));
         // Removing hashtags is fine only for the hashtag rule.
         assert!(!ok("Five tips for spring #a #b", " #a #b", ""));

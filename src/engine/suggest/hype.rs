@@ -1,7 +1,7 @@
 //! When a big adjective ("amazing", "world-class", "massive") is worth removing: only where it sells the
 //! author's own offer. Praise of other people ("my amazing coworkers"), a predicate ("The energy was amazing"),
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
-//! thanks ("Huge thanks") keep their words: a coach would not call those hype, and removing them changes what the author says.
+//! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
 use super::super::lexicon::{is_in, GENEROUS_WORDS, PEOPLE};
 use super::super::text::Kind;
@@ -22,7 +22,9 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
         return false;
     }
     let next_word = (last + 1..=s_last).find(|&i| t.list[i].kind == Kind::Word);
-    if next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE) || is_in(t.norm(i), &GENEROUS_WORDS)) {
+    let thanks =
+        (s_first..=s_last).any(|i| t.list[i].kind == Kind::Word && is_in(t.norm(i), &GENEROUS_WORDS));
+    if thanks || next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE)) {
         return false;
     }
     let offer = hits_in(d, s_first, s_last).any(|h| {

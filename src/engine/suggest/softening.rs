@@ -109,7 +109,12 @@ pub(super) fn sentence_fix(
             let sp = line_cut(d, s_first, s_last);
             return vec![suggestion(sp, String::new(), "Drop this item".into())];
         }
-        for tpl in &rule.suggest {
+        // A template stands in for the whole sentence. One that says the sentence's own words again ({who},
+        // {promise}) fits anywhere; a stock one only where the sentence says little besides the bait ("Like and
+        // share if this resonates."), never over a sentence that says something of its own.
+        let bait_only = bait_only(d, (s_first, s_last), (first, last));
+        let own_words = |tpl: &&String| tpl.contains("{who}") || tpl.contains("{promise}");
+        for tpl in rule.suggest.iter().filter(|tpl| bait_only || own_words(tpl)) {
             let Some(text) = sentence_template(d, tpl, matched, contacts, first, last, s_last) else {
                 continue;
             };
@@ -117,6 +122,17 @@ pub(super) fn sentence_fix(
         }
         out
     })
+}
+
+/// Whether the sentence `s_first..=s_last` says at most three words besides the match `first..=last` and its
+/// own bait or calls to action.
+fn bait_only(d: &Draft<'_>, (s_first, s_last): (usize, usize), (first, last): (usize, usize)) -> bool {
+    let covered = |i: usize| {
+        (first..=last).contains(&i)
+            || hits_in(d, i, i).any(|h| tagged(d, h, "bait") || tagged(d, h, "cta") || tagged(d, h, "hook"))
+    };
+    let free = (s_first..=s_last).filter(|&i| counts_as_word(d.tokens.list[i].kind) && !covered(i)).count();
+    free <= 3
 }
 
 /// Whether the sentence at `s_first` is a list item: list markers (emoji, bullets, numbers) and nothing else
@@ -205,6 +221,10 @@ pub(super) fn soften(
             // "Don't hesitate to call" -> "Feel free to call".
             let text = if lead == Lead::Start { "Feel free to" } else { "feel free to" };
             return Some((t.span_of(from, verb + 2), text.to_string()));
+        }
+        // "Don't wait for opportunities. Create them." is advice, not pressure: it keeps its words.
+        if verb + 2 <= last && is_word(d, verb + 2, &["for"]) {
+            return None;
         }
         // "Don't wait until it's too late": pressure only.
         return Some(pressure_removal(d, from, last, lead));

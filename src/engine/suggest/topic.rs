@@ -379,17 +379,21 @@ const NOT_ASKABLE: [&str; 24] = [
 /// Small words that may join the words of a topic inside it ("future of work", "research and development").
 const JOINERS: [&str; 3] = ["of", "and", "to"];
 
-/// Whether `topic` (from `topic`) is a noun phrase a closing question can ask about: written in the post's
-/// sentences as it is (not only inside a hashtag, not a plural the text never uses); one word only when it
-/// takes no plural ("hiring", "coffee"), several only when every word is a content word or a joiner inside.
+/// Whether `topic` (from `topic`) is a noun phrase a closing question can ask about: written in the post as it
+/// is (several words in a sentence, not only inside a hashtag; one word in a sentence or as the author's
+/// hashtag), never a plural the text does not use; one word only when it takes no plural ("hiring",
+/// "coffee"), several only when every word is a content word or a joiner inside.
 pub fn askable(text: &str, topic: &str) -> bool {
     let words: Vec<&str> = topic.split(' ').collect();
     let lower = text.to_lowercase();
     let want = topic.to_lowercase();
+    // One word may be the author's own hashtag ("#Freelancing"); several must be written out in a sentence.
+    let tag_ok = words.len() == 1;
     let written = lower.match_indices(&want).any(|(at, m)| {
         let before = lower[..at].chars().next_back();
         let after = lower[at + m.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '#') && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '#' && !tag_ok)
+            && !after.is_some_and(char::is_alphanumeric)
     });
     if !written || topic.is_empty() {
         return false;
@@ -410,8 +414,16 @@ pub fn askable(text: &str, topic: &str) -> bool {
                 && (MASS_NOUNS.contains(&w.as_str()) || ASKABLE_ENDINGS.iter().any(|e| w.ends_with(e)))
                 || one.chars().all(|c| c.is_ascii_uppercase()) && (2..=5).contains(&one.len())
         }
+        // A name ("Riot Games", "API Gateway") is no subject to share experience of; a phrasal verb ("showing
+        // up") is no noun phrase.
         [first, inner @ .., last] => {
-            content(first) && content(last) && inner.iter().all(|w| content(w) || JOINERS.contains(w))
+            let name = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let particle = matches!(*last, "up" | "out" | "off" | "in" | "on" | "down" | "over");
+            !name
+                && !particle
+                && content(first)
+                && content(last)
+                && inner.iter().all(|w| content(w) || JOINERS.contains(w))
         }
         [] => false,
     }
@@ -703,6 +715,9 @@ mod tests {
         assert!(!askable("Deep work matters. Go deep.", "deeps"));
         assert!(!askable("It requires focus. Everything requires focus.", "requires"));
         assert!(!askable("Tips for owners. #SmallBusiness", "small business"));
+        assert!(askable("Tips for new freelancers. #Freelancing", "freelancing"));
+        assert!(!askable("We met at Riot Games. Riot Games hosted.", "Riot Games"));
+        assert!(!askable("Keep showing up. Showing up matters.", "showing up"));
         assert!(!askable("Just imagine the view. Just imagine it.", "just imagine"));
         assert!(!askable("Our website is new. The website is fast.", "website"));
     }
