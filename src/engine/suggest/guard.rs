@@ -19,28 +19,112 @@ use super::super::lexicon::{
     WEEKDAYS,
 };
 
-/// How far around an edit the check looks, in bytes each side (the sentence and its neighbours, usually).
-const WINDOW: usize = 240;
+/// How far around an edit the sentence check looks at most, in bytes each side.
+const WINDOW: usize = 160;
 
 /// Whether replacing bytes `start..end` of `text` with `replacement` is safe to offer (see the module doc).
 /// `hashtags_may_go`: the edit belongs to a rule about too many hashtags, whose fix removes some.
 pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_may_go: bool) -> bool {
-    let from = window_start(text, start);
-    let to = window_end(text, end);
-    let before = &text[from..to];
-    let mut after = String::with_capacity(before.len() + replacement.len());
-    after.push_str(&text[from..start]);
-    after.push_str(replacement);
-    after.push_str(&text[end..to]);
-    let seam = start - from;
     // A sentence that introduced what follows ("Register here:") keeps its colon.
     let removed = text[start..end].trim_end();
     let keeps_colon =
         !removed.ends_with(':') || replacement.is_empty() || replacement.trim_end().ends_with(':');
-    keeps_colon
-        && keeps_facts(before, &after, hashtags_may_go)
-        && problems(&after) <= problems(before)
-        && (!is_deletion(&text[start..end], replacement) || seam_reads(before, &after, seam))
+    if !keeps_colon {
+        return false;
+    }
+    // Facts: the words the edit touches, with a word of context each side (the rest is the same after); only
+    // when the words it removes could hold one.
+    if may_hold_fact(&text[start..end]) {
+        let (a, b) = (context_start(text, start), context_end(text, end));
+        let touched = spliced(text, (a, b), (start, end), replacement);
+        if !keeps_facts(&text[a..b], &touched, hashtags_may_go) {
+            return false;
+        }
+    }
+    // Grammar: the sentence around the edit with the one before (an opener said twice) and the start of the
+    // next (a removed sentence may leave it dangling).
+    let own = sentence_start(text, start);
+    let from = if own > 0 { sentence_start(text, own - 1) } else { own };
+    let to = sentence_end(text, end);
+    let before = &text[from..to];
+    let after = spliced(text, (from, to), (start, end), replacement);
+    // Most edits leave no problem at all: the draft's own are only counted when the edit leaves some.
+    let left = problems(&after);
+    (left == 0 || left <= problems(before))
+        && (!is_deletion(&text[start..end], replacement) || seam_reads(before, &after, start - from))
+}
+
+/// Whether `removed` could hold a fact: a digit, a capital, a mark of a link, mention, hashtag or price, a
+/// character outside ASCII (stars, currency), or a number word or day.
+fn may_hold_fact(removed: &str) -> bool {
+    removed.bytes().any(|b| {
+        b.is_ascii_digit() || b.is_ascii_uppercase() || b >= 0x80 || matches!(b, b'@' | b'#' | b'.' | b'$')
+    }) || removed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| is_in_ci(w, &NUMBER_WORDS) || is_in_ci(w, &WEEKDAYS) || w.eq_ignore_ascii_case("one"))
+}
+
+/// `text[from..to]` with bytes `start..end` replaced by `replacement`.
+fn spliced(
+    text: &str,
+    (from, to): (usize, usize),
+    (start, end): (usize, usize),
+    replacement: &str,
+) -> String {
+    let mut out = String::with_capacity(to - from + replacement.len());
+    out.push_str(&text[from..start]);
+    out.push_str(replacement);
+    out.push_str(&text[end..to]);
+    out
+}
+
+/// The start of the word before the one at byte `at` (or of the text).
+fn context_start(text: &str, at: usize) -> usize {
+    let word = text[..at].trim_end().rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |p| p + 1);
+    text[..word].trim_end().rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |p| p + 1)
+}
+
+/// The end of the word after the one at byte `at` (or of the text).
+fn context_end(text: &str, at: usize) -> usize {
+    let word_end = |from: usize| {
+        let skipped = from + (text[from..].len() - text[from..].trim_start().len());
+        text[skipped..].find(|c: char| c.is_ascii_whitespace()).map_or(text.len(), |p| skipped + p)
+    };
+    word_end(word_end(at))
+}
+
+/// Whether byte `i` of `b` ends a sentence: a line break, or a sentence mark before a space or the end.
+fn ends_sentence(b: &[u8], i: usize) -> bool {
+    b[i] == b'\n' || matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| *c == b' ')
+}
+
+/// Where the sentence holding byte `at` starts, at most `WINDOW` bytes back.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let b = text.as_bytes();
+    (from..at).rev().find(|&i| ends_sentence(b, i)).map_or(from, |i| i + 1)
+}
+
+/// Where the edit's own sentence ends, and the first word of the next with it (a removed sentence must not
+/// leave one that refers back to it), at most `WINDOW` bytes after byte `at`.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let mut to = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let b = text.as_bytes();
+    // Past a mark right at the end of the edit (its own sentence's), to the end of the sentence.
+    let own = (at..to).find(|&i| ends_sentence(b, i) && i > at + 1).map_or(to, |i| i + 1);
+    context_end(&text[..to], own.min(to)).min(to)
+}
+
+/// Whether `after` has as many rating stars as `before` ("⭐⭐⭐⭐⭐" calmed to one star loses a rating).
+pub fn keeps_stars(before: &str, after: &str) -> bool {
+    let stars = |s: &str| s.chars().filter(|c| matches!(c, '\u{2B50}' | '\u{2605}')).count();
+    stars(after) >= stars(before)
 }
 
 /// Whether replacing `removed` with `replacement` only deletes words: the replacement is empty, or the last
@@ -52,16 +136,25 @@ fn is_deletion(removed: &str, replacement: &str) -> bool {
 
 /// Whether `after` keeps every fact of `before` (each as often).
 pub fn keeps_facts(before: &str, after: &str, hashtags_may_go: bool) -> bool {
-    // A name that now opens a sentence is still there: names are looked for anywhere in `after`.
-    let (mut a, mut b) = (facts(before, hashtags_may_go, false), facts(after, hashtags_may_go, true));
-    a.sort_unstable();
-    b.sort_unstable();
+    let want = sorted_facts(before, hashtags_may_go, false);
+    want.is_empty() || contains_all(&sorted_facts(after, hashtags_may_go, true), &want)
+}
+
+/// The facts of `s` (`facts`), sorted for `contains_all`.
+fn sorted_facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<u64> {
+    let mut f = facts(s, hashtags_may_go, names_anywhere);
+    f.sort_unstable();
+    f
+}
+
+/// Whether the sorted `have` holds every item of the sorted `want`, each as often.
+fn contains_all(have: &[u64], want: &[u64]) -> bool {
     let mut j = 0;
-    for f in &a {
-        while j < b.len() && b[j] < *f {
+    for f in want {
+        while j < have.len() && have[j] < *f {
             j += 1;
         }
-        if j == b.len() || b[j] != *f {
+        if j == have.len() || have[j] != *f {
             return false;
         }
         j += 1;
@@ -69,21 +162,23 @@ pub fn keeps_facts(before: &str, after: &str, hashtags_may_go: bool) -> bool {
     true
 }
 
-fn window_start(text: &str, at: usize) -> usize {
-    let mut from = at.saturating_sub(WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    // From a line start when there is one close by.
-    text[from..at].rfind('\n').map_or(from, |p| from + p + 1)
+/// A whole draft's facts and problems, worked out once, for checking each step of a rewrite against it.
+pub struct Baseline {
+    facts: Vec<u64>,
+    problems: usize,
 }
 
-fn window_end(text: &str, at: usize) -> usize {
-    let mut to = (at + WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
+impl Baseline {
+    pub fn of(draft: &str) -> Baseline {
+        // Hashtags may go in a rewrite: the platform's norm decides how many stay.
+        Baseline { facts: sorted_facts(draft, true, false), problems: problems(draft) }
     }
-    text[at..to].find('\n').map_or(to, |p| at + p)
+
+    /// Whether `candidate` loses a fact of the draft or reads worse than it.
+    pub fn harmed_by(&self, candidate: &str) -> bool {
+        !contains_all(&sorted_facts(candidate, true, true), &self.facts)
+            || problems(candidate) > self.problems
+    }
 }
 
 /// A word with its surrounding punctuation trimmed, but for the marks that make a fact (#, @, $, %, ...).
@@ -105,7 +200,9 @@ fn is_link(w: &str) -> bool {
                     "biz",
                 ]
                 .iter()
-                .any(|t| b == *t || b.starts_with(&format!("{t}/")) || b.starts_with(&format!("{t}.")))
+                .any(|t| {
+                    b.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '.']))
+                })
         })
 }
 
@@ -123,13 +220,14 @@ fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// The facts of `s`, normalised for comparison. `names_anywhere`: a capitalised word counts as a name at the
-/// start of a sentence too.
-fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<String> {
-    let mut out = Vec::new();
+/// The facts of `s`, each as a hash of its normal form (cheap to sort and compare, no allocation per word).
+/// `names_anywhere`: a capitalised word counts as a name at the start of a sentence too.
+fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<u64> {
+    let mut out = Vec::with_capacity(16);
     let stars = s.chars().filter(|c| matches!(c, '\u{2B50}' | '\u{2605}')).count();
+    // (`keeps_stars` counts them the same way.)
     if stars > 0 {
-        out.push(format!("stars:{stars}"));
+        out.push(hash(b'*', &stars.to_string(), false));
     }
     for line in s.lines() {
         line_facts(line, hashtags_may_go, names_anywhere, &mut out);
@@ -137,50 +235,86 @@ fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<String> {
     out
 }
 
+/// FNV-1a of `kind` and `s` (lower-cased when `lower`).
+fn hash(kind: u8, s: &str, lower: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(kind);
+    if lower && !s.is_ascii() {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .for_each(|c| c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut eat));
+    } else {
+        s.bytes().map(|b| if lower { b.to_ascii_lowercase() } else { b }).for_each(eat);
+    }
+    h
+}
+
+/// Whether `w` is one of `list` (lower case), ignoring ASCII case.
+fn is_in_ci(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
 /// The facts of one line (a line break ends a sentence), added to `out`.
-fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut Vec<String>) {
+fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut Vec<u64>) {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Whether the word before ends a sentence (or there is none): a capital there is no name.
     let mut sentence_start = true;
     for (k, raw) in words.iter().enumerate() {
+        // Most words are plain lower-case words: only a number word or a day can make them a fact.
+        let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b',' | b'.' | b'\'' | b'-'));
+        let number_one = || words.get(k + 1).is_some_and(|n| core(n).eq_ignore_ascii_case("one"));
+        if plain {
+            let w = raw.trim_end_matches([',', '.']);
+            sentence_start = raw.ends_with('.');
+            if is_in_ci(w, &NUMBER_WORDS) || is_in_ci(w, &WEEKDAYS) {
+                out.push(hash(b'n', w, true));
+            } else if w == "number" && number_one() {
+                out.push(hash(b'n', "number one", false));
+            }
+            continue;
+        }
         let w = core(raw);
         let starts = sentence_start;
         sentence_start = raw.ends_with(['.', '!', '?', ':']) || !raw.contains(char::is_alphanumeric);
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase();
         let shouting_run = |j: Option<&&str>| j.is_some_and(|n| all_caps(core(n)));
+        let letters = || w.chars().filter(|c| c.is_alphabetic()).count();
         let fact = if w.contains('@') || is_link(w) {
-            Some(w.to_string())
+            Some(hash(b'l', w, false))
         } else if w.starts_with('#') && !w[1..].contains(|c: char| c.is_ascii_digit()) {
-            (!hashtags_may_go).then(|| lower.clone())
+            (!hashtags_may_go).then(|| hash(b'#', w, true))
         } else if w.contains(|c: char| c.is_ascii_digit())
-            || w.starts_with(['$', '£', '€'])
-            || is_in(&lower, &NUMBER_WORDS)
-            || is_in(&lower, &WEEKDAYS)
-            || (is_in(&lower, &MONTHS) && w.starts_with(char::is_uppercase))
+            || w.starts_with(['$', '\u{a3}', '\u{20ac}'])
+            || is_in_ci(w, &NUMBER_WORDS)
+            || is_in_ci(w, &WEEKDAYS)
+            || (is_in_ci(w, &MONTHS) && w.starts_with(char::is_uppercase))
         {
-            Some(lower.clone())
-        } else if lower == "number" && words.get(k + 1).is_some_and(|n| core(n).eq_ignore_ascii_case("one")) {
-            Some("number one".into())
+            Some(hash(b'n', w, true))
+        } else if w.eq_ignore_ascii_case("number") && number_one() {
+            Some(hash(b'n', "number one", false))
         } else if all_caps(w)
-            && w.chars().filter(|c| c.is_alphabetic()).count() <= 6
-            && !is_in(&lower, &SHOUT_WORDS)
+            && letters() <= 6
+            && !is_in_ci(w, &SHOUT_WORDS)
             // Inside a run of capitals only a short word is an acronym ("AWS UG UK"); "HOURS ONLY" shouts.
-            && (w.chars().filter(|c| c.is_alphabetic()).count() <= 4
+            && (letters() <= 4
                 || !shouting_run(k.checked_sub(1).and_then(|p| words.get(p))) && !shouting_run(words.get(k + 1)))
             && !keyword(raw, k.checked_sub(1).and_then(|p| words.get(p)))
         {
-            // An acronym in a sentence that is not shouting keeps its letters: "HIPAA".
-            Some(w.to_string())
+            // An acronym keeps its letters: "HIPAA".
+            Some(hash(b'a', w, false))
         } else if (!starts || names_anywhere)
             && w.starts_with(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && !matches!(w, "I" | "I'm" | "I've" | "I'll" | "I'd")
         {
             // A name inside a sentence ("Canva", "Sarah").
-            Some(w.to_string())
+            Some(hash(b'N', w, false))
         } else {
             None
         };
@@ -192,61 +326,67 @@ fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut
 /// right before a full stop, a word doubled, the same opener twice.
 pub fn problems(s: &str) -> usize {
     let mut n = 0;
-    for sentence in sentences(s) {
-        // A sentence that opens on a comma or colon lost its first words (": 25% off").
-        if sentence.trim_start().starts_with([',', ':', ';']) {
-            n += 1;
-        }
-        let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if (t.starts_with("If ") || t.starts_with("if ")) && !t.contains(',') && t.ends_with(['.', '!']) {
-            n += 1;
-        }
-        let words: Vec<&str> = t.split_whitespace().collect();
-        if let Some(last) = words.last() {
-            let bare = last.trim_end_matches(['.', '!']);
-            let ends = last.ends_with(['.', '!']) && !last.ends_with("...");
-            if ends && bare.chars().all(char::is_alphabetic) && is_in(&bare.to_lowercase(), &DANGLING_END) {
-                n += 1;
-            }
-        }
-        if let Some(pos) = t.find("If you'd like a ").or_else(|| t.find("If you'd like an ")) {
-            let object = t[pos..].split_whitespace().nth(4).unwrap_or_default();
-            if is_in(&core(object).to_lowercase(), &PEOPLE) {
-                n += 1;
-            }
-        }
-        for pair in words.windows(2) {
-            let (a, b) = (core(pair[0]), core(pair[1]));
-            if !a.is_empty() && a.eq_ignore_ascii_case(b) && a.chars().all(char::is_alphabetic) {
-                n += 1;
-            }
+    let b = s.as_bytes();
+    let mut from = 0;
+    for i in 0..=b.len() {
+        if i == b.len() || ends_sentence(b, i) {
+            n += sentence_problems(&s[from..(i + 1).min(b.len())]);
+            from = i + 1;
         }
     }
-    for opener in ["If you're interested", "If you'd like", "No pressure", "Happy to answer"] {
-        n += s.matches(opener).count().saturating_sub(1);
-    }
-    // Punctuation a removal or template can leave: "Thursday?.", "(POWERFUL)" -> "()", "me,,".
-    for seam in ["?.", "!.", ",,", " ,", ",.", ":.", ",:", "()", "( )", " — —"] {
-        n += s.matches(seam).count();
+    // Punctuation a removal or template can leave: "Thursday?.", "(POWERFUL)" -> "()", "me,,", " ,".
+    n += b
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                w,
+                [b'?' | b'!', b'.'] | [b',', b',' | b'.' | b':'] | [b' ', b','] | [b':', b'.'] | [b'(', b')']
+            )
+        })
+        .count();
+    // The same opener twice.
+    if b.windows(6).filter(|w| *w == b"If you").nth(1).is_some() {
+        for opener in ["If you're interested", "If you'd like"] {
+            n += s.matches(opener).count().saturating_sub(1);
+        }
     }
     n
 }
 
-/// The sentences of `s`: split after `.`, `!`, `?` followed by a space, and at line breaks.
-fn sentences(s: &str) -> impl Iterator<Item = &str> {
-    s.split('\n').flat_map(|line| {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let b = line.as_bytes();
-        for i in 0..b.len() {
-            if matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
-                out.push(&line[start..=i]);
-                start = i + 1;
-            }
+/// `problems` of one sentence (with its closing mark).
+fn sentence_problems(sentence: &str) -> usize {
+    let mut n = 0;
+    // A sentence that opens on a comma or colon lost its first words (": 25% off").
+    if sentence.trim_start().starts_with([',', ':', ';']) {
+        n += 1;
+    }
+    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    if (t.starts_with("If ") || t.starts_with("if ")) && !t.contains(',') && t.ends_with(['.', '!']) {
+        n += 1;
+    }
+    if let Some(last) = t.rsplit(char::is_whitespace).next() {
+        let bare = last.trim_end_matches(['.', '!']);
+        let ends = last.ends_with(['.', '!']) && !last.ends_with("...");
+        if ends && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+            n += usize::from(is_in(&bare.to_ascii_lowercase(), &DANGLING_END));
         }
-        out.push(&line[start..]);
-        out.into_iter().filter(|x| !x.trim().is_empty())
-    })
+    }
+    let if_you = t.as_bytes().windows(6).any(|w| w == b"If you");
+    if let Some(pos) =
+        if_you.then(|| t.find("If you'd like a ").or_else(|| t.find("If you'd like an "))).flatten()
+    {
+        let object = t[pos..].split_whitespace().nth(4).unwrap_or_default();
+        n += usize::from(is_in(&core(object).to_lowercase(), &PEOPLE));
+    }
+    // A word doubled ("the the").
+    let mut prev = "";
+    for w in t.split_whitespace().map(core) {
+        if !w.is_empty() && w.eq_ignore_ascii_case(prev) && w.chars().all(char::is_alphabetic) {
+            n += 1;
+        }
+        prev = w;
+    }
+    n
 }
 
 /// Whether the words either side of a deletion (at byte `seam` of `after`) read on: no dangling word before a

@@ -198,8 +198,13 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     }
     let mut out = build_fix(rule, sig, d);
     // Do no harm: an edit that loses a fact or breaks its sentence is not offered (the finding still explains).
+    // Calming "!!!" or an emoji wall only loses rating stars; lowering shouting only an acronym or a name.
     let hashtags_may_go = rule.detector.is_some_and(|det| det == Detector::Hashtags);
-    out.retain(|s| guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go));
+    out.retain(|s| match rule.fix {
+        Fix::Calm => guard::keeps_stars(&d.text[s.span.start..s.span.end], &s.text),
+        Fix::Lowercase => guard::keeps_facts(&d.text[s.span.start..s.span.end], &s.text, false),
+        _ => guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go),
+    });
     out
 }
 
