@@ -30,8 +30,8 @@ pub const NUMBER_WORDS: [&str; 25] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion", "dozen",
     "half", "double", "triple",
 ];
-/// Days and deadline words: a date or deadline said in words.
-pub const WEEKDAYS: [&str; 10] = [
+/// Days and deadline words: a date or deadline said in words ("this weekend only" keeps "this weekend").
+pub const WEEKDAYS: [&str; 12] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -42,6 +42,8 @@ pub const WEEKDAYS: [&str; 10] = [
     "tonight",
     "tomorrow",
     "midnight",
+    "weekend",
+    "weekday",
 ];
 /// Month names (a fact only when capitalised: "may", "march").
 pub const MONTHS: [&str; 12] = [

@@ -505,10 +505,10 @@ mod tests {
             applied("Our tips are below. Places are going fast.", "urgency-claim"),
             "Our tips are below."
         );
-        // A trailing time phrase; the verb of a clause stays.
+        // A deadline stays (a fact); the "only" that pushes goes.
         assert_eq!(
             applied("Up to 30% off all e-bikes this weekend only!", "urgency"),
-            "Up to 30% off all e-bikes!"
+            "Up to 30% off all e-bikes this weekend!"
         );
         // A "just" before a number, not the words around it.
         assert_eq!(
