@@ -156,6 +156,12 @@ pub const ANAPHORA: [&str; 17] = [
     "also",
     "then",
 ];
+/// Words before an adjective that make it a predicate or a figure of speech ("simple yet powerful"): it cannot go.
+pub const PREDICATES: [&str; 17] = [
+    "is", "was", "are", "were", "be", "been", "being", "it's", "that's", "looks", "seems", "feels", "sounds",
+    "how", "so", "'s", "yet",
+];
+
 /// Words of thanks and praise: a big adjective before one is generosity, not hype ("Huge thanks", "a massive
 /// shoutout").
 pub const GENEROUS_WORDS: [&str; 9] = [
@@ -428,7 +434,8 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 14] = [
+        let lists: [&[&str]; 15] = [
+            &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
             &READER_WORDS,

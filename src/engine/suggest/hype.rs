@@ -3,16 +3,10 @@
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
 //! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
-use super::super::lexicon::{is_in, GENEROUS_WORDS, PEOPLE};
+use super::super::lexicon::{is_in, GENEROUS_WORDS, PEOPLE, PREDICATES};
 use super::super::text::Kind;
 use super::{about_us, carries_offer, hits_in, is_word, sentence_of, Draft};
 use crate::Side;
-
-/// Words before an adjective that make it a predicate or a figure of speech: it cannot go.
-const PREDICATES: [&str; 16] = [
-    "is", "was", "are", "were", "be", "been", "being", "it's", "that's", "looks", "seems", "feels", "sounds",
-    "how", "so", "'s",
-];
 
 /// Whether the hype words `first..=last` are worth removing (see the module doc).
 pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
