@@ -41,18 +41,28 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
             return false;
         }
     }
-    // Grammar: the sentence around the edit with the one before (an opener said twice) and the start of the
-    // next (a removed sentence may leave it dangling).
-    let own = sentence_start(text, start);
-    let from = if own > 0 { sentence_start(text, own - 1) } else { own };
-    let to = sentence_end(text, end);
+    // An opener the post already uses ("If you're interested" twice).
+    let repeats = OPENERS
+        .iter()
+        .any(|o| replacement.contains(o) && (text[..start].contains(o) || text[end..].contains(o)));
+    if repeats {
+        return false;
+    }
+    // Grammar: the sentence around the edit and the start of the next (a removed sentence may leave it
+    // dangling).
+    let (from, to) = (sentence_start(text, start), sentence_end(text, end));
     let before = &text[from..to];
     let after = spliced(text, (from, to), (start, end), replacement);
     // Most edits leave no problem at all: the draft's own are only counted when the edit leaves some.
     let left = problems(&after);
+    let first_in_post = text[..from].trim().is_empty();
     (left == 0 || left <= problems(before))
-        && (!is_deletion(&text[start..end], replacement) || seam_reads(before, &after, start - from))
+        && (!is_deletion(&text[start..end], replacement)
+            || seam_reads(before, &after, start - from, first_in_post))
 }
+
+/// Openers a softened command may use; said twice in a post they read as a template.
+const OPENERS: [&str; 2] = ["If you're interested", "If you'd like"];
 
 /// Whether `removed` could hold a fact: a digit, a capital, a mark of a link, mention, hashtag or price, a
 /// character outside ASCII (stars, currency), or a number word or day.
@@ -346,7 +356,7 @@ pub fn problems(s: &str) -> usize {
         .count();
     // The same opener twice.
     if b.windows(6).filter(|w| *w == b"If you").nth(1).is_some() {
-        for opener in ["If you're interested", "If you'd like"] {
+        for opener in OPENERS {
             n += s.matches(opener).count().saturating_sub(1);
         }
     }
@@ -391,8 +401,8 @@ fn sentence_problems(sentence: &str) -> usize {
 
 /// Whether the words either side of a deletion (at byte `seam` of `after`) read on: no dangling word before a
 /// sentence end, no article before a bare participle, no intensifier left alone, no one-word sentence, no
-/// back-reference to a removed sentence.
-fn seam_reads(before: &str, after: &str, seam: usize) -> bool {
+/// back-reference to a removed sentence (`first_in_post`: nothing comes before the sentence).
+fn seam_reads(before: &str, after: &str, seam: usize, first_in_post: bool) -> bool {
     let left = after[..seam].trim_end();
     let right = after[seam..].trim_start();
     let last_word = left.rsplit(char::is_whitespace).next().map(core).unwrap_or_default().to_lowercase();
@@ -416,7 +426,7 @@ fn seam_reads(before: &str, after: &str, seam: usize) -> bool {
     // A whole sentence removed: the next must not refer back to it.
     if left_ends && is_in(&next_word, &ANAPHORA) && before.len() > after.len() {
         let removed_sentence = before[seam..].trim_start().len() > right.len() + 1;
-        if removed_sentence && !left.is_empty() {
+        if removed_sentence && !(left.is_empty() && first_in_post) {
             return false;
         }
     }
