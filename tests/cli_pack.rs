@@ -84,3 +84,21 @@ fn a_valid_pack_is_summarised_and_changes_the_findings() {
     assert!(with_pack.iter().any(|r| r == "dental-miracle-claims"), "{with_pack:?}");
     assert!(!with_pack.iter().any(|r| r == "hype-words"), "switched off: {with_pack:?}");
 }
+
+#[test]
+fn pack_check_runs_the_rules_fix_examples() {
+    let good = TRAINER_PACK.replace(
+        "examples.no_match = [\"How we keep you comfortable\"]",
+        "examples.no_match = [\"How we keep you comfortable\"]\nexamples.fix = [[\"PAINLESS: whitening in one visit.\", \"Whitening in one visit.\"]]",
+    );
+    let path = write_temp("fix-good.toml", &good);
+    let run = postcoach(&["pack", "check", path.to_str().unwrap()], b"");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+
+    let bad = good.replace("\"Whitening in one visit.\"]]", "\"Whitening today.\"]]");
+    let path = write_temp("fix-bad.toml", &bad);
+    let run = postcoach(&["pack", "check", path.to_str().unwrap()], b"");
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("1 fix example(s) failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("dental-miracle-claims"), "{}", run.stderr);
+}

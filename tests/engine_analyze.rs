@@ -148,7 +148,7 @@ fn spans_count_utf16_after_emoji_and_mentions() {
 }
 
 #[test]
-fn rewrite_softens_commands_and_adds_a_question() {
+fn rewrite_softens_commands_and_keeps_the_listing() {
     let engine = Engine::new();
     let options = Options::for_platform(Platform::Facebook);
     let rw = engine.rewrite("JUST LISTED 🏡 4 bed, 2 bath in Oakridge and it won't last!! Open house Sat 11-1. DM me NOW for a private showing!!", &options);
@@ -156,6 +156,10 @@ fn rewrite_softens_commands_and_adds_a_question() {
     assert!(rw.after.value >= rw.before.value);
     assert!(rw.text.contains("Oakridge") && rw.text.contains("private showing"), "{}", rw.text);
     assert!(!rw.text.contains("!!") && !rw.text.contains("NOW"), "{}", rw.text);
-    assert!(rw.text.contains('?'), "{}", rw.text);
+    // The listing's facts stay; no closing question, since the post names no subject to share experience of.
+    for fact in ["4 bed", "2 bath", "Sat 11-1"] {
+        assert!(rw.text.contains(fact), "{fact}: {}", rw.text);
+    }
+    assert!(!rw.text.contains('?'), "{}", rw.text);
     assert!(!rw.applied.is_empty());
 }

@@ -2,6 +2,8 @@
 //!
 //! Module map (one job each):
 //! - `text`: the tokenizer (typed tokens with UTF-8 and UTF-16 offsets, quotation, sentences).
+//! - `fix_examples`: each rule's `examples.fix` (before -> after) checked, for tests and `pack check`.
+//! - `lexicon`: every word list (self/reader words, facts, grammar words), shared by signals and suggestions.
 //! - `vocab`: word ids, so patterns and tokens compare integers instead of strings.
 //! - `pattern`: the token pattern language rules are written in.
 //! - `pack`: the TOML rule-pack format, validation with line/column errors, merging packs by id.
@@ -13,7 +15,9 @@
 //! - `score`: the two logits, points, the two scores, verdict and summary.
 //! - `rewrite`: the whole-post conversational rewrite.
 
+mod fix_examples;
 pub mod learned;
+mod lexicon;
 mod matcher;
 mod pack;
 mod pattern;

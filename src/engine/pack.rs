@@ -35,6 +35,7 @@
 //! suggest = ["Happy to talk it through if that helps."]
 //! examples.match = ["Buy now!"]
 //! examples.no_match = ["Don't just say 'buy now'."]
+//! examples.fix = [["Buy now!", "If you're interested, you can buy it."]]   # before -> after its fix
 //! ```
 //!
 //! Reading: `toml_subset` (a submodule) reads the part of TOML packs are written in into a tree of values
@@ -164,6 +165,9 @@ pub struct Examples {
     pub matches: Vec<String>,
     /// `examples.no_match`: texts it must not find.
     pub no_match: Vec<String>,
+    /// `examples.fix`: `[before, after]` pairs: the rule finds `before` and its first suggestion makes it
+    /// `after`; `after` equal to `before` says the finding explains and offers no edit there.
+    pub fix: Vec<(String, String)>,
     /// Platform the examples are analysed for (default generic).
     pub platform: Option<String>,
 }
@@ -297,7 +301,7 @@ const RULE_KEYS: &[&str] = &[
     "suggest",
     "examples",
 ];
-const EXAMPLES_KEYS: &[&str] = &["match", "no_match", "platform"];
+const EXAMPLES_KEYS: &[&str] = &["match", "no_match", "fix", "platform"];
 
 /// One table of a pack, read key by key: each value's type is checked, and keys the format does not have
 /// are refused, so a typo is an error rather than a silently ignored line.
@@ -363,6 +367,25 @@ impl<'a> Fields<'a> {
 
     fn strings(&self, key: &str) -> Result<Vec<String>, PackError> {
         Ok(self.texts(key)?.iter().map(|t| t.text.to_string()).collect())
+    }
+
+    /// A list of two-string lists: `[["before", "after"], ...]`.
+    fn pairs(&self, key: &str) -> Result<Vec<(String, String)>, PackError> {
+        const PAIRS: &str = "a list of [\"before\", \"after\"] pairs";
+        let Some(value) = self.table.get(key) else { return Ok(Vec::new()) };
+        let Kind::Array(items) = &value.kind else { return Err(self.wrong(key, value, PAIRS)) };
+        items
+            .iter()
+            .map(|item| match &item.kind {
+                Kind::Array(pair) => match pair.as_slice() {
+                    [Value { kind: Kind::String(a), .. }, Value { kind: Kind::String(b), .. }] => {
+                        Ok((a.to_string(), b.to_string()))
+                    }
+                    _ => Err(self.wrong(key, item, PAIRS)),
+                },
+                _ => Err(self.wrong(key, item, PAIRS)),
+            })
+            .collect()
     }
 
     /// A whole number, 0 or more.
@@ -564,7 +587,8 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         None if suggest.is_empty() => Fix::None,
         None => Fix::Replace,
     };
-    if matches!(fix, Fix::Replace | Fix::Sentence | Fix::Append) && suggest.is_empty() {
+    // A sentence fix softens commands by itself; its templates are optional.
+    if matches!(fix, Fix::Replace | Fix::Append) && suggest.is_empty() {
         return Err(at_id(format!("rule \"{id}\": fix needs at least one `suggest` text")));
     }
     let examples = match r.table.get("examples") {
@@ -577,6 +601,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
             Examples {
                 matches: e.strings("match")?,
                 no_match: e.strings("no_match")?,
+                fix: e.pairs("fix")?,
                 platform: platform.map(|p| p.text.to_string()),
             }
         }
@@ -696,6 +721,16 @@ message = "m"
             (rule("detector = \"caps\"\nquoted = \"yes\"\n"), (12, 10), "quoted must be true or false"),
             (rule("weight_typo = 1\n"), (11, 1), "unknown key \"weight_typo\" in a [[rule]]"),
             (rule("detector = \"caps\"\nexamples.platform = \"mars\"\n"), (12, 21), "unknown platform"),
+            (
+                rule("detector = \"caps\"\nexamples.fix = [\"a\", \"b\"]\n"),
+                (12, 17),
+                "fix must be a list of [\"before\", \"after\"] pairs",
+            ),
+            (
+                rule("detector = \"caps\"\nexamples.fix = [[\"a\"]]\n"),
+                (12, 17),
+                "fix must be a list of [\"before\", \"after\"] pairs",
+            ),
             (
                 rule("detector = \"caps\"\nexamples.matches = []\n"),
                 (12, 10),

@@ -5,6 +5,7 @@
 //! Each detector returns `Signal`s; the rule that names the detector (in the pack) supplies weight, message
 //! and principle, so norms and wording stay data.
 
+use super::lexicon;
 use super::matcher::Hit;
 use super::pack::{Detector, Profile, Rule};
 use super::text::{Kind, Tokens};
@@ -51,12 +52,8 @@ impl Context<'_> {
     }
 }
 
-const SELF_WORDS: [&str; 12] =
-    ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
-const READER_WORDS: [&str; 8] = ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
-
 /// The self and reader word lists, in the order of the `PERSON` bits (`WordLists` by word id).
-pub const PERSON_LISTS: [&[&str]; 2] = [&SELF_WORDS, &READER_WORDS];
+pub const PERSON_LISTS: [&[&str]; 2] = [&lexicon::SELF_WORDS, &lexicon::READER_WORDS];
 const SELF: u32 = 1;
 const READER: u32 = 2;
 

@@ -111,6 +111,11 @@ pub enum CliError {
         path: std::path::PathBuf,
         error: io::Error,
     },
+    /// A pack loaded, but some of its rules' `examples.fix` pairs do not give their `after`.
+    FixExamples {
+        path: std::path::PathBuf,
+        failures: Vec<String>,
+    },
     Io(io::Error),
 }
 
@@ -140,6 +145,10 @@ impl fmt::Display for CliError {
                 if *problems == 1 { "" } else { "s" }
             ),
             CliError::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            CliError::FixExamples { path, failures } => {
+                write!(f, "{}: {} fix example(s) failed:", path.display(), failures.len())?;
+                failures.iter().try_for_each(|line| write!(f, "\n  {line}"))
+            }
             CliError::Io(e) => write!(f, "cannot write the output: {e}"),
         }
     }

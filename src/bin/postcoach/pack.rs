@@ -1,5 +1,5 @@
 //! Rule packs on the command line: `--pack FILE` (load extra rules before scoring) and `postcoach pack check
-//! FILE` (validate a pack and say what it would change), with errors shown as `FILE:LINE:COLUMN` and the
+//! FILE` (validate a pack, check its rules' `examples.fix`, and say what it would change), with errors shown as `FILE:LINE:COLUMN` and the
 //! offending line underlined, the way compilers do.
 
 use std::fmt;
@@ -58,7 +58,13 @@ pub fn engine_with(packs: &[PathBuf]) -> Result<Engine, CliError> {
 
 /// `postcoach pack check FILE`: load the pack into a fresh engine and report what it adds and switches off.
 pub fn check(path: &Path, out: &mut impl Write) -> Result<(), CliError> {
-    let info = load(&mut Engine::new(), path)?;
+    let mut engine = Engine::new();
+    let info = load(&mut engine, path)?;
+    // Each rule's fix examples (`examples.fix`): the edit a trainer promised is the edit the engine makes.
+    let (_, failures) = engine.check_fix_examples();
+    if !failures.is_empty() {
+        return Err(CliError::FixExamples { path: path.to_path_buf(), failures });
+    }
     writeln!(
         out,
         "{}: ok, pack “{}”: {} rule{} added or replaced, {} switched off",

@@ -1,0 +1,460 @@
+//! Every word list of the engine in one place, shared by the signals (who a post talks about), the suggestions
+//! (which words a command, an announcement or a removal may touch) and the safety check on edits
+//! (`suggest::guard`: which words are facts, which cannot end a sentence). Lists are lower case; a list the
+//! engine looks up by word id is interned with the rules' vocabulary (`signals::PERSON_LISTS`,
+//! `suggest::WORD_LISTS`), the others are compared as strings (`is_in`).
+
+/// Whether `w` (lower case) is one of `list`.
+pub fn is_in(w: &str, list: &[&str]) -> bool {
+    list.contains(&w)
+}
+
+// ---- Who a post talks about ------------------------------------------------------------------------------
+
+/// The reader (signals count these as reader references; suggestions read a sentence holding one as about the
+/// reader).
+pub const READER_WORDS: [&str; 8] =
+    ["you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself"];
+/// The author, as the signals count self references ("we", "our", "my"...).
+pub const SELF_WORDS: [&str; 12] =
+    ["we", "our", "us", "ours", "we're", "we've", "we'll", "we'd", "ourselves", "my", "i'm", "me"];
+/// First-person forms the signals do not count (a bare "I" is how people tell stories), but which still make a
+/// sentence about the author for the suggestions (`about_us`).
+pub const OTHER_SELF_FORMS: [&str; 4] = ["i", "i've", "i'd", "i'll"];
+
+// ---- Facts an edit must keep (suggest::guard) -------------------------------------------------------------
+
+/// Number words (not "one", which is mostly a pronoun: "you can book one"; "number one" is read apart).
+pub const NUMBER_WORDS: [&str; 25] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion", "dozen",
+    "half", "double", "triple",
+];
+/// Days and deadline words: a date or deadline said in words ("this weekend only" keeps "this weekend").
+pub const WEEKDAYS: [&str; 12] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "tomorrow",
+    "midnight",
+    "weekend",
+    "weekday",
+];
+/// Month names (a fact only when capitalised: "may", "march").
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Short words written in capitals to shout, not acronyms: lowering them loses nothing. Any other word of up to
+/// four capitals is read as an acronym (AWS, UK, MCP, LTD), even inside a run of capitals.
+pub const SHOUT_WORDS: [&str; 129] = [
+    "free", "off", "now", "sale", "new", "buy", "last", "only", "huge", "big", "today", "best", "wow", "omg",
+    "hurry", "deal", "deals", "yes", "no", "all", "win", "hot", "news", "chance", "time", "stop", "don't",
+    "dont", "must", "see", "get", "this", "the", "and", "our", "you", "your", "not", "every", "ever", "more",
+    "save", "book", "call", "shop", "order", "join", "click", "link", "here", "act", "fast", "flash", "mega",
+    "ends", "left", "spots", "out", "just", "epic", "love", "lol", "done", "open", "back", "one", "is", "it",
+    "to", "in", "go", "miss", "up", "gift", "week", "day", "days", "year", "less", "hey", "any", "top", "we",
+    "are", "it's", "what", "why", "how", "who", "for", "of", "a", "at", "on", "with", "my", "me", "i'm",
+    "can't", "did", "do", "be", "so", "ask", "try", "pay", "live", "there", "that", "soon", "sold", "tips",
+    "easy", "full", "hour", "hours", "fun", "cool", "job", "jobs", "team", "work", "true", "real", "hard",
+    "lots", "very", "much", "many",
+];
+
+// ---- Grammar around an edit --------------------------------------------------------------------------------
+
+/// Words a sentence cannot end on: articles, prepositions, possessives, linking verbs, intensifiers.
+pub const DANGLING_END: [&str; 49] = [
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "via",
+    "into",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "am",
+    "being",
+    "my",
+    "our",
+    "your",
+    "their",
+    "its",
+    "his",
+    "her",
+    "very",
+    "than",
+    "feels",
+    "feel",
+    "felt",
+    "looks",
+    "seems",
+    "seem",
+    "sounds",
+    "became",
+    "become",
+    "becomes",
+    "truly",
+    "really",
+    "such",
+    "quite",
+    "it's",
+    "extremely",
+    "super",
+];
+/// Intensifiers: dropped with an emotion frame ("so proud to"); one left right before a noun lost the adjective
+/// it intensified ("a truly release").
+pub const INTENSIFIERS: [&str; 10] =
+    ["so", "very", "incredibly", "super", "really", "truly", "beyond", "extremely", "most", "immensely"];
+/// Determiners: one right before a bare participle ("the rated studio") lost the word that made it read.
+pub const DETERMINERS: [&str; 11] =
+    ["the", "a", "an", "our", "my", "your", "their", "this", "its", "his", "her"];
+/// Words that open a sentence by referring back to the one before ("As a result", "This", "That's why").
+pub const ANAPHORA: [&str; 17] = [
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "it's",
+    "they",
+    "they're",
+    "therefore",
+    "thus",
+    "hence",
+    "which",
+    "as",
+    "because",
+    "that's",
+    "also",
+    "then",
+];
+/// Words before an adjective that make it a predicate or a figure of speech ("simple yet powerful"): it cannot go.
+pub const PREDICATES: [&str; 17] = [
+    "is", "was", "are", "were", "be", "been", "being", "it's", "that's", "looks", "seems", "feels", "sounds",
+    "how", "so", "'s", "yet",
+];
+
+/// Words of thanks and praise: a big adjective before one is generosity, not hype ("Huge thanks", "a massive
+/// shoutout").
+pub const GENEROUS_WORDS: [&str; 9] = [
+    "thanks",
+    "thank",
+    "shoutout",
+    "shout-out",
+    "congratulations",
+    "congrats",
+    "welcome",
+    "kudos",
+    "gratitude",
+];
+/// People and animals: never the object of "If you'd like a ...", and praise of them is no hype.
+pub const PEOPLE: [&str; 56] = [
+    "child",
+    "children",
+    "kid",
+    "kids",
+    "son",
+    "daughter",
+    "baby",
+    "babies",
+    "friend",
+    "friends",
+    "people",
+    "person",
+    "student",
+    "students",
+    "patient",
+    "patients",
+    "client",
+    "clients",
+    "customer",
+    "customers",
+    "family",
+    "families",
+    "someone",
+    "everyone",
+    "guest",
+    "guests",
+    "partner",
+    "member",
+    "members",
+    "dog",
+    "dogs",
+    "cat",
+    "pet",
+    "pets",
+    "mum",
+    "mom",
+    "team",
+    "teams",
+    "coworkers",
+    "colleagues",
+    "staff",
+    "volunteers",
+    "mentors",
+    "users",
+    "speakers",
+    "hosts",
+    "community",
+    "organizers",
+    "organisers",
+    "sponsors",
+    "partners",
+    "leaders",
+    "employees",
+    "engineers",
+    "teammates",
+    "founders",
+];
+
+// ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------
+
+/// Words and phrases of posts whose kind admits no closing question: thanks, condolences, greetings,
+/// celebrations and personal news (matched in the lower-cased text).
+pub const NO_QUESTION_MARKS: [&str; 44] = [
+    "thank you",
+    "thanks",
+    "grateful",
+    "gratitude",
+    "humbled",
+    "honoured",
+    "honored",
+    "congratulations",
+    "congrats",
+    "passed away",
+    "rest in peace",
+    "condolence",
+    "funeral",
+    "in memory",
+    "miss you",
+    "rip ",
+    "anniversary",
+    "wedding",
+    "birthday",
+    "happy new year",
+    "merry christmas",
+    "happy holidays",
+    "happy easter",
+    "happy diwali",
+    "eid mubarak",
+    "happy mother",
+    "happy father",
+    "good morning",
+    "new job",
+    "new role",
+    "new position",
+    "starting a new",
+    "i'm happy to share",
+    "i am happy to share",
+    "excited to share that i",
+    "promoted",
+    "retire",
+    "welcome to the team",
+    "welcome our",
+    "welcoming",
+    "goodbye",
+    "farewell",
+    "sorry for",
+    "apologi",
+];
+
+// ---- Suggestions: commands, announcements, clauses (suggest::*) -------------------------------------
+
+/// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
+pub const PUSH_WORDS: [&str; 8] =
+    ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
+
+/// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
+pub const NEEDS_OBJECT: [&str; 14] = [
+    "buy",
+    "order",
+    "grab",
+    "claim",
+    "book",
+    "purchase",
+    "secure",
+    "get",
+    "reserve",
+    "download",
+    "preorder",
+    "pre-order",
+    "snap",
+    "nab",
+];
+
+/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
+pub const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
+
+/// Words that open the clause they introduce.
+pub const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
+
+/// Words a remaining clause must not start with once the clause before it is gone (it would be a fragment).
+pub const NOT_A_START: [&str; 22] = [
+    "with",
+    "for",
+    "at",
+    "in",
+    "on",
+    "by",
+    "from",
+    "to",
+    "of",
+    "including",
+    "once",
+    "when",
+    "while",
+    "until",
+    "before",
+    "after",
+    "if",
+    "because",
+    "as",
+    "than",
+    "which",
+    "who",
+];
+
+/// Words that cannot end a clause: a removal leaving one of these at the end is ungrammatical.
+pub const NOT_AN_END: [&str; 30] = [
+    "a", "an", "the", "of", "for", "to", "with", "at", "by", "in", "on", "from", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "am", "my", "our", "your", "their", "its", "this", "very", "than",
+];
+
+/// Words that start a time or condition phrase ("this weekend only", "before midnight", "for the next 24
+/// hours"): such a phrase can leave the end of a clause without breaking it.
+pub const ADVERBIAL_STARTS: [&str; 17] = [
+    "to", "this", "for", "before", "by", "until", "till", "today", "tonight", "only", "just", "while",
+    "through", "within", "next", "ends", "ending",
+];
+
+/// Adjectives that boast; dropped from a self-promoting phrase when its sentence must stay ("our signature
+/// bouquets start at $49").
+pub const BOAST: [&str; 25] = [
+    "latest",
+    "signature",
+    "flagship",
+    "award-winning",
+    "world-class",
+    "bestselling",
+    "best-selling",
+    "outstanding",
+    "innovative",
+    "visionary",
+    "relentless",
+    "incredible",
+    "amazing",
+    "dedicated",
+    "talented",
+    "expert",
+    "fantastic",
+    "unwavering",
+    "industry-leading",
+    "leading",
+    "premium",
+    "luxury",
+    "exclusive",
+    "prestigious",
+    "unrivalled",
+];
+
+/// Words that start a new subject: a conjunction before one joins two clauses ("and it won't last"), not two
+/// things in a list ("our pastries and lunch boxes").
+pub const SUBJECTS: [&str; 22] = [
+    "i", "we", "you", "they", "it", "he", "she", "there", "this", "that", "these", "those", "let's", "i'll",
+    "we'll", "it's", "they're", "we're", "you're", "i'm", "i've", "we've",
+];
+
+pub const EMOTIONS: [&str; 12] = [
+    "thrilled",
+    "excited",
+    "proud",
+    "delighted",
+    "pleased",
+    "honoured",
+    "honored",
+    "humbled",
+    "happy",
+    "stoked",
+    "grateful",
+    "overjoyed",
+];
+
+pub const FRAME_SUBJECTS: [&str; 9] = ["we", "i", "we're", "i'm", "are", "am", "is", "'re", "'m"];
+
+/// Labels that only announce that news follows ("Big news:", "Introducing").
+pub const LABELS: [&str; 7] =
+    ["big", "news", "announcement", "introducing", "announcing", "huge", "exciting"];
+
+/// Verbs that announce something new: what follows them is the author's offer.
+pub const LAUNCH_VERBS: [&str; 10] = [
+    "launched",
+    "released",
+    "opened",
+    "introduced",
+    "unveiled",
+    "published",
+    "built",
+    "created",
+    "started",
+    "made",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lower_case_without_repeats() {
+        let lists: [&[&str]; 15] = [
+            &PREDICATES,
+            &GENEROUS_WORDS,
+            &INTENSIFIERS,
+            &READER_WORDS,
+            &SELF_WORDS,
+            &OTHER_SELF_FORMS,
+            &NUMBER_WORDS,
+            &WEEKDAYS,
+            &MONTHS,
+            &SHOUT_WORDS,
+            &DANGLING_END,
+            &DETERMINERS,
+            &ANAPHORA,
+            &PEOPLE,
+            &NO_QUESTION_MARKS,
+        ];
+        for list in lists {
+            for (k, w) in list.iter().enumerate() {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert!(!list[..k].contains(w), "{w} twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! `fix = "drop-sentence"`: urgency, brags and superlatives go at the smallest unit that leaves the post
+//! readable (a phrase, a clause, the sentence or its line), and never a sentence that carries the offer.
+
+use super::*;
+
+pub(super) fn drop_fix(
+    rule: &Rule,
+    d: &Draft<'_>,
+    first: usize,
+    last: usize,
+    matched: &str,
+) -> Vec<Suggestion> {
+    let t = d.tokens;
+    let Some((s_first, s_last)) = scanned_sentence(t, first) else { return Vec::new() };
+    let last = last.min(s_last);
+    // A sentence about the author only brags when it boasts ("our award-winning team"); "For our clients, it
+    // means stronger local delivery" says something and stays.
+    let self_talk = rule.tags.iter().any(|g| g == "self");
+    let boasts = (s_first..=s_last).any(|i| on_list(d, i, List::Boast.bit()))
+        || hits_in(d, s_first, s_last).any(|h| tagged(d, h, "hype"));
+    if self_talk && !boasts {
+        return Vec::new();
+    }
+    let urgent = rule.tags.iter().any(|g| g == "urgency");
+    let remove = |edit: (Span, String)| vec![removing(d, edit)];
+    let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
+    // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
+    let pressure_only =
+        urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
+    // "for the next 24 hours only", "this weekend only": the deadline is a fact and stays; the "only" that
+    // pushes goes.
+    let deadline = (first..last)
+        .any(|i| t.list[i].kind == Kind::Number || lexicon::is_in(t.norm(i), &lexicon::WEEKDAYS));
+    if urgent && last > first && deadline && is_word(d, last, &["only"]) {
+        return remove((cut(d, last, last), String::new()));
+    }
+    if urgent && !pressure_only {
+        let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
+            let clause = match (ci, cj) {
+                (Some(ci), Some(cj)) => {
+                    clause_removal(d, cl, (ci, cj), (first, last), &rule.id, sentence_content, true)
+                }
+                _ => None,
+            };
+            clause.or_else(|| phrase_removal(d, cl, ci, first, last, s_first, s_last, &rule.id))
+        });
+        if let Some(s) = edit {
+            return remove(s);
+        }
+    }
+    // The sentence carries the way to the offer: replace it, keeping the links.
+    let with_contacts = SentenceCache::contacts(d, s_first, s_last, |contacts| {
+        (!contacts.is_empty()).then(|| {
+            rule.suggest
+                .iter()
+                .filter_map(|tpl| sentence_template(d, tpl, matched, contacts, first, last, s_last))
+                .map(|text| trying(t.span_of(s_first, s_last), text))
+                .collect()
+        })
+    });
+    if let Some(suggestions) = with_contacts {
+        return suggestions;
+    }
+    if let Some(s) = launched_superlative(d, first, last, s_first) {
+        return remove(s);
+    }
+    // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
+    // longest are the ones who ..." is not a claim.
+    let hype_about_others = is_hype(rule) && !about_us(d, s_first, s_last);
+    let may_drop = (!sentence_content || pressure_only)
+        && !hype_about_others
+        && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
+    if may_drop && !ends_with_colon(d, s_last) {
+        let span = line_cut(d, s_first, s_last);
+        return vec![suggestion(span, String::new(), "Drop this sentence".into())];
+    }
+    if !urgent {
+        // "Our signature bouquets start at $49": the boast goes, the offer stays ("our New Member Special" is a
+        // name and stays).
+        if let Some(b) = (first..=last).find(|&i| {
+            on_list(d, i, List::Boast.bit())
+                && i < s_last
+                && t.list[i + 1].kind == Kind::Word
+                && !t.list[i].quoted
+                && (at_start(d, i) || !raw(d, i).starts_with(char::is_uppercase))
+        }) {
+            return remove(removal(d, b, b));
+        }
+        // A bragging clause after the main one ("..., trusted by over 150 companies") goes, unless the sentence
+        // speaks to the reader.
+        // Only a trailing participle or relative clause ("trusted by", "featuring", "which") can go alone.
+        let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
+            let (Some(ci), Some(cj)) = (ci, cj) else { return None };
+            let trailing = |c: usize| {
+                let w = t.norm(cl[c].0);
+                t.list[cl[c].0].kind == Kind::Word
+                    && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "which" | "who" | "with"))
+            };
+            if ci > 0 && trailing(ci) && keeps_sentence_reason(d, s_first, s_last) != Some("reader") {
+                clause_removal(d, cl, (ci, cj), (first, last), &rule.id, sentence_content, false)
+            } else {
+                None
+            }
+        });
+        if let Some(s) = edit {
+            return remove(s);
+        }
+    }
+    Vec::new()
+}
+
+/// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the
+/// superlative is toned down to "a new social media course".
+pub(super) fn launched_superlative(
+    d: &Draft<'_>,
+    first: usize,
+    last: usize,
+    s_first: usize,
+) -> Option<(Span, String)> {
+    let t = d.tokens;
+    if !is_word(d, first, &["the"])
+        || !is_word(d, first + 1, &["best", "greatest", "finest", "ultimate"])
+        || !is_word(d, last, &["ever"])
+        || last < first + 3
+        || !(s_first..first).any(|i| on_list(d, i, List::LaunchVerbs.bit()))
+    {
+        return None;
+    }
+    let mut words = Vec::new();
+    for i in first + 2..last {
+        let tok = &t.list[i];
+        if tok.kind != Kind::Word || tok.quoted {
+            return None;
+        }
+        words.push(if tok.caps && t.norm(i).len() > 1 {
+            t.norm(i).to_string()
+        } else {
+            raw(d, i).to_string()
+        });
+    }
+    Some((t.span_of(first, last), format!("a new {}", words.join(" "))))
+}
+
+/// Why a bragging sentence must stay although it holds no offer: it opens the post, speaks to the reader, or
+/// the next sentence refers back to it.
+pub(super) fn keeps_sentence_reason(d: &Draft<'_>, s_first: usize, s_last: usize) -> Option<&'static str> {
+    let t = d.tokens;
+    if s_first <= first_word_of_post(d) {
+        return Some("opening");
+    }
+    let (mut readers, mut selfs) = (0, 0);
+    for i in s_first..=s_last {
+        if on_list(d, i, List::Reader.bit()) {
+            readers += 1;
+        } else if on_list(d, i, List::SelfWords.bit()) {
+            selfs += 1;
+        }
+    }
+    if readers > 0 && readers >= selfs {
+        return Some("reader");
+    }
+    let next = t.list[s_first].sentence + 1;
+    if let Some((nf, _)) = t.sentence_bounds(next) {
+        let lead = (nf..t.len().min(nf + 8)).find(|&i| t.list[i].kind == Kind::Word);
+        let same_para = !d.text[t.list[s_last].end as usize..t.list[nf].start as usize].contains("\n\n");
+        let time =
+            ["year", "week", "month", "morning", "evening", "time", "season", "weekend", "spring", "summer"];
+        let refers_back = lead.is_some_and(|i| {
+            is_word(
+                d,
+                i,
+                &["it", "it's", "its", "they", "they're", "this", "these", "that", "those", "she", "he"],
+            ) && !(i + 1 < t.len() && is_word(d, i + 1, &time))
+        });
+        if same_para && refers_back {
+            return Some("referred to");
+        }
+    }
+    None
+}
+
+/// Whether a sentence talks about the author or their business: we/our/I/my, or a name (a capitalised word
+/// inside the sentence).
+pub(super) fn about_us(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
+    (s_first..=s_last).any(|i| {
+        on_list(d, i, List::SelfWords.bit() | List::OtherSelfForms.bit())
+            || (d.tokens.list[i].kind == Kind::Word
+                && !at_start(d, i)
+                && raw(d, i).starts_with(char::is_uppercase))
+    })
+}
+
+pub(super) fn ends_with_colon(d: &Draft<'_>, s_last: usize) -> bool {
+    d.tokens.list[s_last].kind == Kind::Punct && d.tokens.norm(s_last) == ":"
+}

@@ -1,0 +1,530 @@
+//! Do no harm: the last check every suggestion passes before it is offered, and every whole-post rewrite step
+//! before it is kept. An edit is dropped (the finding still explains, with no replacement) when, around it:
+//! - a **fact** is lost: a number, price, percentage, date or deadline word, rating stars, a link, @mention,
+//!   e-mail, an acronym ("HIPAA"), a name ("Canva"), a hashtag (unless the rule is about too many hashtags), or
+//!   a number word ("number one", "three");
+//! - a **sentence breaks**: a deletion leaves an article, preposition, possessive or linking verb at the end of
+//!   a sentence ("It was!", "Feels."), an article before a bare participle ("the rated studio"), a one-word
+//!   sentence, or a sentence that refers back ("As a result", "This") to one that was removed;
+//! - a **template misfires**: an "If ..." sentence with no main clause ("If you'd like a free consultation."),
+//!   a colon that introduced what follows is lost ("Register here:"), punctuation left doubled ("Thursday?."),
+//!   a preposition before a full stop ("book via."), an offer of a person ("If you'd like a child"), a word
+//!   doubled at the seam, or an opener the text already uses ("If you're interested" twice).
+//!
+//! Facts and problems are read from plain text (not tokens), so the same check serves a suggestion (the
+//! sentence around its span, before and after) and the rewrite (the whole post before and after).
+
+use super::super::lexicon::{
+    is_in, ANAPHORA, DANGLING_END, DETERMINERS, INTENSIFIERS, MONTHS, NUMBER_WORDS, PEOPLE, SHOUT_WORDS,
+    WEEKDAYS,
+};
+
+/// How far around an edit the sentence check looks at most, in bytes each side.
+const WINDOW: usize = 160;
+
+/// Whether replacing bytes `start..end` of `text` with `replacement` is safe to offer (see the module doc).
+/// `hashtags_may_go`: the edit belongs to a rule about too many hashtags, whose fix removes some.
+pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_may_go: bool) -> bool {
+    // A sentence that introduced what follows ("Register here:") keeps its colon.
+    let removed = text[start..end].trim_end();
+    let keeps_colon =
+        !removed.ends_with(':') || replacement.is_empty() || replacement.trim_end().ends_with(':');
+    if !keeps_colon {
+        return false;
+    }
+    // Facts: the words the edit touches, with a word of context each side (the rest is the same after); only
+    // when the words it removes could hold one.
+    if may_hold_fact(&text[start..end]) {
+        let (a, b) = (context_start(text, start), context_end(text, end));
+        let touched = spliced(text, (a, b), (start, end), replacement);
+        if !keeps_facts(&text[a..b], &touched, hashtags_may_go) {
+            return false;
+        }
+    }
+    // An opener the post already uses ("If you're interested" twice).
+    let repeats = OPENERS
+        .iter()
+        .any(|o| replacement.contains(o) && (text[..start].contains(o) || text[end..].contains(o)));
+    if repeats {
+        return false;
+    }
+    // Grammar: the sentence around the edit and the start of the next (a removed sentence may leave it
+    // dangling).
+    let (from, to) = (sentence_start(text, start), sentence_end(text, end));
+    let before = &text[from..to];
+    let after = spliced(text, (from, to), (start, end), replacement);
+    // Most edits leave no problem at all: the draft's own are only counted when the edit leaves some.
+    let left = problems(&after);
+    let first_in_post = text[..from].trim().is_empty();
+    (left == 0 || left <= problems(before))
+        && (!is_deletion(&text[start..end], replacement)
+            || seam_reads(before, &after, start - from, first_in_post))
+}
+
+/// Openers a softened command may use; said twice in a post they read as a template.
+const OPENERS: [&str; 2] = ["If you're interested", "If you'd like"];
+
+/// Whether `removed` could hold a fact: a digit, a capital, a mark of a link, mention, hashtag or price, a
+/// character outside ASCII (stars, currency), or a number word or day.
+fn may_hold_fact(removed: &str) -> bool {
+    removed.bytes().any(|b| {
+        b.is_ascii_digit() || b.is_ascii_uppercase() || b >= 0x80 || matches!(b, b'@' | b'#' | b'.' | b'$')
+    }) || removed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| is_in_ci(w, &NUMBER_WORDS) || is_in_ci(w, &WEEKDAYS) || w.eq_ignore_ascii_case("one"))
+}
+
+/// `text[from..to]` with bytes `start..end` replaced by `replacement`.
+fn spliced(
+    text: &str,
+    (from, to): (usize, usize),
+    (start, end): (usize, usize),
+    replacement: &str,
+) -> String {
+    let mut out = String::with_capacity(to - from + replacement.len());
+    out.push_str(&text[from..start]);
+    out.push_str(replacement);
+    out.push_str(&text[end..to]);
+    out
+}
+
+/// The start of the word before the one at byte `at` (or of the text).
+fn context_start(text: &str, at: usize) -> usize {
+    let word = text[..at].trim_end().rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |p| p + 1);
+    text[..word].trim_end().rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |p| p + 1)
+}
+
+/// The end of the word after the one at byte `at` (or of the text).
+fn context_end(text: &str, at: usize) -> usize {
+    let word_end = |from: usize| {
+        let skipped = from + (text[from..].len() - text[from..].trim_start().len());
+        text[skipped..].find(|c: char| c.is_ascii_whitespace()).map_or(text.len(), |p| skipped + p)
+    };
+    word_end(word_end(at))
+}
+
+/// Whether byte `i` of `b` ends a sentence: a line break, or a sentence mark before a space or the end.
+fn ends_sentence(b: &[u8], i: usize) -> bool {
+    b[i] == b'\n' || matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| *c == b' ')
+}
+
+/// Where the sentence holding byte `at` starts, at most `WINDOW` bytes back.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let b = text.as_bytes();
+    (from..at).rev().find(|&i| ends_sentence(b, i)).map_or(from, |i| i + 1)
+}
+
+/// Where the edit's own sentence ends, and the first word of the next with it (a removed sentence must not
+/// leave one that refers back to it), at most `WINDOW` bytes after byte `at`.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let mut to = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let b = text.as_bytes();
+    // Past a mark right at the end of the edit (its own sentence's), to the end of the sentence.
+    let own = (at..to).find(|&i| ends_sentence(b, i) && i > at + 1).map_or(to, |i| i + 1);
+    context_end(&text[..to], own.min(to)).min(to)
+}
+
+/// Whether `after` has as many rating stars as `before` ("⭐⭐⭐⭐⭐" calmed to one star loses a rating).
+pub fn keeps_stars(before: &str, after: &str) -> bool {
+    let stars = |s: &str| s.chars().filter(|c| matches!(c, '\u{2B50}' | '\u{2605}')).count();
+    stars(after) >= stars(before)
+}
+
+/// Whether replacing `removed` with `replacement` only deletes words: the replacement is empty, or the last
+/// word of `removed` written again with a new capital ("We are proud to say that harbour" -> "Harbour").
+fn is_deletion(removed: &str, replacement: &str) -> bool {
+    let r = replacement.trim();
+    r.is_empty() || (removed.len() > r.len() && removed.to_lowercase().ends_with(&r.to_lowercase()))
+}
+
+/// Whether `after` keeps every fact of `before` (each as often).
+pub fn keeps_facts(before: &str, after: &str, hashtags_may_go: bool) -> bool {
+    let want = sorted_facts(before, hashtags_may_go, false);
+    want.is_empty() || contains_all(&sorted_facts(after, hashtags_may_go, true), &want)
+}
+
+/// The facts of `s` (`facts`), sorted for `contains_all`.
+fn sorted_facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<u64> {
+    let mut f = facts(s, hashtags_may_go, names_anywhere);
+    f.sort_unstable();
+    f
+}
+
+/// Whether the sorted `have` holds every item of the sorted `want`, each as often.
+fn contains_all(have: &[u64], want: &[u64]) -> bool {
+    let mut j = 0;
+    for f in want {
+        while j < have.len() && have[j] < *f {
+            j += 1;
+        }
+        if j == have.len() || have[j] != *f {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// A whole draft's facts and problems, worked out once, for checking each step of a rewrite against it.
+pub struct Baseline {
+    facts: Vec<u64>,
+    problems: usize,
+}
+
+impl Baseline {
+    pub fn of(draft: &str) -> Baseline {
+        // Hashtags may go in a rewrite: the platform's norm decides how many stay.
+        Baseline { facts: sorted_facts(draft, true, false), problems: problems(draft) }
+    }
+
+    /// Whether `candidate` loses a fact of the draft or reads worse than it.
+    pub fn harmed_by(&self, candidate: &str) -> bool {
+        !contains_all(&sorted_facts(candidate, true, true), &self.facts)
+            || problems(candidate) > self.problems
+    }
+}
+
+/// A word with its surrounding punctuation trimmed, but for the marks that make a fact (#, @, $, %, ...).
+fn core(word: &str) -> &str {
+    word.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '#' | '@' | '$' | '£' | '€' | '+'))
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '%' | '+' | '/'))
+}
+
+fn is_link(w: &str) -> bool {
+    w.contains("://")
+        || w.starts_with("www.")
+        || w.split_once('.').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && b.len() >= 2
+                && b.starts_with(|c: char| c.is_ascii_lowercase())
+                && [
+                    "com", "org", "net", "io", "co", "uk", "me", "ly", "app", "dev", "ai", "gg", "info",
+                    "biz",
+                ]
+                .iter()
+                .any(|t| {
+                    b.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '.']))
+                })
+        })
+}
+
+/// Whether the capitals `raw` are a keyword a reader is asked to type ("comment \"GROWTH\"", "DM me GO"):
+/// quoted, or after a word that asks for one. The bait goes with its keyword.
+fn keyword(raw: &str, prev: Option<&&str>) -> bool {
+    raw.contains(['"', '\u{201C}', '\u{201D}', '\''])
+        || prev.is_some_and(|p| {
+            ["comment", "type", "reply", "text", "dm", "write", "say", "word", "message"]
+                .contains(&core(p).to_lowercase().as_str())
+        })
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The facts of `s`, each as a hash of its normal form (cheap to sort and compare, no allocation per word).
+/// `names_anywhere`: a capitalised word counts as a name at the start of a sentence too.
+fn facts(s: &str, hashtags_may_go: bool, names_anywhere: bool) -> Vec<u64> {
+    let mut out = Vec::with_capacity(16);
+    let stars = s.chars().filter(|c| matches!(c, '\u{2B50}' | '\u{2605}')).count();
+    // (`keeps_stars` counts them the same way.)
+    if stars > 0 {
+        out.push(hash(b'*', &stars.to_string(), false));
+    }
+    for line in s.lines() {
+        line_facts(line, hashtags_may_go, names_anywhere, &mut out);
+    }
+    out
+}
+
+/// FNV-1a of `kind` and `s` (lower-cased when `lower`).
+fn hash(kind: u8, s: &str, lower: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(kind);
+    if lower && !s.is_ascii() {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .for_each(|c| c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut eat));
+    } else {
+        s.bytes().map(|b| if lower { b.to_ascii_lowercase() } else { b }).for_each(eat);
+    }
+    h
+}
+
+/// Whether `w` is one of `list` (lower case), ignoring ASCII case.
+fn is_in_ci(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
+/// The facts of one line (a line break ends a sentence), added to `out`.
+fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut Vec<u64>) {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // Whether the word before ends a sentence (or there is none): a capital there is no name.
+    let mut sentence_start = true;
+    for (k, raw) in words.iter().enumerate() {
+        // Most words are plain lower-case words: only a number word or a day can make them a fact.
+        let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b',' | b'.' | b'\'' | b'-'));
+        let number_one = || words.get(k + 1).is_some_and(|n| core(n).eq_ignore_ascii_case("one"));
+        if plain {
+            let w = raw.trim_end_matches([',', '.']);
+            sentence_start = raw.ends_with('.');
+            if is_in_ci(w, &NUMBER_WORDS) || is_in_ci(w, &WEEKDAYS) {
+                out.push(hash(b'n', w, true));
+            } else if w == "number" && number_one() {
+                out.push(hash(b'n', "number one", false));
+            }
+            continue;
+        }
+        let w = core(raw);
+        let starts = sentence_start;
+        sentence_start = raw.ends_with(['.', '!', '?', ':']) || !raw.contains(char::is_alphanumeric);
+        if w.is_empty() {
+            continue;
+        }
+        let shouting_run = |j: Option<&&str>| j.is_some_and(|n| all_caps(core(n)));
+        let letters = || w.chars().filter(|c| c.is_alphabetic()).count();
+        let fact = if w.contains('@') || is_link(w) {
+            Some(hash(b'l', w, false))
+        } else if w.starts_with('#') && !w[1..].contains(|c: char| c.is_ascii_digit()) {
+            (!hashtags_may_go).then(|| hash(b'#', w, true))
+        } else if w.contains(|c: char| c.is_ascii_digit())
+            || w.starts_with(['$', '\u{a3}', '\u{20ac}'])
+            || is_in_ci(w, &NUMBER_WORDS)
+            || is_in_ci(w, &WEEKDAYS)
+            || (is_in_ci(w, &MONTHS) && w.starts_with(char::is_uppercase))
+        {
+            Some(hash(b'n', w, true))
+        } else if w.eq_ignore_ascii_case("number") && number_one() {
+            Some(hash(b'n', "number one", false))
+        } else if all_caps(w)
+            && letters() <= 6
+            && !is_in_ci(w, &SHOUT_WORDS)
+            // Inside a run of capitals only a short word is an acronym ("AWS UG UK"); "HOURS ONLY" shouts.
+            && (letters() <= 4
+                || !shouting_run(k.checked_sub(1).and_then(|p| words.get(p))) && !shouting_run(words.get(k + 1)))
+            && !keyword(raw, k.checked_sub(1).and_then(|p| words.get(p)))
+        {
+            // An acronym keeps its letters: "HIPAA".
+            Some(hash(b'a', w, false))
+        } else if (!starts || names_anywhere)
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !matches!(w, "I" | "I'm" | "I've" | "I'll" | "I'd")
+        {
+            // A name inside a sentence ("Canva", "Sarah").
+            Some(hash(b'N', w, false))
+        } else {
+            None
+        };
+        out.extend(fact);
+    }
+}
+
+/// Lines that read badly, counted in `s`: an "If ..." sentence with no main clause, a preposition or article
+/// right before a full stop, a word doubled, the same opener twice.
+pub fn problems(s: &str) -> usize {
+    let mut n = 0;
+    let b = s.as_bytes();
+    let mut from = 0;
+    for i in 0..=b.len() {
+        if i == b.len() || ends_sentence(b, i) {
+            n += sentence_problems(&s[from..(i + 1).min(b.len())]);
+            from = i + 1;
+        }
+    }
+    // Punctuation a removal or template can leave: "Thursday?.", "(POWERFUL)" -> "()", "me,,", " ,".
+    n += b
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                w,
+                [b'?' | b'!', b'.'] | [b',', b',' | b'.' | b':'] | [b' ', b','] | [b':', b'.'] | [b'(', b')']
+            )
+        })
+        .count();
+    // The same opener twice.
+    if b.windows(6).filter(|w| *w == b"If you").nth(1).is_some() {
+        for opener in OPENERS {
+            n += s.matches(opener).count().saturating_sub(1);
+        }
+    }
+    n
+}
+
+/// `problems` of one sentence (with its closing mark).
+fn sentence_problems(sentence: &str) -> usize {
+    let mut n = 0;
+    // A sentence that opens on a comma or colon lost its first words (": 25% off").
+    if sentence.trim_start().starts_with([',', ':', ';']) {
+        n += 1;
+    }
+    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    if (t.starts_with("If ") || t.starts_with("if ")) && !t.contains(',') && t.ends_with(['.', '!']) {
+        n += 1;
+    }
+    if let Some(last) = t.rsplit(char::is_whitespace).next() {
+        let bare = last.trim_end_matches(['.', '!']);
+        let ends = last.ends_with(['.', '!']) && !last.ends_with("...");
+        if ends && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+            n += usize::from(is_in(&bare.to_ascii_lowercase(), &DANGLING_END));
+        }
+    }
+    let if_you = t.as_bytes().windows(6).any(|w| w == b"If you");
+    if let Some(pos) =
+        if_you.then(|| t.find("If you'd like a ").or_else(|| t.find("If you'd like an "))).flatten()
+    {
+        let object = t[pos..].split_whitespace().nth(4).unwrap_or_default();
+        n += usize::from(is_in(&core(object).to_lowercase(), &PEOPLE));
+    }
+    // A word doubled ("the the").
+    let mut prev = "";
+    for w in t.split_whitespace().map(core) {
+        if !w.is_empty() && w.eq_ignore_ascii_case(prev) && w.chars().all(char::is_alphabetic) {
+            n += 1;
+        }
+        prev = w;
+    }
+    n
+}
+
+/// Whether the words either side of a deletion (at byte `seam` of `after`) read on: no dangling word before a
+/// sentence end, no article before a bare participle, no intensifier left alone, no one-word sentence, no
+/// back-reference to a removed sentence (`first_in_post`: nothing comes before the sentence).
+fn seam_reads(before: &str, after: &str, seam: usize, first_in_post: bool) -> bool {
+    let left = after[..seam].trim_end();
+    let right = after[seam..].trim_start();
+    let last_word = left.rsplit(char::is_whitespace).next().map(core).unwrap_or_default().to_lowercase();
+    let next_word_raw = right.split(char::is_whitespace).next().unwrap_or_default();
+    let next_word = core(next_word_raw).to_lowercase();
+    let left_ends = left.is_empty() || left.ends_with(['.', '!', '?', '\n']);
+    let right_ends = right.is_empty() || right.starts_with(['.', '!', '?', ',', ';', ':', '\n']);
+    if right_ends && !left_ends && is_in(&last_word, &DANGLING_END) {
+        return false;
+    }
+    if is_in(&last_word, &DETERMINERS)
+        && next_word.ends_with("ed")
+        && next_word.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return false;
+    }
+    // "a truly revolutionary release" must not read "a truly release".
+    if is_in(&last_word, &INTENSIFIERS) && next_word.starts_with(char::is_alphabetic) && !left_ends {
+        return false;
+    }
+    // A whole sentence removed: the next must not refer back to it.
+    if left_ends && is_in(&next_word, &ANAPHORA) && before.len() > after.len() {
+        let removed_sentence = before[seam..].trim_start().len() > right.len() + 1;
+        if removed_sentence && !(left.is_empty() && first_in_post) {
+            return false;
+        }
+    }
+    // The sentence around the seam keeps two words or more.
+    let s_from = left.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let s_to = right
+        .char_indices()
+        .find(|&(i, c)| {
+            c == '\n' || matches!(c, '.' | '!' | '?') && !right[i + 1..].starts_with(char::is_alphanumeric)
+        })
+        .map_or(right.len(), |(i, _)| i);
+    let words = left[s_from..].split_whitespace().chain(right[..s_to].split_whitespace());
+    let n = words.filter(|w| w.contains(char::is_alphanumeric)).count();
+    if n == 1 && !left_ends {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether replacing the first `old` of `text` with `new` is safe.
+    fn ok(text: &str, old: &str, new: &str) -> bool {
+        let at = text.find(old).expect("old is in text");
+        safe(text, at, at + old.len(), new, false)
+    }
+
+    #[test]
+    fn facts_stay() {
+        assert!(!ok("Our sale ends in 48 HOURS ONLY, so come by.", " in 48 HOURS ONLY", ""));
+        assert!(!ok("Rated ⭐⭐⭐⭐⭐ by our guests.", "⭐⭐⭐⭐⭐", "⭐"));
+        assert!(!ok("We are fully HIPAA compliant.", "HIPAA", "hipaa"));
+        assert!(!ok("The UK's number one clean skincare brand.", "number one ", ""));
+        assert!(!ok("Book at example.com/book today.", "Book at example.com/book today.", "Happy to help."));
+        assert!(!ok("My course on Canva is out.", "on Canva ", ""));
+        assert!(!ok("Doors open Friday at the hall.", " Friday", ""));
+        // Shouting is no acronym; calming it loses nothing.
+        assert!(ok("HUGE NEWS TODAY: the shop is open.", "HUGE NEWS TODAY", "Huge news today"));
+        assert!(!ok("A sister meetup of AWS UG UK, in London.", "AWS UG UK", "aws ug uk"));
+        assert!(ok("Get it FREE this week.", "FREE", "free"));
+        // Removing hashtags is fine only for the hashtag rule.
+        assert!(!ok("Five tips for spring #a #b", " #a #b", ""));
+        assert!(safe("Five tips for spring #a #b", 20, 26, "", true));
+        // A name that now opens the sentence is kept; a keyword goes with its bait.
+        assert!(ok(
+            "We are proud to say that Harbour City won.",
+            "We are proud to say that Harbour",
+            "Harbour"
+        ));
+        assert!(ok(
+            "Comment \"GROWTH\" and I'll send it. Thanks.",
+            "Comment \"GROWTH\" and I'll send it.",
+            "Ask me."
+        ));
+    }
+
+    #[test]
+    fn deletions_leave_whole_sentences() {
+        assert!(!ok("It was amazing!! Thanks all.", " amazing", ""));
+        assert!(!ok("Feels awesome. Thanks all.", " awesome", ""));
+        assert!(!ok("Not because life is perfect.", " perfect", ""));
+        assert!(!ok("Visit the top rated studio in town.", "top ", ""));
+        assert!(!ok("It is a truly revolutionary release.", "revolutionary ", ""));
+        assert!(!ok("We grew. Sales doubled. As a result, we hired.", " Sales doubled.", ""));
+        assert!(ok("It's been an amazing journey.", "amazing ", ""));
+        assert!(ok("Hurry! The shop opens at nine.", "Hurry! ", ""));
+    }
+
+    #[test]
+    fn templates_make_sentences() {
+        assert!(!ok(
+            "Book a free consultation now.",
+            "Book a free consultation now.",
+            "If you'd like a free consultation."
+        ));
+        assert!(!ok("Book via the site.", "Book via the site.", "You can book via."));
+        assert!(!ok(
+            "Enrol your child today.",
+            "Enrol your child today.",
+            "If you'd like a child, you can enrol one."
+        ));
+        assert!(!ok(
+            "If you're interested, you can book it. Call 555-0100 now.",
+            "Call 555-0100 now.",
+            "If you're interested, you can call 555-0100."
+        ));
+        assert!(!ok("Register here:\n- one", "Register here:", "You can register here."));
+        assert!(!ok(
+            "Join us next Thursday? Bring a friend.",
+            "Join us next Thursday?",
+            "You can join us next Thursday?."
+        ));
+        assert!(ok(
+            "Book your free review now: example.com/review",
+            "Book your free review now: example.com/review",
+            "If you'd like a free review, you can book one here: example.com/review."
+        ));
+    }
+}

@@ -1,0 +1,30 @@
+//! When a big adjective ("amazing", "world-class", "massive") is worth removing: only where it sells the
+//! author's own offer. Praise of other people ("my amazing coworkers"), a predicate ("The energy was amazing"),
+//! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
+//! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
+
+use super::super::lexicon::{is_in, GENEROUS_WORDS, PEOPLE, PREDICATES};
+use super::super::text::Kind;
+use super::{about_us, carries_offer, hits_in, is_word, sentence_of, Draft};
+use crate::Side;
+
+/// Whether the hype words `first..=last` are worth removing (see the module doc).
+pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, first);
+    if first > s_first && is_word(d, first - 1, &PREDICATES) {
+        return false;
+    }
+    let next_word = (last + 1..=s_last).find(|&i| t.list[i].kind == Kind::Word);
+    let thanks =
+        (s_first..=s_last).any(|i| t.list[i].kind == Kind::Word && is_in(t.norm(i), &GENEROUS_WORDS));
+    if thanks || next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE)) {
+        return false;
+    }
+    let offer = hits_in(d, s_first, s_last).any(|h| {
+        d.rules[h.rule].side != Side::Value
+            && carries_offer(&d.rules[h.rule])
+            && (h.last < first || h.first > last)
+    });
+    offer || about_us(d, s_first, s_last)
+}

@@ -1,0 +1,557 @@
+//! Suggestions: the concrete one-click edits attached to a finding, built from the rule's `fix` and `suggest`
+//! templates. Templates may use these slots; a template whose slot cannot be filled is skipped:
+//! - `{match}`: the matched words;
+//! - `{plain}`: the matched words made plain: an emotion frame ("We are thrilled to announce that") dropped
+//!   before a clause or turned into the plain verb ("We are unveiling"), push words (now, just, finally) and
+//!   "!" dropped; skipped when nothing changes;
+//! - `{contacts}`: the sentence's links, @mentions and phone numbers (as ": ..." when there are any);
+//! - `{topic}`: what the post is about;
+//! - `{place}`: where a pushed link is ("in my bio", "in the comments", "below");
+//! - `{who}`: who a tag-a-friend request aims at ("someone looking for a job");
+//! - `{promise}`: what a comment-to-get-it request promises ("I'd be happy to send you the details").
+//!
+//! Every edit keeps the sentence grammatical: a removal takes its comma or brackets with it, fixes "a"/"an" and
+//! capitalises the word that now starts the sentence; a command is only softened where it is one (at the start
+//! of a clause, not "if anyone wants to come along"); a clause or sentence is only dropped when it carries
+//! nothing the reader needs (no offer, link, price, tip or question) and what remains still reads. Last, every
+//! edit passes `guard` (do no harm: no fact lost, no sentence broken), or it is not offered.
+//!
+//! Files (one job each): `mod.rs` the draft, the word lists by id and `build` (a finding's fix to its
+//! suggestions); `tokens` reading tokens, hits and contacts; `clauses` clauses and what they carry; `removal`
+//! removing words without seams; `templates` slots, the `replace` fix and labels; `plain` announcements said
+//! plainly; `softening` commands made offers; `drop` pressure and brags dropped; `hype` when a big adjective is
+//! worth removing; `closing` and `topic` the closing question; `caps` capital letters; `guard` the final check.
+//! Word lists live in `engine::lexicon`.
+
+mod caps;
+mod clauses;
+mod closing;
+mod drop;
+pub mod guard;
+mod hype;
+mod plain;
+mod removal;
+mod softening;
+mod templates;
+mod tokens;
+mod topic;
+
+pub use caps::capitalise;
+use caps::*;
+use clauses::*;
+use drop::*;
+use plain::*;
+use removal::*;
+use softening::*;
+use templates::*;
+use tokens::*;
+
+use super::lexicon;
+use super::matcher::Hit;
+use super::pack::{Detector, Fix, Rule};
+use super::signals::Signal;
+use super::text::{Kind, Tokens};
+use super::vocab::WordLists;
+use crate::{Side, Span, Suggestion};
+use std::cell::Cell;
+use std::ops::Range;
+
+/// Everything a suggestion may need from the draft.
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub tokens: &'a Tokens,
+    /// What the post is about, for closing questions: worked out on first use (`Draft::topic`), since most
+    /// drafts need no closing question.
+    pub topic: std::cell::OnceCell<String>,
+    /// Closing-question templates of the platform.
+    pub closing: &'a [String],
+    /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
+    /// sentence keeps it.
+    pub hits: &'a [Hit],
+    pub rules: &'a [Rule],
+    /// The `WORD_LISTS`, by word id (interned with the rules' vocabulary the draft's tokens were looked up in).
+    pub lists: &'a WordLists,
+    /// The last sentence's clauses and contacts, shared by the findings of one `analyze` call.
+    pub cache: SentenceCache,
+}
+
+/// The clauses (`clauses`) and contacts (`contacts`) of the last token range asked for. `build` runs once per
+/// finding, and a sentence with several findings has its clauses split and its contacts gathered for each of
+/// them; findings of one sentence often come one after another, so one entry of each is enough.
+///
+/// Both results depend only on the draft (its text, tokens and word lists, which a `Draft` borrows immutably
+/// for its whole life) and on the token range `(first, last)` they were asked for. That range is the key, so a
+/// kept result is exactly what recomputing would give. Each entry's buffer is reused for the next range, so a
+/// whole `analyze` call allocates about once for each.
+#[derive(Default)]
+pub struct SentenceCache {
+    clauses: Memo<Vec<(usize, usize)>>,
+    contacts: Memo<String>,
+}
+
+/// One result, the token range it was computed for (`None` before the first), and its buffer.
+#[derive(Default)]
+struct Memo<T>(Cell<(Option<(usize, usize)>, T)>);
+
+impl<T: Default> Memo<T> {
+    /// `read` of the result for `key`: the kept one when it was computed for `key`, else what `fill` writes
+    /// into the emptied buffer, which is kept. The entry is taken out while `read` runs, so a `read` that asks
+    /// again (for any key) gets a fresh buffer and no panic.
+    fn with<R>(&self, key: (usize, usize), fill: impl FnOnce(&mut T), read: impl FnOnce(&T) -> R) -> R {
+        let (kept, mut value) = self.0.take();
+        if kept != Some(key) {
+            fill(&mut value);
+        }
+        let out = read(&value);
+        self.0.set((Some(key), value));
+        out
+    }
+}
+
+impl SentenceCache {
+    /// `read` of `clauses(d, a, b)`, kept.
+    fn clauses<R>(d: &Draft<'_>, a: usize, b: usize, read: impl FnOnce(&[(usize, usize)]) -> R) -> R {
+        d.cache.clauses.with((a, b), |out| clauses(d, a, b, out), |cl| read(cl))
+    }
+
+    /// `read` of `contacts(d, first, last)`, kept.
+    fn contacts<R>(d: &Draft<'_>, first: usize, last: usize, read: impl FnOnce(&str) -> R) -> R {
+        d.cache.contacts.with((first, last), |out| contacts(d, first, last, out), |c| read(c))
+    }
+}
+
+impl Draft<'_> {
+    /// What the post is about (`topic::topic`), empty when nothing stands out.
+    pub fn topic(&self) -> &str {
+        self.topic.get_or_init(|| topic::topic(self.text, self.tokens, self.hits))
+    }
+}
+
+/// Sentences longer than this many tokens get no sentence-level edits (keeps analysis linear on huge input).
+const SCAN: usize = 400;
+
+/// The named word lists, looked up by word id (`on_list`): list `l` is bit `l.bit()` of `WordLists::bits`, its
+/// words are `WORD_LISTS[l as usize]`. Short lists written in place stay compared as strings (`is_word`).
+#[derive(Clone, Copy)]
+enum List {
+    Push,
+    NeedsObject,
+    PressureClause,
+    Conjunctions,
+    NotAStart,
+    NotAnEnd,
+    AdverbialStarts,
+    Boast,
+    Reader,
+    SelfWords,
+    OtherSelfForms,
+    Subjects,
+    Emotions,
+    Intensifiers,
+    FrameSubjects,
+    Labels,
+    LaunchVerbs,
+}
+
+const LISTS: usize = List::LaunchVerbs as usize + 1;
+
+impl List {
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// The words of each `List`, at the list's number: interned with the rules (`Compiled::new`), so that a draft's
+/// tokens carry their ids.
+pub const WORD_LISTS: [&[&str]; LISTS] = {
+    let mut lists: [&[&str]; LISTS] = [&[]; LISTS];
+    lists[List::Push as usize] = &lexicon::PUSH_WORDS;
+    lists[List::NeedsObject as usize] = &lexicon::NEEDS_OBJECT;
+    lists[List::PressureClause as usize] = &lexicon::PRESSURE_CLAUSE;
+    lists[List::Conjunctions as usize] = &lexicon::CONJUNCTIONS;
+    lists[List::NotAStart as usize] = &lexicon::NOT_A_START;
+    lists[List::NotAnEnd as usize] = &lexicon::NOT_AN_END;
+    lists[List::AdverbialStarts as usize] = &lexicon::ADVERBIAL_STARTS;
+    lists[List::Boast as usize] = &lexicon::BOAST;
+    lists[List::Reader as usize] = &lexicon::READER_WORDS;
+    lists[List::SelfWords as usize] = &lexicon::SELF_WORDS;
+    lists[List::OtherSelfForms as usize] = &lexicon::OTHER_SELF_FORMS;
+    lists[List::Subjects as usize] = &lexicon::SUBJECTS;
+    lists[List::Emotions as usize] = &lexicon::EMOTIONS;
+    lists[List::Intensifiers as usize] = &lexicon::INTENSIFIERS;
+    lists[List::FrameSubjects as usize] = &lexicon::FRAME_SUBJECTS;
+    lists[List::Labels as usize] = &lexicon::LABELS;
+    lists[List::LaunchVerbs as usize] = &lexicon::LAUNCH_VERBS;
+    lists
+};
+
+/// Tags of rules whose phrases carry the offer itself (a sentence holding one is not dropped).
+const OFFER_TAGS: [&str; 5] = ["cta", "offer", "announce", "price", "link"];
+
+/// The suggestions for one signal of `rule`.
+#[inline]
+pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
+    // About half of a draft's findings come from rules with no fix (most of the value side): those skip the
+    // call into the builder and its large frame.
+    if rule.fix == Fix::None {
+        return Vec::new();
+    }
+    let mut out = build_fix(rule, sig, d);
+    // Do no harm: an edit that loses a fact or breaks its sentence is not offered (the finding still explains).
+    // Calming "!!!" or an emoji wall only loses rating stars; lowering shouting only an acronym or a name.
+    let hashtags_may_go = rule.detector.is_some_and(|det| det == Detector::Hashtags);
+    out.retain(|s| match rule.fix {
+        Fix::Calm => guard::keeps_stars(&d.text[s.span.start..s.span.end], &s.text),
+        Fix::Lowercase => guard::keeps_facts(&d.text[s.span.start..s.span.end], &s.text, false),
+        _ => guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go),
+    });
+    out
+}
+
+/// `build` for a rule with a fix.
+// Out of line, so profiles show what suggestions cost.
+#[inline(never)]
+fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
+    let t = d.tokens;
+    let matched = &d.text[sig.span.start..sig.span.end];
+    // Edits of a link or @mention are left out, but for whole-sentence ones that keep it (and no edit at all).
+    let keeps_contacts = matches!(rule.fix, Fix::Sentence | Fix::Append | Fix::None);
+    if !keeps_contacts && sig.tokens.is_some_and(|(f, l)| holds_contact(t, f, l)) {
+        return Vec::new();
+    }
+    match rule.fix {
+        Fix::None => Vec::new(),
+        Fix::Remove => match sig.tokens {
+            Some((first, last)) if is_hype(rule) && !hype::worth_removing(d, first, last) => Vec::new(),
+            // A banner ("FLASH SALE:") goes where it labels the sentence; inside one it is the subject.
+            Some((first, last)) if !is_hype(rule) && rule.detector.is_none() => label_removal(d, first, last)
+                .map_or_else(Vec::new, |(span, text)| {
+                    vec![suggestion(span, text, label("Remove ", matched))]
+                }),
+            Some((first, last)) => {
+                let (span, text) = removal(d, first, last);
+                vec![suggestion(span, text, label("Remove ", matched))]
+            }
+            None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
+        },
+        Fix::Lowercase => {
+            let mut lower =
+                if matched.is_ascii() { matched.to_ascii_lowercase() } else { matched.to_lowercase() };
+            if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
+                lower = capitalised(lower);
+            }
+            vec![trying(sig.span, lower)]
+        }
+        Fix::Calm => {
+            let calm = if matched.contains('?') {
+                "?".to_string()
+            } else if matched.contains('!') {
+                "!".to_string()
+            } else {
+                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
+            };
+            let label = label("Calm it to ", &calm);
+            vec![suggestion(sig.span, calm, label)]
+        }
+        Fix::Replace => replace(rule, sig, d, matched),
+        Fix::Sentence => {
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            sentence_fix(rule, d, first, last, matched)
+        }
+        Fix::DropSentence => {
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            drop_fix(rule, d, first, last, matched)
+        }
+        Fix::Anchor => {
+            let Some((first, last)) = sig.tokens else { return Vec::new() };
+            anchor(d, first, last).map_or_else(Vec::new, |(span, text)| vec![removing(d, (span, text))])
+        }
+        Fix::Append => closing::suggestions(rule, d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Options, Platform};
+
+    /// The first suggestion of the first finding of `rule` on `text`: (the words it replaces, the new words).
+    fn first(text: &str, rule: &str) -> Option<(String, String)> {
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let f = report.findings.iter().find(|f| f.rule.id == rule)?;
+        let s = f.suggestions.first()?;
+        Some((text[s.span.start..s.span.end].to_string(), s.text.clone()))
+    }
+
+    fn applied(text: &str, rule: &str) -> String {
+        // Detected findings, whatever their fitted weight: the suggestion is what is tested here.
+        let report = Engine::new().detect(text, &Options::for_platform(Platform::Linkedin));
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule.id == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {text:?}"));
+        let s = f.suggestions.first().unwrap_or_else(|| panic!("no suggestion for {rule} in {text:?}"));
+        format!("{}{}{}", &text[..s.span.start], s.text, &text[s.span.end..])
+    }
+
+    #[test]
+    fn templates_fill_in_one_pass() {
+        let slot = |name: &str, out: &mut String| {
+            match name {
+                "match" => out.push_str("Book now"),
+                "never" => return None,
+                _ => out.push_str("x.com"),
+            }
+            Some(())
+        };
+        assert_eq!(super::fill("Try {match}{link}.", slot).as_deref(), Some("Try Book nowx.com."));
+        assert_eq!(super::fill("no slots", slot).as_deref(), Some("no slots"));
+        assert_eq!(super::fill("a } and {b{match}", slot).as_deref(), Some("a } and {bBook now"));
+        assert_eq!(super::fill("{match} {never}", slot), None);
+    }
+
+    #[test]
+    fn pictographic_marks_are_read_from_their_first_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let expected = ('\u{2190}'..='\u{2BFF}').contains(&c) || c >= '\u{1F000}';
+            assert_eq!(super::pictographic(c.encode_utf8(&mut buf).as_bytes()), expected, "{c:?}");
+        }
+    }
+
+    /// A word whose normal form is ASCII letters other than "k" is written in that many ASCII letters: the
+    /// tokenizer lower-cases and straightens apostrophes, and no other character lower-cases to such letters
+    /// only (the Kelvin sign gives "k", "İ" gives "i" and a combining dot). Word checks rely on it to look at a
+    /// token's length before its normal form.
+    #[test]
+    fn ascii_written() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            let ascii_letters = lower.bytes().all(|b| b.is_ascii_alphabetic());
+            assert!(!ascii_letters || lower == "k", "{c:?}");
+        }
+    }
+
+    #[test]
+    fn labels_quote_at_most_sixty_characters() {
+        assert_eq!(super::label("Try: ", "  short  "), "Try: \"short\"");
+        let long = "é".repeat(70);
+        assert_eq!(super::label("Remove ", &long), format!("Remove \"{}...\"", "é".repeat(60)));
+        assert_eq!(super::label("Try: ", &"a".repeat(60)), format!("Try: \"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn spaces_before_commas_and_full_stops_close_up() {
+        let closed_up = |s: &str| {
+            let mut s = s.to_string();
+            super::close_up(&mut s);
+            s
+        };
+        assert_eq!(closed_up("call us , or DM me . Thanks"), "call us, or DM me. Thanks");
+        assert_eq!(closed_up("a  , b ,c"), "a , b,c");
+        assert_eq!(closed_up("trailing "), "trailing ");
+        assert_eq!(closed_up(" ."), ".");
+    }
+
+    #[test]
+    fn first_letters_change_case_in_place_or_by_unicode() {
+        use super::{capitalised, decapitalised};
+        assert_eq!(capitalised("you can".into()), "You can");
+        assert_eq!(capitalised("élan".into()), "Élan");
+        assert_eq!(capitalised(String::new()), "");
+        assert_eq!(decapitalised("You can".into()), "you can");
+        assert_eq!(decapitalised("Élan".into()), "élan");
+        assert_eq!(decapitalised("I'm here".into()), "I'm here");
+        assert_eq!(decapitalised("DM me".into()), "DM me");
+    }
+
+    #[test]
+    fn a_command_becomes_an_offer_the_reader_can_take_up() {
+        assert_eq!(
+            applied("Book your free review now: meridiancole.com/review", "hard-cta"),
+            "If you'd like a free review, you can book one here: meridiancole.com/review."
+        );
+        assert_eq!(
+            applied("Open house Sat 11-1. DM me NOW for a private showing!!", "hard-cta"),
+            "Open house Sat 11-1. If you're interested, you can DM me for a private showing."
+        );
+        // A second command: "You can also", and the phone number stays whole.
+        let text = "Book your audit today. Call 555-0142.";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let second = report.findings.iter().filter(|f| f.rule.id == "hard-cta").nth(1).expect("two commands");
+        assert_eq!(second.suggestions[0].text, "You can also call 555-0142.");
+        // Never the clunky "If it helps, you can".
+        assert!(!applied("Shop now, link in bio", "hard-cta").contains("If it helps"));
+        assert_eq!(
+            applied("Shop now, link in bio", "hard-cta"),
+            "If you're interested, you can shop. The link is in my bio."
+        );
+        // A launch is the author's offer: its superlative is toned down, the sentence stays.
+        assert_eq!(
+            applied("Hello all. Our agency launched the BEST social media course ever.", "superlative-claim"),
+            "Hello all. Our agency launched a new social media course."
+        );
+        // An offer that has its link keeps both, with no word about the bio.
+        assert_eq!(
+            applied("Shop the sale, link in bio: example.com/sale", "hard-cta"),
+            "If you're interested, you can shop the sale: example.com/sale."
+        );
+        // An opening label left with nothing to say goes whole.
+        assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
+        // Generous words are no hype: thanks keep their size.
+        assert_eq!(first("Huge thanks to Ann.", "hype-words"), None);
+        // A shouted verb is lowered and keeps an object once the pressure has gone.
+        assert_eq!(
+            applied("Only a few left — BUY NOW before it is gone!", "hard-cta"),
+            "Only a few left — you can buy it."
+        );
+        assert_eq!(applied("BUY NOW!", "hard-cta"), "If you're interested, you can buy it.");
+        // The link pushed to the bio while the command holds it: no dangling "click the:", hashtags stay last.
+        assert_eq!(
+            applied("Click the link in bio: example.com/course #marketing #sales", "hard-cta"),
+            "The link is example.com/course if you're curious. #marketing #sales"
+        );
+    }
+
+    #[test]
+    fn a_scarcity_clause_with_a_figure_is_explained_not_cut() {
+        // "to the first 30 businesses that sign up" is a condition of the offer: cutting it would lose a fact.
+        let text = "We are offering a free review (normally $1,200) to the first 30 businesses that sign up.";
+        assert_eq!(first(text, "hard-cta"), None);
+        // Without a figure the pressure clause goes.
+        assert_eq!(
+            applied(
+                "We are offering a free review to anyone, so sign up now before we sell out.",
+                "hard-cta"
+            ),
+            "We are offering a free review to anyone, so you can sign up."
+        );
+    }
+
+    #[test]
+    fn bait_offered_as_an_alternative_to_a_command_goes_with_it() {
+        let text = "If you're ready, comment \"GO\" below or DM me to book your free strategy call.";
+        let rw = Engine::new().rewrite(text, &Options::for_platform(Platform::Linkedin));
+        assert!(
+            rw.text.starts_with("If you're ready, you can DM me to book your free strategy call."),
+            "{}",
+            rw.text
+        );
+    }
+
+    #[test]
+    fn a_command_joined_by_or_gets_its_comma() {
+        assert_eq!(
+            applied("Pop in on Saturday or order online now 👉 spokesandco.com/sale", "hard-cta"),
+            "Pop in on Saturday, or you can order online: spokesandco.com/sale."
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_command_are_left_alone() {
+        let text = "I'm running a casual evening at The Crown on the 22nd, if anyone wants to come along 🙂";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
+        for f in report.findings.iter().filter(|f| f.rule.id == "hard-cta") {
+            assert!(f.suggestions.is_empty(), "{:?}", f.suggestions);
+        }
+    }
+
+    #[test]
+    fn announcements_lose_the_fanfare_not_the_news() {
+        assert_eq!(
+            applied(
+                "We are proud to announce that Harbour City Food Bank has been named Charity of the Year.",
+                "announcement"
+            ),
+            "Harbour City Food Bank has been named Charity of the Year."
+        );
+        assert_eq!(
+            applied("Mother's Day pre-orders are now open 💐 Bouquets from $49.", "announcement"),
+            "Mother's Day pre-orders are open 💐 Bouquets from $49."
+        );
+        assert_eq!(
+            applied("We are incredibly proud to unveil the new version of our app.", "announcement"),
+            "We are unveiling the new version of our app."
+        );
+        assert_eq!(
+            applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
+            "🚀 TaskHarbor 4.0 is out."
+        );
+        assert_eq!(
+            applied(
+                "Copper Hill Brewing Co. is excited to announce our expansion into three new markets.",
+                "announcement"
+            ),
+            "News from Copper Hill Brewing Co.: our expansion into three new markets."
+        );
+    }
+
+    #[test]
+    fn pressure_goes_at_the_smallest_unit_that_leaves_the_post_readable() {
+        // The clause, its comma and the "so".
+        assert_eq!(
+            applied(
+                "We sell out every year, so we'd recommend ordering early: petalandstem.com/day",
+                "urgency-claim"
+            ),
+            "We'd recommend ordering early: petalandstem.com/day"
+        );
+        // "a limited number of".
+        assert_eq!(
+            applied("Now accepting a limited number of new consultations for Q3.", "urgency-claim"),
+            "Now accepting new consultations for Q3."
+        );
+        // A sentence that is pressure only.
+        assert_eq!(
+            applied("Our tips are below. Places are going fast.", "urgency-claim"),
+            "Our tips are below."
+        );
+        // A deadline stays (a fact); the "only" that pushes goes.
+        assert_eq!(
+            applied("Up to 30% off all e-bikes this weekend only!", "urgency"),
+            "Up to 30% off all e-bikes this weekend!"
+        );
+        // A "just" before a number, not the words around it.
+        assert_eq!(
+            applied("Our clients hire fast.\n🔹 Average time-to-hire of just 14 days", "urgency"),
+            "Our clients hire fast.\n🔹 Average time-to-hire of 14 days"
+        );
+    }
+
+    #[test]
+    fn removals_keep_grammar_and_emoji_whole() {
+        // Hype about the author's offer goes, with its article fixed; big words about anything else stay.
+        assert_eq!(
+            applied("It's been an incredible year for our studio.", "hype-words"),
+            "It's been a year for our studio."
+        );
+        assert_eq!(
+            applied("Our enterprise-grade security is now certified.", "puffery"),
+            "Our security is now certified."
+        );
+        assert_eq!(first("It's been an incredible journey.", "hype-words"), None);
+        assert_eq!(first("A massive thank you to the team.", "hype-words"), None);
+        assert_eq!(first("The energy in the room was amazing.", "hype-words"), None);
+        assert_eq!(first("Big thanks to my amazing coworkers.", "hype-words"), None);
+        // A price anchor is a price: the finding explains it, no edit removes it.
+        assert_eq!(
+            first("Professional whitening for $199 instead of $349, in one visit.", "price-talk"),
+            None
+        );
+        assert_eq!(first("We'll include a free toothbrush (worth $80).", "price-talk"), None);
+        let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here for everyone who wants to learn.";
+        assert_eq!(first(wall, "emoji-wall").map(|(_, t)| t), Some("🇪🇸".to_string()));
+    }
+
+    #[test]
+    fn engagement_bait_becomes_an_offer_or_an_invitation() {
+        assert_eq!(
+            first("Comment \"FREEDOM\" and I'll send you the details.", "engagement-bait").map(|(_, t)| t),
+            Some("I'd be happy to send you the details, just ask.".to_string())
+        );
+        assert_eq!(
+            first("Tag a mate who needs a new ride 👇", "engagement-bait").map(|(_, t)| t),
+            Some("If you know someone who needs a new ride, feel free to pass it on.".to_string())
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! `{plain}`: an announcement said plainly. An emotion frame ("We are thrilled to announce that") goes before a
+//! clause or becomes the plain verb ("We are unveiling"); labels ("Big news:") go; push words and "!" go.
+
+use super::*;
+
+/// The `{plain}` form of the match `first..=last`: (span to replace, text).
+pub(super) fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let (_, s_last) = sentence_of(t, first);
+    if let Some(e) = (first..=last).find(|&i| on_list(d, i, List::Emotions.bit())) {
+        return unframe(d, first, last, e, s_last);
+    }
+    let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
+    // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
+    if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| on_list(d, i, List::Labels.bit())) {
+        let mut b = last;
+        while b < s_last
+            && t.list[b + 1].kind == Kind::Punct
+            && matches!(t.norm(b + 1), ":" | "-" | "," | "!")
+        {
+            b += 1;
+        }
+        return Some(removal(d, first, b));
+    }
+    let push = ["now", "just", "finally", "officially"];
+    let mut out = String::new();
+    let mut changed = false;
+    let mut prev_end: Option<usize> = None;
+    for i in first..=last {
+        let tok = &t.list[i];
+        if is_word(d, i, &push) && words.len() > 1 {
+            changed = true;
+            continue;
+        }
+        let piece = match tok.kind {
+            Kind::Punct if t.norm(i).contains('!') => {
+                changed = true;
+                ".".to_string()
+            }
+            Kind::Word if tok.caps && t.norm(i) != "i" => t.norm(i).to_string(),
+            _ => raw(d, i).to_string(),
+        };
+        if let Some(pe) = prev_end {
+            if pe < tok.start as usize && !out.is_empty() && tok.kind != Kind::Punct {
+                out.push(' ');
+            }
+        }
+        out.push_str(&piece);
+        prev_end = Some(tok.end as usize);
+    }
+    if !changed {
+        return None;
+    }
+    let out = if at_start(d, first) { capitalise(&out) } else { out };
+    Some((t.span_of(first, last), out))
+}
+
+/// An emotion frame ("We are incredibly proud to unveil", "Humbled and honoured to share that"): before a
+/// clause it goes; before an object the plain verb stays ("We are unveiling").
+pub(super) fn unframe(
+    d: &Draft<'_>,
+    first: usize,
+    last: usize,
+    emo: usize,
+    s_last: usize,
+) -> Option<(Span, String)> {
+    let t = d.tokens;
+    // The verb: the word after "to" that follows the emotion words.
+    let to = (emo..=last.min(s_last)).find(|&i| is_word(d, i, &["to"]))?;
+    let verb = to + 1;
+    if verb > s_last || t.list[verb].kind != Kind::Word {
+        return None;
+    }
+    // Where the frame starts: back over intensifiers, "am/are/is" and a we/I subject.
+    let mut from = emo.min(first);
+    while from > 0 && {
+        let p = from - 1;
+        t.list[p].sentence == t.list[emo].sentence
+            && (on_list(d, p, List::Intensifiers.bit()) || on_list(d, p, List::FrameSubjects.bit()))
+    } {
+        from -= 1;
+    }
+    // What follows the verb: "that", ":" or (for say/tell) a clause.
+    let v = t.norm(verb);
+    let mut end = verb;
+    if v == "let" && verb + 2 <= s_last && t.norm(verb + 1) == "you" && t.norm(verb + 2) == "know" {
+        end = verb + 2;
+    }
+    let next = end + 1;
+    let clause_follows =
+        next <= s_last && (t.norm(next) == "that" || t.norm(next) == ":") || matches!(v, "say" | "let");
+    if clause_follows {
+        let mut b = end;
+        if next <= s_last && matches!(t.norm(next), "that" | ":") {
+            b = next;
+        }
+        if at_start(d, from) {
+            return Some(removal(d, from, b));
+        }
+        // "Copper Hill is excited to announce that ...": the subject stays, the feeling goes ("announces that").
+        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are", "am", "'re", "'m"]))?;
+        let text = if is_word(d, be, &["is"]) { third_person(v) } else { v.to_string() };
+        return Some((t.span_of(be, end), text));
+    }
+    // "announcing" and "introducing" announce all over again: the news is said as news instead.
+    if matches!(v, "announce" | "introduce") {
+        if at_start(d, from) {
+            // "We are thrilled to announce our new app" -> "Some news: our new app".
+            return Some((t.span_of(from, verb), "Some news:".to_string()));
+        }
+        // "Copper Hill Brewing Co. is excited to announce our expansion" -> "News from Copper Hill Brewing Co.:
+        // our expansion".
+        let s_first = sentence_of(t, emo).0;
+        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are"]))?;
+        if be > s_first && at_start(d, s_first) {
+            let subject = &d.text[t.list[s_first].start as usize..t.list[be - 1].end as usize];
+            return Some((t.span_of(s_first, verb), format!("News from {subject}:")));
+        }
+    }
+    // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
+    let verb_ing = ing(v);
+    let kept = (from..emo).filter(|&i| on_list(d, i, List::FrameSubjects.bit())).map(|i| raw(d, i));
+    let mut text = String::new();
+    for w in kept.chain([verb_ing.as_str()]) {
+        // "We 're" is written "We're".
+        if !text.is_empty() && !w.starts_with("'re") && !w.starts_with("'m") {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    let text = if at_start(d, from) { capitalised(text) } else { decapitalised(text) };
+    Some((t.span_of(from, verb), text))
+}
+
+pub(super) fn third_person(v: &str) -> String {
+    if v.ends_with(['s', 'x']) || v.ends_with("sh") || v.ends_with("ch") {
+        format!("{v}es")
+    } else {
+        format!("{v}s")
+    }
+}
+
+pub(super) fn ing(v: &str) -> String {
+    match v {
+        "let" | "set" | "put" => format!("{v}ting"),
+        _ if v.ends_with("ie") => format!("{}ying", &v[..v.len() - 2]),
+        _ if v.ends_with('e') && !v.ends_with("ee") && v.len() > 2 => format!("{}ing", &v[..v.len() - 1]),
+        _ => format!("{v}ing"),
+    }
+}
