@@ -19,7 +19,6 @@ pub mod corpus;
 pub mod engine;
 pub mod error;
 pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod fit;
 pub mod history;
 pub mod platform;

@@ -140,7 +140,6 @@ struct Detected {
 }
 
 /// What the fit reads of one draft (`Engine::training_features`).
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone)]
 pub struct TrainingFeatures {
     /// (rule id, side, feature) of every rule with findings.
@@ -377,7 +376,6 @@ impl Engine {
 
     /// What the fit reads of a draft (`crate::fit`): each rule's feature by id and side, and the text of every
     /// gram.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn training_features(&self, text: &str, options: &Options) -> TrainingFeatures {
         let c = &*self.compiled;
         let d = self.detect(text, options);
