@@ -68,7 +68,6 @@ async function main() {
       },
     });
   }
-  let posting = null;
 
   function coachFor(doc) {
     let coach = coaches.get(doc);
@@ -90,7 +89,6 @@ async function main() {
     });
   }
   function stop() {
-    posting?.stop();
     watcher?.stop();
     posting?.stop();
     for (const coach of coaches?.values() || []) coach.destroy();
