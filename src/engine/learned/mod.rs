@@ -140,6 +140,8 @@ pub struct Reading {
 pub fn read(model: &Model, tokens: &Tokens, list: &mut Vec<Gram>) -> Reading {
     grams::grams(tokens, list);
     let norm = gram_norm(list.len());
+    // Every gram's weights looked up once, then read sentence by sentence.
+    let weights: Vec<(f32, f32)> = list.iter().map(|g| model.weights(g.key)).collect();
     let mut reading = Reading::default();
     let mut sentence_start = 0;
     while sentence_start < list.len() {
@@ -148,15 +150,14 @@ pub fn read(model: &Model, tokens: &Tokens, list: &mut Vec<Gram>) -> Reading {
         while end < list.len() && tokens.list[list[end].last as usize].sentence == sentence {
             end += 1;
         }
-        let part = &list[sentence_start..end];
-        let weights: Vec<(f32, f32)> = part.iter().map(|g| model.weights(g.key)).collect();
-        let (s, v) = weights.iter().fold((0.0, 0.0), |(s, v), w| (s + w.0 / norm, v + w.1 / norm));
+        let (part, w) = (&list[sentence_start..end], &weights[sentence_start..end]);
+        let (s, v) = w.iter().fold((0.0, 0.0), |(s, v), w| (s + w.0 / norm, v + w.1 / norm));
         reading.sales += s;
         reading.value += v;
-        if let Some(stretch) = strongest(part, weights.iter().map(|w| w.0), s) {
+        if let Some(stretch) = strongest(part, w.iter().map(|w| w.0), s) {
             reading.sales_stretches.push(stretch);
         }
-        if let Some(stretch) = strongest(part, weights.iter().map(|w| w.1), v) {
+        if let Some(stretch) = strongest(part, w.iter().map(|w| w.1), v) {
             reading.value_stretches.push(stretch);
         }
         sentence_start = end;
