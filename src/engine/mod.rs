@@ -220,40 +220,43 @@ impl Engine {
         for (&n, &a) in rules.iter().zip(&amounts) {
             totals[n] += a;
         }
-        // What each finding adds to its side's logit: its share of its rule's contribution.
-        let mut contributions: Vec<f32> = rules
+        // What each finding adds to the logits, [promotion, point] for a sales finding and [value, 0] for a
+        // value one: its share of its rule's contribution.
+        let mut contributions: Vec<[f32; 2]> = rules
             .iter()
             .zip(&amounts)
             .map(|(&n, &a)| {
                 let rule = c.rule(n);
                 let scale = if score::is_sales(rule.side) { sens } else { 1.0 };
-                rule.weight * scale * score::rule_feature(totals[n], words) * a / totals[n]
+                let x = scale * score::rule_feature(totals[n], words) * a / totals[n];
+                [rule.weight * x, rule.point * x]
             })
             .collect();
-        let (mut sales, mut value) = (0.0f32, c.model.value_bias);
-        for (f, &x) in findings.iter().zip(&contributions) {
+        let (mut promo, mut point, mut value) = (0.0f32, 0.0f32, c.model.value_bias);
+        for (f, x) in findings.iter().zip(&contributions) {
             if score::is_sales(f.side) {
-                sales += x;
+                promo += x[0];
+                point += x[1];
             } else {
-                value += x;
+                value += x[0];
             }
         }
-        // The learned grams, each side only while its tone rule is on; its sentences worth showing become
-        // findings of that rule.
-        let reading = learned::read(&c.model, &tokens, &mut Vec::new());
-        for (rule, logit, stretches, scale) in [
-            (c.tone.0, reading.sales, &reading.sales_stretches, sens),
-            (c.tone.1, reading.value, &reading.value_stretches, 1.0),
-        ] {
+        // The learned grams, each side only while its tone rule is on (its weight scales what they read).
+        let reading = learned::read(&c.model, &tokens);
+        let tone_weight = |rule: Option<usize>| rule.map_or(0.0, |n| c.rule(n).weight);
+        let (sales_tone, value_tone) = (tone_weight(c.tone.0), tone_weight(c.tone.1));
+        let sensitive = |x: f32| if x > 0.0 { x * sens } else { x };
+        promo += sensitive(reading.logits[0] * sales_tone);
+        point += sensitive(reading.logits[1] * sales_tone);
+        value += reading.logits[2] * value_tone;
+        let judgement = score::judge(promo, point, value, &c.model);
+        // The learned sentences worth showing become findings of the tone rules.
+        for (rule, mix, scale) in
+            [(c.tone.0, judgement.sales_mix(), sales_tone * sens), (c.tone.1, [0.0, 0.0, 1.0], value_tone)]
+        {
             let Some(n) = rule else { continue };
-            let rule_weight = c.rule(n).weight;
-            let logit = logit * rule_weight;
-            if score::is_sales(c.rule(n).side) {
-                sales += if logit > 0.0 { logit * scale } else { logit };
-            } else {
-                value += logit;
-            }
-            for st in stretches {
+            let sales = score::is_sales(c.rule(n).side);
+            for st in reading.stretches(mix) {
                 findings.push(Finding {
                     rule: c.infos[n].clone(),
                     side: c.rule(n).side,
@@ -262,14 +265,15 @@ impl Engine {
                     points: 0.0,
                     suggestions: Vec::new(),
                 });
-                contributions.push(st.logit * rule_weight * scale);
+                let [a, b, v] = st.logits.map(|x| x * scale);
+                contributions.push(if sales { [a, b] } else { [v, 0.0] });
             }
         }
-        let (salesiness, value, verdict) = score::judge(sales, value, &c.model);
-        score::share_points(&mut findings, &contributions, salesiness, value);
+        let score::Judgement { salesiness, value, verdict, .. } = judgement;
+        score::share_points(&mut findings, &contributions, &judgement);
         // A phrase rule the fit gave no weight explains nothing about this draft: its findings go. Post-level
         // hints (a post that asks nothing) stay, at no points, as advice.
-        let mut keep = contributions.iter().map(|&x| x > 0.0);
+        let mut keep = contributions.iter().map(|c| c[0] > 0.0 || c[1] > 0.0);
         findings.retain(|f| keep.next().unwrap_or(true) || f.scope == Scope::Post);
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
         Report {

@@ -21,7 +21,9 @@
 //! id = "hard-cta"
 //! side = "sales"                         # sales | value | platform
 //! principle = "value-first"
-//! weight = 1.4                           # logit units (`postcoach fit` writes the default pack's)
+//! weight = 1.4                           # logit units (`postcoach fit` writes the default pack's): promotion
+//!                                        # for a sales rule, value for a value rule
+//! point = 0.6                            # optional, sales rules: weight in "the plug is the point" (fitted)
 //! priority = 14                          # optional: of two overlapping hits on a side, the higher is kept
 //! tags = ["cta"]
 //! patterns = ["(buy|order|shop) now", "only {num} left"]   # see `pattern.rs`; or detector = "..."
@@ -179,6 +181,9 @@ pub struct Rule {
     pub side: Side,
     pub principle: PrincipleRef,
     pub weight: f32,
+    /// A sales rule's weight in the point logit (is the plug the point of the post?); 0 when the pack gives
+    /// none, so the rule then only says that the post plugs something.
+    pub point: f32,
     /// Which of two overlapping phrase hits on the same side is kept: the higher priority, then the longer.
     /// Set by hand, unlike the fitted weight, so that what the fit reads does not depend on what it fitted.
     pub priority: f32,
@@ -286,6 +291,7 @@ const RULE_KEYS: &[&str] = &[
     "side",
     "principle",
     "weight",
+    "point",
     "priority",
     "tags",
     "patterns",
@@ -554,6 +560,13 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
     if !(0.0..=100.0).contains(&weight) {
         return Err(error_at(src, weight_at, "weight must be between 0 and 100"));
     }
+    let point = match r.number("point")? {
+        Some((p, at)) if !(0.0..=100.0).contains(&p) => {
+            return Err(error_at(src, at, "point must be between 0 and 100"));
+        }
+        Some((p, _)) => p,
+        None => 0.0,
+    };
     let priority = r.number("priority")?.map_or(0.0, |(p, _)| p);
     let detector = match r.text("detector")? {
         Some(d) => Some(Detector::parse(d.text).ok_or_else(|| {
@@ -612,6 +625,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         side,
         principle,
         weight,
+        point,
         priority,
         tags: r.strings("tags")?,
         patterns,

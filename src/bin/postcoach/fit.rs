@@ -14,11 +14,14 @@ pub fn run(job: &FitJob, out: &mut impl Write) -> Result<(), CliError> {
     write!(out, "{}", fitted.notes)?;
     writeln!(
         out,
-        "thresholds: t1 {:.3}, t2 {:.3}; value bias {:.3}",
-        fitted.t1, fitted.t2, fitted.value_bias
+        "thresholds: promotion {:.3}, point {:.3}; value bias {:.3}",
+        fitted.promo, fitted.point, fitted.value_bias
     )?;
-    for (id, w) in &fitted.rule_weights {
-        writeln!(out, "  {id:<20} {w:.3}")?;
+    for (id, (w, point)) in &fitted.rule_weights {
+        match point {
+            Some(point) => writeln!(out, "  {id:<20} {w:.3}  point {point:.3}")?,
+            None => writeln!(out, "  {id:<20} {w:.3}")?,
+        }
     }
     if job.dry_run {
         return Ok(());

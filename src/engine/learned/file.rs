@@ -2,14 +2,19 @@
 //! binary the build embeds (`build.rs` converts one into the other, so the engine starts without parsing
 //! 30,000 lines of numbers: a wasm engine in a service worker must be ready within 100 ms).
 //!
-//! Text: `#` comments, `@t1`, `@t2` and `@value_bias` lines, then `gram<TAB>sales weight<TAB>value weight`.
-//! Binary, little-endian: t1, t2 and the value bias as f32, the number of grams as u32, then per gram its key
-//! (u64, `key_of` its text) and both weights (f32).
+//! Text: `#` comments, `@promo`, `@point` and `@value_bias` lines, then
+//! `gram<TAB>promotion weight<TAB>point weight<TAB>value weight`.
+//! Binary, little-endian: the two thresholds and the value bias as f32, the number of grams as u32, then per
+//! gram its key (u64, `key_of` its text) and its three weights (f32).
 //!
 //! This file is also compiled into `build.rs` (by path), so it uses nothing outside itself.
 
-/// The model's numbers: (t1, t2, value bias) and each gram's (key, sales weight, value weight).
-pub type Parsed = ((f32, f32, f32), Vec<(u64, f32, f32)>);
+/// The model's numbers: (promotion threshold, point threshold, value bias) and each gram's key with its
+/// (promotion, point, value) weights.
+pub type Parsed = ((f32, f32, f32), Vec<(u64, [f32; 3])>);
+
+/// Bytes per gram in the binary form: the key and three weights.
+const GRAM_BYTES: usize = 8 + 3 * 4;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -33,7 +38,7 @@ pub const KEY_START: u64 = FNV_OFFSET;
 
 /// Read the text form; an error names the line (1-based; 0 for the file as a whole).
 pub fn parse_text(src: &str) -> Result<Parsed, (usize, String)> {
-    let (mut t1, mut t2, mut bias) = (-1.0f32, 1.0f32, 0.0f32);
+    let (mut promo, mut point, mut bias) = (0.0f32, 0.0f32, 0.0f32);
     let mut grams = Vec::new();
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
@@ -46,34 +51,32 @@ pub fn parse_text(src: &str) -> Result<Parsed, (usize, String)> {
             cols.next().and_then(|c| c.trim().parse().ok()).ok_or_else(|| err("expected a number"))
         };
         match name {
-            "@t1" => t1 = number()?,
-            "@t2" => t2 = number()?,
+            "@promo" => promo = number()?,
+            "@point" => point = number()?,
             "@value_bias" => bias = number()?,
             _ if name.starts_with('@') => return Err(err("unknown parameter")),
             _ => {
-                let (s, v) = (number()?, number()?);
-                grams.push((key_of(name), s, v));
+                let weights = [number()?, number()?, number()?];
+                grams.push((key_of(name), weights));
             }
         }
     }
-    if t1 >= t2 {
-        return Err((0, "@t1 must be below @t2".into()));
-    }
-    Ok(((t1, t2, bias), grams))
+    Ok(((promo, point, bias), grams))
 }
 
 /// The binary form of parsed numbers.
 pub fn encode(parsed: &Parsed) -> Vec<u8> {
-    let ((t1, t2, bias), grams) = parsed;
-    let mut out = Vec::with_capacity(16 + grams.len() * 16);
-    for x in [t1, t2, bias] {
+    let ((promo, point, bias), grams) = parsed;
+    let mut out = Vec::with_capacity(16 + grams.len() * GRAM_BYTES);
+    for x in [promo, point, bias] {
         out.extend_from_slice(&x.to_le_bytes());
     }
     out.extend_from_slice(&(grams.len() as u32).to_le_bytes());
-    for (key, s, v) in grams {
+    for (key, weights) in grams {
         out.extend_from_slice(&key.to_le_bytes());
-        out.extend_from_slice(&s.to_le_bytes());
-        out.extend_from_slice(&v.to_le_bytes());
+        for w in weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
     }
     out
 }
@@ -81,17 +84,16 @@ pub fn encode(parsed: &Parsed) -> Vec<u8> {
 /// Read the binary form; `None` if it is cut short.
 pub fn decode(bytes: &[u8]) -> Option<Parsed> {
     let f32_at = |at: usize| Some(f32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
-    let (t1, t2, bias) = (f32_at(0)?, f32_at(4)?, f32_at(8)?);
+    let (promo, point, bias) = (f32_at(0)?, f32_at(4)?, f32_at(8)?);
     let count = u32::from_le_bytes(bytes.get(12..16)?.try_into().ok()?) as usize;
-    let body = bytes.get(16..16 + count.checked_mul(16)?)?;
+    let body = bytes.get(16..16 + count.checked_mul(GRAM_BYTES)?)?;
     let grams = body
-        .chunks_exact(16)
+        .chunks_exact(GRAM_BYTES)
         .map(|c| {
             let key = u64::from_le_bytes(c[..8].try_into().unwrap_or_default());
-            let s = f32::from_le_bytes(c[8..12].try_into().unwrap_or_default());
-            let v = f32::from_le_bytes(c[12..16].try_into().unwrap_or_default());
-            (key, s, v)
+            let w = |at: usize| f32::from_le_bytes(c[at..at + 4].try_into().unwrap_or_default());
+            (key, [w(8), w(12), w(16)])
         })
         .collect();
-    Some(((t1, t2, bias), grams))
+    Some(((promo, point, bias), grams))
 }

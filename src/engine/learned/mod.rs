@@ -2,8 +2,9 @@
 //! labelled posts by `postcoach fit` (`crate::fit`) together with the rule weights, and stored in
 //! `rules/model.tsv` beside the rule pack.
 //!
-//! Two logits are read from the same grams: `sales` (how far the post leans towards promotion; cut by two
-//! fitted thresholds into conversation / balanced / sales pitch) and `value` (how much it gives the reader).
+//! Three logits are read from the same grams: `promotion` (does the post plug the author's own offer?),
+//! `point` (is the plug the point of the post?) and `value` (how much it gives the reader); see
+//! `super::score` for how they make the verdict and the scores.
 //! A gram's contribution to a draft is its weight over `gram_norm` (the square root of the number of grams in
 //! the draft, up to a long post's length), so a long post does not score higher merely for being long. Contributions are summed per sentence; a sentence whose sum is clear
 //! enough becomes a finding (`sales-tone` or `value-tone`) with the span of its strongest grams, so every
@@ -42,16 +43,16 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// The fitted model: thresholds, the value logit's bias and each gram's two weights.
+/// The fitted model: the two thresholds, the value logit's bias and each gram's three weights.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    /// The sales logit below which a post reads as a conversation.
-    pub t1: f32,
-    /// The sales logit from which a post reads as a sales pitch.
-    pub t2: f32,
+    /// The promotion logit from which a post carries a plug (balanced or sales pitch).
+    pub promo: f32,
+    /// The point logit from which a post with a plug is a sales pitch rather than balanced.
+    pub point: f32,
     /// The value logit of a post with no signal at all.
     pub value_bias: f32,
-    grams: HashMap<u64, (f32, f32), BuildHasherDefault<KeyHasher>>,
+    grams: HashMap<u64, [f32; 3], BuildHasherDefault<KeyHasher>>,
 }
 
 /// A model file that cannot be read: the line and what is wrong with it.
@@ -70,14 +71,14 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 impl Model {
-    fn from_parsed(((t1, t2, value_bias), list): file::Parsed) -> Model {
+    fn from_parsed(((promo, point, value_bias), list): file::Parsed) -> Model {
         let mut grams = HashMap::with_capacity_and_hasher(list.len(), Default::default());
-        grams.extend(list.into_iter().map(|(k, s, v)| (k, (s, v))));
-        Model { t1, t2, value_bias, grams }
+        grams.extend(list);
+        Model { promo, point, value_bias, grams }
     }
 
-    /// Read a model file (`file`: comments, `@t1`, `@t2` and `@value_bias`, then one
-    /// `gram<TAB>sales weight<TAB>value weight` line per gram).
+    /// Read a model file (`file`: comments, `@promo`, `@point` and `@value_bias`, then one
+    /// `gram<TAB>promotion<TAB>point<TAB>value` line per gram).
     pub fn parse(src: &str) -> Result<Model, ModelError> {
         file::parse_text(src).map(Model::from_parsed).map_err(|(line, message)| ModelError { line, message })
     }
@@ -97,8 +98,8 @@ impl Model {
         self.grams.is_empty()
     }
 
-    /// A gram's (sales, value) weights; unknown grams weigh nothing.
-    pub fn weights(&self, key: u64) -> (f32, f32) {
+    /// A gram's (promotion, point, value) weights; unknown grams weigh nothing.
+    pub fn weights(&self, key: u64) -> [f32; 3] {
         self.grams.get(&key).copied().unwrap_or_default()
     }
 }
@@ -117,64 +118,88 @@ pub fn gram_norm(n: usize) -> f32 {
     }
 }
 
-/// What the grams of one sentence add to one logit, and the tokens that carry most of it.
+/// A sentence worth showing: the tokens that carry most of what its grams add, what they add to the mix of
+/// logits it was picked by, and to each logit ([promotion, point, value]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stretch {
     pub first: u32,
     pub last: u32,
     pub logit: f32,
+    pub logits: [f32; 3],
 }
 
-/// What the grams of a draft add to both logits, with the sentences worth showing.
+/// What the grams of a draft add to the three logits (promotion, point, value), kept per sentence so that the
+/// sentences worth showing can be picked once the whole draft is judged.
 #[derive(Debug, Default)]
 pub struct Reading {
-    pub sales: f32,
-    pub value: f32,
-    /// Sentences adding at least `SHOWN_AT` to the sales logit.
-    pub sales_stretches: Vec<Stretch>,
-    /// Sentences adding at least `SHOWN_AT` to the value logit.
-    pub value_stretches: Vec<Stretch>,
+    /// Sums over the draft: [promotion, point, value].
+    pub logits: [f32; 3],
+    grams: Vec<Gram>,
+    /// Each gram's weights over the draft's gram norm.
+    weights: Vec<[f32; 3]>,
+    /// Each sentence's grams as a range of `grams`.
+    sentences: Vec<(usize, usize)>,
 }
 
 /// Read a draft's grams with the model.
-pub fn read(model: &Model, tokens: &Tokens, list: &mut Vec<Gram>) -> Reading {
-    grams::grams(tokens, list);
+pub fn read(model: &Model, tokens: &Tokens) -> Reading {
+    let mut list = Vec::new();
+    grams::grams(tokens, &mut list);
     let norm = gram_norm(list.len());
-    // Every gram's weights looked up once, then read sentence by sentence.
-    let weights: Vec<(f32, f32)> = list.iter().map(|g| model.weights(g.key)).collect();
-    let mut reading = Reading::default();
-    let mut sentence_start = 0;
-    while sentence_start < list.len() {
-        let sentence = tokens.list[list[sentence_start].last as usize].sentence;
-        let mut end = sentence_start;
+    // Every gram's weights looked up once, then grouped by sentence.
+    let weights: Vec<[f32; 3]> = list.iter().map(|g| model.weights(g.key).map(|w| w / norm)).collect();
+    let mut logits = [0.0f32; 3];
+    for w in &weights {
+        for (sum, x) in logits.iter_mut().zip(w) {
+            *sum += x;
+        }
+    }
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    while start < list.len() {
+        let sentence = tokens.list[list[start].last as usize].sentence;
+        let mut end = start;
         while end < list.len() && tokens.list[list[end].last as usize].sentence == sentence {
             end += 1;
         }
-        let (part, w) = (&list[sentence_start..end], &weights[sentence_start..end]);
-        let (s, v) = w.iter().fold((0.0, 0.0), |(s, v), w| (s + w.0 / norm, v + w.1 / norm));
-        reading.sales += s;
-        reading.value += v;
-        if let Some(stretch) = strongest(part, w.iter().map(|w| w.0), s) {
-            reading.sales_stretches.push(stretch);
-        }
-        if let Some(stretch) = strongest(part, w.iter().map(|w| w.1), v) {
-            reading.value_stretches.push(stretch);
-        }
-        sentence_start = end;
+        sentences.push((start, end));
+        start = end;
     }
-    reading
+    Reading { logits, grams: list, weights, sentences }
 }
 
-/// The stretch of a sentence adding `total` to a logit, if it is worth showing: from the first to the last gram
-/// weighing at least half of the sentence's strongest one.
-fn strongest(part: &[Gram], weights: impl Iterator<Item = f32> + Clone, total: f32) -> Option<Stretch> {
+impl Reading {
+    /// The sentences whose grams add at least `SHOWN_AT` to `mix · weights` (a weighted sum of the three
+    /// logits, e.g. `[1, 0, 0]` for promotion alone), each with its strongest grams' stretch.
+    pub fn stretches(&self, mix: [f32; 3]) -> Vec<Stretch> {
+        let mixed: Vec<f32> =
+            self.weights.iter().map(|w| w.iter().zip(mix).map(|(w, m)| w * m).sum()).collect();
+        self.sentences
+            .iter()
+            .filter_map(|&(start, end)| {
+                let part = &mixed[start..end];
+                let mut stretch = strongest(&self.grams[start..end], part, part.iter().sum())?;
+                for w in &self.weights[start..end] {
+                    for (sum, x) in stretch.logits.iter_mut().zip(w) {
+                        *sum += x;
+                    }
+                }
+                Some(stretch)
+            })
+            .collect()
+    }
+}
+
+/// The stretch of a sentence adding `total`, if it is worth showing: from the first to the last gram weighing
+/// at least half of the sentence's strongest one.
+fn strongest(part: &[Gram], weights: &[f32], total: f32) -> Option<Stretch> {
     if total < SHOWN_AT {
         return None;
     }
-    let top = weights.clone().fold(0.0f32, f32::max);
-    let strong = part.iter().zip(weights).filter(|(_, w)| *w >= top * 0.5 && *w > 0.0);
+    let top = weights.iter().copied().fold(0.0f32, f32::max);
+    let strong = part.iter().zip(weights).filter(|(_, &w)| w >= top * 0.5 && w > 0.0);
     let (first, last) = strong.fold((u32::MAX, 0), |(a, b), (g, _)| (a.min(g.first), b.max(g.last)));
-    (first <= last).then_some(Stretch { first, last, logit: total })
+    (first <= last).then_some(Stretch { first, last, logit: total, logits: [0.0; 3] })
 }
 
 #[cfg(test)]
@@ -186,10 +211,9 @@ mod tests {
         let text = include_str!("../../../rules/model.tsv");
         let parsed = Model::parse(text).expect("rules/model.tsv parses");
         let embedded = Model::embedded();
-        assert!(embedded.t1 < embedded.t2);
         assert_eq!(
-            (embedded.t1, embedded.t2, embedded.value_bias),
-            (parsed.t1, parsed.t2, parsed.value_bias)
+            (embedded.promo, embedded.point, embedded.value_bias),
+            (parsed.promo, parsed.point, parsed.value_bias)
         );
         assert_eq!(embedded.len(), parsed.len());
         assert!(parsed.grams.iter().all(|(k, w)| embedded.weights(*k) == *w));
@@ -198,26 +222,30 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_itself() {
-        let err = Model::parse("@t1\t-1\n@t2\t1\nbook now\tx\t0\n").unwrap_err();
+        let err = Model::parse("@promo\t-1\n@point\t1\nbook now\tx\t0\t0\n").unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(Model::parse("@t1\t1\n@t2\t0\n").is_err(), "thresholds out of order");
+        assert_eq!(Model::parse("book now\t1\t1\n").unwrap_err().line, 1, "a missing weight");
         assert!(Model::parse("@bogus\t1\n").is_err());
     }
 
     #[test]
     fn grams_are_read_per_sentence_and_shown_where_they_weigh() {
         let model =
-            Model::parse("@t1\t-1\n@t2\t1\n@value_bias\t0\nbook now\t4\t-1\nthanks\t-1\t3\n").unwrap();
+            Model::parse("@promo\t0\n@point\t1\n@value_bias\t0\nbook now\t4\t2\t-1\nthanks\t-1\t0\t3\n")
+                .unwrap();
         let tokens = super::super::text::tokenize("Thanks for coming. Book now.");
-        let mut list = Vec::new();
-        let reading = read(&model, &tokens, &mut list);
-        let norm = gram_norm(list.len());
-        assert!((reading.sales - 3.0 / norm).abs() < 1e-5);
-        assert!((reading.value - 2.0 / norm).abs() < 1e-5);
-        let [sales] = reading.sales_stretches[..] else { panic!("one sales stretch: {reading:?}") };
+        let reading = read(&model, &tokens);
+        let norm = gram_norm(reading.grams.len());
+        assert!((reading.logits[0] - 3.0 / norm).abs() < 1e-5);
+        assert!((reading.logits[1] - 2.0 / norm).abs() < 1e-5);
+        assert!((reading.logits[2] - 2.0 / norm).abs() < 1e-5);
+        let sales = reading.stretches([0.5, 0.5, 0.0]);
+        let [sales] = sales[..] else { panic!("one sales stretch: {sales:?}") };
         assert_eq!(tokens.norm(sales.first as usize), "book");
         assert_eq!(tokens.norm(sales.last as usize), "now");
-        let [value] = reading.value_stretches[..] else { panic!("one value stretch: {reading:?}") };
+        assert!((sales.logit - 3.0 / norm).abs() < 1e-5);
+        let value = reading.stretches([0.0, 0.0, 1.0]);
+        let [value] = value[..] else { panic!("one value stretch: {value:?}") };
         assert_eq!((value.first, value.last), (0, 0));
     }
 }
