@@ -53,8 +53,6 @@ pub fn unit(tokens: &Tokens, i: usize) -> Option<&str> {
 /// Every gram of the draft, in token order (a unigram, then the bigram ending at the same token), into `out`.
 pub fn grams(tokens: &Tokens, out: &mut Vec<Gram>) {
     out.clear();
-    // About two grams per token (one of each for most tokens): room for them at once.
-    out.reserve(2 * tokens.len());
     // The previous unit's token and its hash with the space after it (`fnv(key, b" ")`), within the current
     // sentence.
     let mut prev: Option<(u32, u64)> = None;
