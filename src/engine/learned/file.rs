@@ -17,7 +17,7 @@ pub type Parsed = ((f32, f32, f32), Vec<(u64, [f32; 3])>);
 const GRAM_BYTES: usize = 8 + 3 * 4;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a, continued from `h` over `bytes`.
 pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {

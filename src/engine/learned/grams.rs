@@ -23,7 +23,7 @@ pub struct Gram {
 pub const SENTENCE_START: &str = "<s>";
 
 pub use super::file::key_of;
-use super::file::{fnv, KEY_START as FNV_OFFSET};
+use super::file::{fnv, FNV_PRIME, KEY_START as FNV_OFFSET};
 
 /// The unit of token `i`, or `None` for a token the model does not read (most punctuation, line breaks).
 pub fn unit(tokens: &Tokens, i: usize) -> Option<&str> {
@@ -53,26 +53,35 @@ pub fn unit(tokens: &Tokens, i: usize) -> Option<&str> {
 /// Every gram of the draft, in token order (a unigram, then the bigram ending at the same token), into `out`.
 pub fn grams(tokens: &Tokens, out: &mut Vec<Gram>) {
     out.clear();
-    // The previous unit's token and its hash, within the current sentence.
+    // The previous unit's token and its hash with the space after it (`fnv(key, b" ")`), within the current
+    // sentence.
     let mut prev: Option<(u32, u64)> = None;
     let mut sentence = u32::MAX;
     let start_hash = fnv(fnv(FNV_OFFSET, SENTENCE_START.as_bytes()), b" ");
-    for i in 0..tokens.len() {
+    for (i, t) in tokens.list.iter().enumerate() {
         let Some(u) = unit(tokens, i) else { continue };
-        let t = &tokens.list[i];
         if t.sentence != sentence {
             sentence = t.sentence;
             prev = None;
         }
         let i = i as u32;
-        out.push(Gram { key: fnv(FNV_OFFSET, u.as_bytes()), first: i, last: i });
-        let (first, pre) = match prev {
-            Some((p, h)) => (p, fnv(h, b" ")),
-            None => (i, start_hash),
-        };
-        out.push(Gram { key: fnv(pre, u.as_bytes()), first, last: i });
-        prev = Some((i, fnv(FNV_OFFSET, u.as_bytes())));
+        let (first, pre) = prev.unwrap_or((i, start_hash));
+        let (key, bigram) = fnv2(FNV_OFFSET, pre, u.as_bytes());
+        out.push(Gram { key, first: i, last: i });
+        out.push(Gram { key: bigram, first, last: i });
+        prev = Some((i, fnv(key, b" ")));
     }
+}
+
+/// `(fnv(a, bytes), fnv(b, bytes))` in one loop: the two chains of multiplications are independent, so they
+/// run side by side instead of one after the other (a gram's unigram and bigram keys hash the same unit).
+#[inline(always)]
+fn fnv2(mut a: u64, mut b: u64, bytes: &[u8]) -> (u64, u64) {
+    for &x in bytes {
+        a = (a ^ u64::from(x)).wrapping_mul(FNV_PRIME);
+        b = (b ^ u64::from(x)).wrapping_mul(FNV_PRIME);
+    }
+    (a, b)
 }
 
 /// The text of every gram in `list` (as `grams` wrote it), as the model file writes it: for the trainer; the
