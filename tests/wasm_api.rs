@@ -97,7 +97,8 @@ fn sensitivity_and_wrong_option_types_are_checked() {
     let with = |key: &str, value: JsValue| {
         let object = Object::new();
         Reflect::set(&object, &key.into(), &value).unwrap();
-        wasm::analyze(SALES_POST, object.into())
+        // A plug that is the point, but not so loud that every sensitivity reads it as 100.
+        wasm::analyze("New course: learn SQL in 30 days. Enrol now at example.com/sql", object.into())
     };
     let gentle = number(&with("sensitivity", "gentle".into()).expect("gentle"), "salesiness");
     let strict = number(&with("sensitivity", "Strict".into()).expect("strict"), "salesiness");
