@@ -97,10 +97,8 @@ fn post_level_findings() {
     let r = analyze(&long_x, Platform::X);
     let no_q = r.findings.iter().find(|f| f.rule.id == "no-question").expect("no question");
     assert_eq!(no_q.scope, Scope::Post);
-    let s = &no_q.suggestions[0];
-    assert_eq!(s.span.start, s.span.end, "a closing question is an insertion");
-    assert_eq!(s.span.start, long_x.len());
-    assert!(s.text.trim_end().ends_with('?'));
+    // The finding explains; the engine writes no closing question for the author (a generic one is worse).
+    assert!(no_q.suggestions.is_empty(), "{:?}", no_q.suggestions);
     assert!(rules(&r).contains(&"length"));
 
     let tags = "Three tips for better meetings. #a #b #c #d";

@@ -235,57 +235,6 @@ pub const PEOPLE: [&str; 56] = [
     "founders",
 ];
 
-// ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------
-
-/// Words and phrases of posts whose kind admits no closing question: thanks, condolences, greetings,
-/// celebrations and personal news (matched in the lower-cased text).
-pub const NO_QUESTION_MARKS: [&str; 44] = [
-    "thank you",
-    "thanks",
-    "grateful",
-    "gratitude",
-    "humbled",
-    "honoured",
-    "honored",
-    "congratulations",
-    "congrats",
-    "passed away",
-    "rest in peace",
-    "condolence",
-    "funeral",
-    "in memory",
-    "miss you",
-    "rip ",
-    "anniversary",
-    "wedding",
-    "birthday",
-    "happy new year",
-    "merry christmas",
-    "happy holidays",
-    "happy easter",
-    "happy diwali",
-    "eid mubarak",
-    "happy mother",
-    "happy father",
-    "good morning",
-    "new job",
-    "new role",
-    "new position",
-    "starting a new",
-    "i'm happy to share",
-    "i am happy to share",
-    "excited to share that i",
-    "promoted",
-    "retire",
-    "welcome to the team",
-    "welcome our",
-    "welcoming",
-    "goodbye",
-    "farewell",
-    "sorry for",
-    "apologi",
-];
-
 // ---- Suggestions: commands, announcements, clauses (suggest::*) -------------------------------------
 
 /// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
@@ -433,7 +382,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 15] = [
+        let lists: [&[&str]; 14] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -448,7 +397,6 @@ mod tests {
             &DETERMINERS,
             &ANAPHORA,
             &PEOPLE,
-            &NO_QUESTION_MARKS,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {
