@@ -41,11 +41,11 @@ fn fail_if_any(failures: Vec<String>) {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 11
+/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 9
 /// with the fitted model (was 12 while clear calls to action were hedged into "If you're interested, you can
-/// ..."; they now keep their words unless a calmer statement keeps their route, so one post drops less). A post
+/// ..." and "now"/"just" were dropped from announcements; both now keep their words, so three posts drop less). A post
 /// whose point is its offer still reads as selling once calmed, and the rewrite drops no facts to lower the score.
-const SALES_DROP_FLOOR: usize = 11;
+const SALES_DROP_FLOOR: usize = 9;
 
 #[test]
 fn rewrites_are_more_conversational() {

@@ -302,7 +302,7 @@ example.com/course #marketing #sales #growth #business #success #entrepreneur";
         // The opening is calmed (its hype words carry no fitted weight, so they stay, quieter); the launch (the
         // author's offer) stays, toned down.
         assert!(
-            text.starts_with("Huge news! \u{1F680} Our agency launched a new social media course."),
+            text.starts_with("Huge news! \u{1F680} Our agency just launched a new social media course."),
             "{text}"
         );
         // The command loses its capitals and keeps its words; the link stays with it.
