@@ -62,7 +62,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 /// Short words written in capitals to shout, not acronyms: lowering them loses nothing. Any other word of up to
 /// four capitals is read as an acronym (AWS, UK, MCP, LTD), even inside a run of capitals.
-pub const SHOUT_WORDS: [&str; 129] = [
+pub const SHOUT_WORDS: [&str; 192] = [
     "free", "off", "now", "sale", "new", "buy", "last", "only", "huge", "big", "today", "best", "wow", "omg",
     "hurry", "deal", "deals", "yes", "no", "all", "win", "hot", "news", "chance", "time", "stop", "don't",
     "dont", "must", "see", "get", "this", "the", "and", "our", "you", "your", "not", "every", "ever", "more",
@@ -72,7 +72,17 @@ pub const SHOUT_WORDS: [&str; 129] = [
     "are", "it's", "what", "why", "how", "who", "for", "of", "a", "at", "on", "with", "my", "me", "i'm",
     "can't", "did", "do", "be", "so", "ask", "try", "pay", "live", "there", "that", "soon", "sold", "tips",
     "easy", "full", "hour", "hours", "fun", "cool", "job", "jobs", "team", "work", "true", "real", "hard",
-    "lots", "very", "much", "many",
+    "lots", "very", "much", "many", "half", "most", "keep", "next", "well", "good", "need", "want", "make",
+    "take", "give", "read", "help", "look", "like", "over", "into", "from", "they", "them", "will", "been",
+    "have", "has", "had", "was", "were", "than", "then", "when", "also", "even", "each", "both", "same",
+    "long", "life", "mind", "rest", "sure", "note", "tip", "step", "plan", "idea", "ways", "way", "he",
+    "she", "us", "if", "or", "but", "by", "as", "an", "oh", "ok", "okay", "yet", "too", "own", "old",
+];
+
+/// SQL keywords, written in capitals by convention: never lowered as shouting in a post that writes code.
+pub const CODE_WORDS: [&str; 24] = [
+    "select", "from", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "by",
+    "order", "having", "union", "insert", "update", "delete", "limit", "on", "as", "distinct", "null", "not",
 ];
 
 // ---- Grammar around an edit --------------------------------------------------------------------------------

@@ -235,14 +235,10 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             }
             None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
-        Fix::Lowercase => {
-            let mut lower =
-                if matched.is_ascii() { matched.to_ascii_lowercase() } else { matched.to_lowercase() };
-            if sig.tokens.is_some_and(|(f, _)| t.starts_sentence(f)) {
-                lower = capitalised(lower);
-            }
-            vec![trying(sig.span, lower)]
-        }
+        Fix::Lowercase => match sig.tokens {
+            Some((first, last)) => lowering(d, first, last).into_iter().collect(),
+            None => Vec::new(),
+        },
         Fix::Calm => {
             let calm = if matched.contains('?') {
                 "?".to_string()
@@ -396,6 +392,39 @@ mod tests {
         assert_eq!(applied("HUGE NEWS!!! 🚀🚀 Our course is out.", "hype-words"), "Our course is out.");
         // Generous words are no hype: thanks keep their size.
         assert_eq!(first("Huge thanks to Ann.", "hype-words"), None);
+    }
+
+    #[test]
+    fn shouting_is_lowered_only_where_it_is_shouting() {
+        // A shouted word in a normal sentence; a shouted headline to sentence case, weekdays keep their capital.
+        assert_eq!(applied("Here is how to DOUBLE your reach.", "caps"), "Here is how to double your reach.");
+        assert_eq!(
+            applied("🥐 BAGEL FRIDAY 🥐 Fresh from the oven.", "caps"),
+            "🥐 Bagel Friday 🥐 Fresh from the oven."
+        );
+        // One stretch, one edit, across numbers and commas: "ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU".
+        assert_eq!(applied("ONLY 48 HOURS LEFT to give.", "caps"), "Only 48 hours left to give.");
+        assert_eq!(applied("NEW YEAR, NEW YOU at the gym.", "caps"), "New year, new you at the gym.");
+        let text = "NEW YEAR, NEW YOU at the gym.";
+        let report = Engine::new().analyze(text, &Options::for_platform(Platform::Linkedin));
+        let edits: usize =
+            report.findings.iter().filter(|f| f.rule.id == "caps").map(|f| f.suggestions.len()).sum();
+        assert_eq!(edits, 1);
+        // Never an acronym, a code keyword, a name, a header label, a step of a sequence or a repeated device.
+        for text in [
+            "Our MAFT-ONN model is out, and it works well.",
+            "I learned to use LEFT JOIN and GROUP BY in one SELECT query.",
+            "Heading to UNLEASH America next week with the team.",
+            "Before LEMON: chaos. With LEMON: calm. Lemon is our planner for busy teams.",
+            "🔹 STRATEGIC LEADERSHIP: own the roadmap for every site.",
+            "The loop: PLAN → BUILD → learn → REPEAT, every single week.",
+            "ME ME ME ME ME portfolio company and nothing else.",
+            "The new DEF LEPPARD song is out today.",
+            "Certified in C_BCBAI_2509 this week, after a long month.",
+            "Our HubSpot tips: TOP HUBSPOT UPDATES this week.",
+        ] {
+            assert_eq!(first(text, "caps"), None, "{text}");
+        }
     }
 
     #[test]
