@@ -79,6 +79,28 @@ pub const SHOUT_WORDS: [&str; 192] = [
     "she", "us", "if", "or", "but", "by", "as", "an", "oh", "ok", "okay", "yet", "too", "own", "old",
 ];
 
+/// Hype words a suggestion never removes (detection still flags them): facts and product lines ("bestselling",
+/// "premium", "top-rated", "number one") and nouns that head their phrase ("a game-changer for me").
+pub const KEPT_CLAIMS: [&str; 17] = [
+    "bestselling",
+    "best-selling",
+    "bestseller",
+    "premium",
+    "luxury",
+    "top-rated",
+    "number",
+    "one",
+    "guaranteed",
+    "guarantee",
+    "game-changer",
+    "life-changer",
+    "no-brainer",
+    "must-have",
+    "must-read",
+    "must-see",
+    "signature",
+];
+
 /// SQL keywords, written in capitals by convention: never lowered as shouting in a post that writes code.
 pub const CODE_WORDS: [&str; 24] = [
     "select", "from", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "by",

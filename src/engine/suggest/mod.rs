@@ -223,6 +223,10 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     match rule.fix {
         Fix::None => Vec::new(),
         Fix::Remove => match sig.tokens {
+            Some((first, _)) if rule.detector == Some(Detector::Hashtags) => hashtag_trim(d, first)
+                .map_or_else(Vec::new, |(span, text)| {
+                    vec![suggestion(span, text, "Keep the hashtags the post talks about".into())]
+                }),
             Some((first, last)) if is_hype(rule) && !hype::worth_removing(d, first, last) => Vec::new(),
             // A banner ("FLASH SALE:") goes where it labels the sentence; inside one it is the subject.
             Some((first, last)) if !is_hype(rule) && rule.detector.is_none() => label_removal(d, first, last)
@@ -425,6 +429,28 @@ mod tests {
         ] {
             assert_eq!(first(text, "caps"), None, "{text}");
         }
+    }
+
+    #[test]
+    fn hashtags_are_trimmed_only_from_long_lists_keeping_the_ones_the_post_talks_about() {
+        let text = "Notes on observability in Python services.\n\n#growth #success #Observability #Python #motivation #grind #hustle";
+        assert_eq!(
+            applied(text, "hashtags"),
+            "Notes on observability in Python services.\n\n#growth #success #Observability #Python #motivation"
+        );
+        // A short list is left alone, even above a platform's norm.
+        let short = "Fresh bread every morning at the corner shop. #bread #bakery #local";
+        let report = Engine::new().analyze(short, &Options::for_platform(Platform::Facebook));
+        for f in report.findings.iter().filter(|f| f.rule.id == "hashtags") {
+            assert!(f.suggestions.is_empty(), "{:?}", f.suggestions);
+        }
+    }
+
+    #[test]
+    fn claims_of_fact_and_nouns_are_not_cut_as_hype() {
+        assert_eq!(first("My #1 bestselling new book is out on Amazon.", "puffery"), None);
+        assert_eq!(first("Honestly, it was a complete game-changer for our team.", "puffery"), None);
+        assert_eq!(first("Our premium range is back in stock.", "puffery"), None);
     }
 
     #[test]
