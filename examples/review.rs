@@ -10,7 +10,8 @@
 //! writes `target/review/dev-validation.md` (for the readers) and `target/review/dev-validation.key.tsv`.
 //! `--split tune` takes the rows the team tunes on, `--split validation` the hold-out (ids divisible by 5 in
 //! `real-linkedin.jsonl`, by 4 in `posts-dev.jsonl`), `--split all` every row; `--label sales` keeps one label;
-//! `--limit N` the first N posts.
+//! `--limit N` the first N posts; `--window N` shows about N bytes either side of each suggestion, not its whole
+//! paragraph.
 
 use postcoach::{Engine, Options, Platform, Report};
 use serde::Deserialize;
@@ -47,11 +48,35 @@ fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
-fn suggestions(out: &mut String, key: &mut String, post: &Post, report: &Report, n: &mut usize) {
+/// `paragraph`, cut to about `window` bytes either side of `start..end` when `window` is set (`--window N`,
+/// for reading many suggestions quickly; the panel's files use whole paragraphs).
+fn context(text: &str, start: usize, end: usize, window: Option<usize>) -> (usize, usize) {
+    let (mut from, mut to) = paragraph(text, start, end);
+    if let Some(w) = window {
+        from = from.max(start.saturating_sub(w));
+        to = to.min(end + w);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+    }
+    (from, to)
+}
+
+fn suggestions(
+    out: &mut String,
+    key: &mut String,
+    post: &Post,
+    report: &Report,
+    n: &mut usize,
+    window: Option<usize>,
+) {
     for f in &report.findings {
         for s in &f.suggestions {
             let (a, b) = (s.span.start, s.span.end);
-            let (pa, pb) = paragraph(&post.text, a, b);
+            let (pa, pb) = context(&post.text, a, b, window);
             let after = format!("{}{}{}", &post.text[pa..a], s.text, &post.text[b..pb]);
             *n += 1;
             let id = format!("S{n:03}");
@@ -72,13 +97,14 @@ fn main() {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
         eprintln!(
-            "usage: review FILE.jsonl [--split tune|validation|all] [--label L] [--limit N] [--out PREFIX]"
+            "usage: review FILE.jsonl [--split tune|validation|all] [--label L] [--limit N] [--window N] [--out PREFIX]"
         );
         std::process::exit(2);
     };
     let split = value("--split").unwrap_or_else(|| "tune".into());
     let label = value("--label");
     let limit: usize = value("--limit").and_then(|l| l.parse().ok()).unwrap_or(usize::MAX);
+    let window: Option<usize> = value("--window").and_then(|w| w.parse().ok());
     let prefix = value("--out").unwrap_or_else(|| "target/review/review".into());
     let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let posts: Vec<Post> = source
@@ -101,7 +127,7 @@ fn main() {
             post.platform.as_deref().unwrap_or("linkedin").parse().unwrap_or(Platform::Linkedin);
         let options = Options::for_platform(platform);
         let report = engine.analyze(&post.text, &options);
-        suggestions(&mut sugg, &mut key, post, &report, &mut n_sugg);
+        suggestions(&mut sugg, &mut key, post, &report, &mut n_sugg, window);
         let rw = engine.rewrite(&post.text, &options);
         if rw.text != post.text {
             n_rw += 1;

@@ -1,8 +1,7 @@
 //! The rewrite on the development corpus. On every sales and balanced post, analysed again, it must score no
 //! higher salesiness (30 points lower on at least `SALES_DROP_FLOOR` sales posts), no lower value, and never make a balanced post worse. On
 //! every post it must read cleanly: no seams left by removals, sentences that start with a capital, the links,
-//! @mentions, phone numbers and prices kept, no sentence inserted twice, and a closing question only where the
-//! draft invites no conversation, about a topic written as words.
+//! @mentions, phone numbers and prices kept, no sentence inserted twice, and no closing question added.
 
 use postcoach::{Engine, Options, Platform, Report, Rewrite};
 use serde::Deserialize;
@@ -42,10 +41,12 @@ fn fail_if_any(failures: Vec<String>) {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 12
-/// with the fitted model (a post whose point is its offer still reads as selling once softened, and the
-/// rewrite no longer drops facts to lower the score).
-const SALES_DROP_FLOOR: usize = 12;
+/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 6
+/// with the two-step verdict (9 with the one-scale model; 12 while clear calls to action were hedged into "If
+/// you're interested, you can ..." and "now"/"just" were dropped from announcements; both now keep their words).
+/// A post whose point is its offer still reads as a sales pitch once calmed (the two-step verdict says so more
+/// firmly than the one scale did), and the rewrite drops no facts to lower the score.
+const SALES_DROP_FLOOR: usize = 6;
 
 #[test]
 fn rewrites_are_more_conversational() {
@@ -233,29 +234,20 @@ fn no_sentence_is_inserted_twice_and_no_clunky_phrasing() {
 }
 
 #[test]
-fn a_closing_question_only_where_the_draft_invites_no_reply_and_about_a_topic_in_words() {
+fn no_question_is_added_to_any_post() {
+    // A closing question the engine writes ("What's your experience with X?") is generic at best and nonsense on a
+    // job ad, release notes or a greeting: "no-question" explains, and neither its finding nor the rewrite adds
+    // one.
     let mut failures = Vec::new();
     for (post, report, rw) in rewritten() {
         let questions = |t: &str| t.matches('?').count();
-        let invites_no_reply = report.findings.iter().any(|f| f.rule.id == "no-question");
-        if !invites_no_reply && questions(&rw.text) > questions(&post.text) {
-            failures.push(format!(
-                "{}: a question was added to a post that already asks one:\n{}\n",
-                post.id, rw.text
-            ));
+        if questions(&rw.text) > questions(&post.text) {
+            failures.push(format!("{}: a question was added:\n{}\n", post.id, rw.text));
         }
-        let Some(closing) = report.findings.iter().find(|f| f.rule.id == "no-question") else { continue };
-        let Some(first) = closing.suggestions.first() else { continue };
-        let question = first.text.trim();
-        let asked = question.split('?').next().unwrap_or_default();
-        // Words, never a hashtag ("#marketing" is asked about as "marketing" or not at all).
-        let words_only = asked
-            .split(' ')
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')));
-        // A split acronym leaves one-letter words ("saa s", "i t support").
-        let stray_letter = asked.split(' ').any(|w| w.chars().count() == 1 && w != "a" && w != "I");
-        if !words_only || stray_letter || !question.contains('?') {
-            failures.push(format!("{}: closing question {question:?}", post.id));
+        if let Some(f) = report.findings.iter().find(|f| f.rule.id == "no-question") {
+            if !f.suggestions.is_empty() {
+                failures.push(format!("{}: no-question offers {:?}", post.id, f.suggestions[0].text));
+            }
         }
     }
     fail_if_any(failures);

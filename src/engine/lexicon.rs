@@ -62,7 +62,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 /// Short words written in capitals to shout, not acronyms: lowering them loses nothing. Any other word of up to
 /// four capitals is read as an acronym (AWS, UK, MCP, LTD), even inside a run of capitals.
-pub const SHOUT_WORDS: [&str; 129] = [
+pub const SHOUT_WORDS: [&str; 192] = [
     "free", "off", "now", "sale", "new", "buy", "last", "only", "huge", "big", "today", "best", "wow", "omg",
     "hurry", "deal", "deals", "yes", "no", "all", "win", "hot", "news", "chance", "time", "stop", "don't",
     "dont", "must", "see", "get", "this", "the", "and", "our", "you", "your", "not", "every", "ever", "more",
@@ -72,7 +72,39 @@ pub const SHOUT_WORDS: [&str; 129] = [
     "are", "it's", "what", "why", "how", "who", "for", "of", "a", "at", "on", "with", "my", "me", "i'm",
     "can't", "did", "do", "be", "so", "ask", "try", "pay", "live", "there", "that", "soon", "sold", "tips",
     "easy", "full", "hour", "hours", "fun", "cool", "job", "jobs", "team", "work", "true", "real", "hard",
-    "lots", "very", "much", "many",
+    "lots", "very", "much", "many", "half", "most", "keep", "next", "well", "good", "need", "want", "make",
+    "take", "give", "read", "help", "look", "like", "over", "into", "from", "they", "them", "will", "been",
+    "have", "has", "had", "was", "were", "than", "then", "when", "also", "even", "each", "both", "same",
+    "long", "life", "mind", "rest", "sure", "note", "tip", "step", "plan", "idea", "ways", "way", "he",
+    "she", "us", "if", "or", "but", "by", "as", "an", "oh", "ok", "okay", "yet", "too", "own", "old",
+];
+
+/// Hype words a suggestion never removes (detection still flags them): facts and product lines ("bestselling",
+/// "premium", "top-rated", "number one") and nouns that head their phrase ("a game-changer for me").
+pub const KEPT_CLAIMS: [&str; 17] = [
+    "bestselling",
+    "best-selling",
+    "bestseller",
+    "premium",
+    "luxury",
+    "top-rated",
+    "number",
+    "one",
+    "guaranteed",
+    "guarantee",
+    "game-changer",
+    "life-changer",
+    "no-brainer",
+    "must-have",
+    "must-read",
+    "must-see",
+    "signature",
+];
+
+/// SQL keywords, written in capitals by convention: never lowered as shouting in a post that writes code.
+pub const CODE_WORDS: [&str; 24] = [
+    "select", "from", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "by",
+    "order", "having", "union", "insert", "update", "delete", "limit", "on", "as", "distinct", "null", "not",
 ];
 
 // ---- Grammar around an edit --------------------------------------------------------------------------------
@@ -235,57 +267,6 @@ pub const PEOPLE: [&str; 56] = [
     "founders",
 ];
 
-// ---- Posts that admit no closing question (suggest::closing) ----------------------------------------------
-
-/// Words and phrases of posts whose kind admits no closing question: thanks, condolences, greetings,
-/// celebrations and personal news (matched in the lower-cased text).
-pub const NO_QUESTION_MARKS: [&str; 44] = [
-    "thank you",
-    "thanks",
-    "grateful",
-    "gratitude",
-    "humbled",
-    "honoured",
-    "honored",
-    "congratulations",
-    "congrats",
-    "passed away",
-    "rest in peace",
-    "condolence",
-    "funeral",
-    "in memory",
-    "miss you",
-    "rip ",
-    "anniversary",
-    "wedding",
-    "birthday",
-    "happy new year",
-    "merry christmas",
-    "happy holidays",
-    "happy easter",
-    "happy diwali",
-    "eid mubarak",
-    "happy mother",
-    "happy father",
-    "good morning",
-    "new job",
-    "new role",
-    "new position",
-    "starting a new",
-    "i'm happy to share",
-    "i am happy to share",
-    "excited to share that i",
-    "promoted",
-    "retire",
-    "welcome to the team",
-    "welcome our",
-    "welcoming",
-    "goodbye",
-    "farewell",
-    "sorry for",
-    "apologi",
-];
-
 // ---- Suggestions: commands, announcements, clauses (suggest::*) -------------------------------------
 
 /// Words that push for a decision now; dropped when a command is softened or an announcement made plain.
@@ -433,7 +414,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 15] = [
+        let lists: [&[&str]; 14] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -448,7 +429,6 @@ mod tests {
             &DETERMINERS,
             &ANAPHORA,
             &PEOPLE,
-            &NO_QUESTION_MARKS,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {

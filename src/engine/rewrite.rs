@@ -282,8 +282,9 @@ will not be repeated. Book your free review now: meridiancole.com/review";
         let rw = rewrite(&engine, draft, &options);
         assert_eq!(
             rw.text,
-            // No closing question: the post has no topic written as words to ask about, and "this" is no topic.
-            "Our tax review is back. If you'd like a free review, you can book one here: meridiancole.com/review."
+            // The fanfare and the pressure go; the clear call to action and its link stay as written (no
+            // "If you're interested" hedge), and no closing question is added.
+            "Our tax review is back. Book your free review now: meridiancole.com/review"
         );
         // The offer stays, so the post still sells; softened, it sells less.
         assert!(rw.after.salesiness < rw.before.salesiness, "{rw:?}");
@@ -301,28 +302,22 @@ example.com/course #marketing #sales #growth #business #success #entrepreneur";
         // The opening is calmed (its hype words carry no fitted weight, so they stay, quieter); the launch (the
         // author's offer) stays, toned down.
         assert!(
-            text.starts_with("Huge news! \u{1F680} Our agency launched a new social media course."),
+            text.starts_with("Huge news! \u{1F680} Our agency just launched a new social media course."),
             "{text}"
         );
-        // The softened command keeps an object and loses its capitals.
-        assert!(text.contains("you can buy it"), "{text}");
+        // The command loses its capitals and keeps its words; the link stays with it.
         assert!(!text.contains("BUY"), "{text}");
-        // No dangling "click the:"; the link is said once, before the hashtags.
-        assert!(!text.to_lowercase().contains("click the:"), "{text}");
-        assert!(text.contains("The link is example.com/course"), "{text}");
-        // Nothing after the hashtags on their line; the closing question asks about the author's own one-word
-        // hashtag, read as a word.
-        let tag_line = text.lines().find(|l| l.contains("#marketing")).expect("hashtags kept");
-        let last_word = tag_line.trim_end().rsplit(' ').next().unwrap_or_default();
-        assert!(last_word.starts_with('#') && !last_word.ends_with('.'), "{text}");
-        let question = text.lines().last().unwrap_or_default();
-        assert_eq!(question, "What's been your experience with marketing?", "{text}");
+        assert!(text.contains("Click the link in bio: example.com/course"), "{text}");
+        // The hashtags stay last, and no closing question is added.
+        let tag_line = text.lines().last().expect("hashtags kept");
+        assert!(tag_line.contains("#marketing"), "{text}");
+        assert!(!text.contains('?'), "{text}");
         // The offer's facts stay.
         for fact in ["5 spots", "50%", "example.com/course"] {
             assert!(text.contains(fact), "{fact}: {text}");
         }
-        // With its scarcity and discount kept, the offer is still the point of the post: softened, it sells
-        // less, but it is still a sales pitch.
-        assert!(rw.after.salesiness + 5 <= rw.before.salesiness, "{rw:?}");
+        // With its scarcity, discount and call to action kept, the offer is still the point of the post: the
+        // rewrite is calmer, but still a sales pitch. It never sells more.
+        assert!(rw.after.salesiness <= rw.before.salesiness, "{rw:?}");
     }
 }

@@ -56,3 +56,166 @@ pub(super) fn push_decapitalised(out: &mut String, s: &str) {
         _ => out.push_str(s),
     }
 }
+
+use super::super::lexicon::{is_in, CODE_WORDS, MONTHS, SHOUT_WORDS, WEEKDAYS};
+use super::super::text::Kind;
+use super::{raw, sentence_of, trying, Draft};
+use crate::Suggestion;
+
+/// Whether token `i` is a word written in capitals (two letters or more, letters and apostrophes only).
+fn shouted_word(d: &Draft<'_>, i: usize) -> bool {
+    let tok = &d.tokens.list[i];
+    tok.kind == Kind::Word
+        && tok.caps
+        && raw(d, i).chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'))
+}
+
+/// Whether token `i` may sit inside a shouted stretch between two words in capitals ("48", ",", "&").
+fn joins_stretch(d: &Draft<'_>, i: usize) -> bool {
+    let tok = &d.tokens.list[i];
+    tok.kind == Kind::Number || (tok.kind == Kind::Punct && matches!(raw(d, i), "," | "&"))
+}
+
+/// Lowering the shouting of the capitals run `first..=last` (`fix = "lowercase"`), only where a coach would:
+/// the whole shouted stretch it belongs to ("ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU") at once, offered by the
+/// run that opens it; never a name, an acronym, a code keyword or a header. No edit when the stretch
+/// - holds anything but words of letters ("C_BCBAI_2509", "MAFT-ONN");
+/// - labels what follows ("STRATEGIC LEADERSHIP: ...") or is a step of a sequence ("ACT → RECORD");
+/// - sits beside a capitalised word inside its sentence (a name: "UNLEASH America", "OpenClaw CHANGELOG");
+/// - sits in a line mostly in capitals (a header), or repeats one word ("ME ME ME");
+/// - has a word, not a common shout, that the post writes in capitals elsewhere too (a product or a term:
+///   "LEMON"), or a code keyword in a post that writes code ("LEFT JOIN");
+/// - would read the same lowered.
+///
+/// Acronyms of up to four letters (not common shouts) keep their capitals, weekdays and months their capital.
+pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Suggestion> {
+    let t = d.tokens;
+    let (s_first, s_last) = sentence_of(t, first);
+    // The stretch: back and forward over capitals words, numbers and commas in the sentence.
+    let mut a = first;
+    while a > s_first && (shouted_word(d, a - 1) || joins_stretch(d, a - 1)) {
+        a -= 1;
+    }
+    while a < first && !shouted_word(d, a) {
+        a += 1;
+    }
+    // An earlier run of the stretch (five letters or more of words in a row) offers the edit.
+    let mut letters = 0;
+    for i in a..first {
+        letters = if shouted_word(d, i) { letters + t.norm(i).len() } else { 0 };
+        if letters >= 5 {
+            return None;
+        }
+    }
+    let mut b = last;
+    while b < s_last && (shouted_word(d, b + 1) || joins_stretch(d, b + 1)) {
+        b += 1;
+    }
+    while b > last && !shouted_word(d, b) {
+        b -= 1;
+    }
+    let words: Vec<usize> = (a..=b).filter(|&i| t.list[i].kind == Kind::Word).collect();
+    if words.iter().any(|&i| !shouted_word(d, i)) {
+        return None;
+    }
+    let text_at = |i: usize| raw(d, i);
+    // Touching letters or marks outside the stretch: "MAFT-ONN", "CHANGELOG:", "ACT →".
+    let before = &d.text[..t.list[a].start as usize];
+    let after = &d.text[t.list[b].end as usize..];
+    let prev_char = before.chars().next_back();
+    let next_char = after.chars().next();
+    if prev_char.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+        || next_char.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | ':'))
+    {
+        return None;
+    }
+    let marks = ['→', '←', '>', '|', '+', '⇒', '➡', '•'];
+    let prev_gap = before.trim_end_matches([' ', '\t']);
+    let next_gap = after.trim_start_matches([' ', '\t']);
+    if prev_gap.ends_with(marks) || next_gap.starts_with(marks) || next_gap.starts_with(':') {
+        return None;
+    }
+    // A capitalised word beside it inside the sentence: part of a name.
+    let capital = |i: usize| t.list[i].kind == Kind::Word && text_at(i).starts_with(char::is_uppercase);
+    if (a > s_first && a - 1 > s_first && capital(a - 1) && !t.list[a - 1].caps)
+        || (b < s_last && capital(b + 1) && !t.list[b + 1].caps)
+    {
+        return None;
+    }
+    // An acronym inside ("DEF LEPPARD", "ALOE ECELL PVT LTD", "CEO ME ME"): a name, or a mix that lowering
+    // would leave half in capitals.
+    if words.iter().any(|&i| t.norm(i).len() <= 4 && !is_in(t.norm(i), &SHOUT_WORDS)) {
+        return None;
+    }
+    // One word repeated ("ME ME ME"): a device, not shouting.
+    if words.len() > 1 && words.iter().all(|&i| t.norm(i) == t.norm(words[0])) {
+        return None;
+    }
+    // A header line: mostly capitals outside the stretch.
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let line_end = t.list[b].end as usize + after.find('\n').unwrap_or(after.len());
+    let outside = d.text[line_start..t.list[a].start as usize]
+        .chars()
+        .chain(d.text[t.list[b].end as usize..line_end].chars())
+        .filter(|c| c.is_alphabetic());
+    let (mut upper, mut letters) = (0, 0);
+    for c in outside {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters >= 6 && upper * 2 > letters {
+        return None;
+    }
+    // A term the post writes in capitals elsewhere, or code.
+    let code = t.list.iter().enumerate().any(|(i, x)| {
+        x.caps && x.kind == Kind::Word && matches!(t.norm(i), "select" | "join" | "where" | "group" | "inner")
+    });
+    for &w in &words {
+        let norm = t.norm(w);
+        if code && is_in(norm, &CODE_WORDS) {
+            return None;
+        }
+        let elsewhere = || {
+            t.list
+                .iter()
+                .enumerate()
+                .any(|(i, x)| (i < a || i > b) && x.caps && x.kind == Kind::Word && t.norm(i) == norm)
+        };
+        if !is_in(norm, &SHOUT_WORDS) && elsewhere() {
+            return None;
+        }
+        // Written elsewhere as a name ("HubSpot", "Lemon" inside a sentence).
+        let as_name = t.list.iter().enumerate().any(|(i, x)| {
+            x.kind == Kind::Word
+                && !x.caps
+                && t.norm(i) == norm
+                && raw(d, i).starts_with(char::is_uppercase)
+                && !t.starts_sentence(i)
+        });
+        if as_name {
+            return None;
+        }
+    }
+    // Written lower, but for acronyms, weekdays and months.
+    let mut out = String::with_capacity(t.list[b].end as usize - t.list[a].start as usize);
+    let mut at = t.list[a].start as usize;
+    for i in a..=b {
+        let tok = &t.list[i];
+        out.push_str(&d.text[at..tok.start as usize]);
+        let norm = t.norm(i);
+        let written = text_at(i);
+        if tok.kind != Kind::Word || (norm.len() <= 4 && !is_in(norm, &SHOUT_WORDS)) || norm == "i" {
+            out.push_str(written);
+        } else if is_in(norm, &WEEKDAYS[..7]) || is_in(norm, &MONTHS) || (i == a && t.starts_sentence(a)) {
+            push_capitalised(&mut out, &written.to_lowercase());
+        } else {
+            out.push_str(&written.to_lowercase());
+        }
+        at = tok.end as usize;
+    }
+    let span = t.span_of(a, b);
+    if out == d.text[span.start..span.end] {
+        return None;
+    }
+    Some(trying(span, out))
+}

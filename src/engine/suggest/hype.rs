@@ -3,14 +3,20 @@
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
 //! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
-use super::super::lexicon::{is_in, GENEROUS_WORDS, PEOPLE, PREDICATES};
+use super::super::lexicon::{is_in, GENEROUS_WORDS, KEPT_CLAIMS, PEOPLE, PREDICATES};
 use super::super::text::Kind;
-use super::{about_us, carries_offer, hits_in, is_word, sentence_of, Draft};
+use super::{about_us, carries_offer, hits_in, is_word, raw, sentence_of, Draft};
 use crate::Side;
 
 /// Whether the hype words `first..=last` are worth removing (see the module doc).
 pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
     let t = d.tokens;
+    // A claim of fact or a product line ("bestselling", "#1", "premium") is explained, not cut: cutting it
+    // drops a fact or changes the offer ("My #1 bestselling book" -> "My #1 book"). A noun ("a complete
+    // game-changer for me") heads its phrase, and without it the sentence breaks.
+    if (first..=last).any(|i| is_in(t.norm(i), &KEPT_CLAIMS)) || raw(d, first).starts_with('#') {
+        return false;
+    }
     let (s_first, s_last) = sentence_of(t, first);
     if first > s_first && is_word(d, first - 1, &PREDICATES) {
         return false;

@@ -22,16 +22,13 @@ pub(super) fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, S
         }
         return Some(removal(d, first, b));
     }
-    let push = ["now", "just", "finally", "officially"];
+    // "now available", "just released", "finally here" keep their words: they date the news, and dropping them
+    // changes nothing a reader minds. Only "!" and capitals are calmed.
     let mut out = String::new();
     let mut changed = false;
     let mut prev_end: Option<usize> = None;
     for i in first..=last {
         let tok = &t.list[i];
-        if is_word(d, i, &push) && words.len() > 1 {
-            changed = true;
-            continue;
-        }
         let piece = match tok.kind {
             Kind::Punct if t.norm(i).contains('!') => {
                 changed = true;
@@ -102,11 +99,11 @@ pub(super) fn unframe(
         let text = if is_word(d, be, &["is"]) { third_person(v) } else { v.to_string() };
         return Some((t.span_of(be, end), text));
     }
-    // "announcing" and "introducing" announce all over again: the news is said as news instead.
+    // "announcing" and "introducing" announce all over again: the news is said as news instead, where a
+    // subject can carry it ("Some news: Parachute!" reads awkward, so an opening frame keeps its words).
     if matches!(v, "announce" | "introduce") {
         if at_start(d, from) {
-            // "We are thrilled to announce our new app" -> "Some news: our new app".
-            return Some((t.span_of(from, verb), "Some news:".to_string()));
+            return None;
         }
         // "Copper Hill Brewing Co. is excited to announce our expansion" -> "News from Copper Hill Brewing Co.:
         // our expansion".
@@ -117,7 +114,16 @@ pub(super) fn unframe(
             return Some((t.span_of(s_first, verb), format!("News from {subject}:")));
         }
     }
-    // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling".
+    // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling". Only
+    // with a present "be" in the frame ("I was honoured to present" stays) and an object that starts with a
+    // determiner after the verb ("I am sharing, X" would be broken).
+    let present_be = (from..emo).any(|i| is_word(d, i, &["are", "am", "is", "'re", "'m", "we're", "i'm"]));
+    let object = verb < s_last
+        && t.list[verb + 1].start == t.list[verb].end + 1
+        && is_word(d, verb + 1, &["our", "the", "a", "an", "my", "this", "these", "their", "your"]);
+    if !present_be || !object {
+        return None;
+    }
     let verb_ing = ing(v);
     let kept = (from..emo).filter(|&i| on_list(d, i, List::FrameSubjects.bit())).map(|i| raw(d, i));
     let mut text = String::new();

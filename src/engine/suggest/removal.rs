@@ -177,3 +177,65 @@ pub(super) fn anchor(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, 
     let space = d.text[..start].len() - d.text[..start].trim_end_matches(' ').len();
     Some((widened_span(t, a, b, space, 0), String::new()))
 }
+
+/// Hashtags worth keeping first: the ones whose words the post writes (`#Observability` on a post about
+/// observability, `#Noidajobs` on a job in Noida, the employer's own tag).
+fn tag_in_body(tag: &str, body_words: &[String]) -> bool {
+    let tag = tag.trim_start_matches('#').to_lowercase();
+    body_words.iter().any(|w| {
+        *w == tag
+            || (w.len() >= 4 && tag.contains(w.as_str()))
+            || (tag.len() >= 4 && w.contains(tag.as_str()))
+    })
+}
+
+/// Trimming a long closing list of hashtags (`fix = "remove"` on the hashtags detector): only a list of six or
+/// more at the end of the post, and only down to the platform's norm (`allowed`, the tags before the
+/// finding's first); the tags the post's text talks about stay, and the rest keep their order. No edit when
+/// the list is short, sits inside sentences, or holds no tag the text does not talk about.
+pub(super) fn hashtag_trim(d: &Draft<'_>, first: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    // The closing block: hashtags with nothing but line breaks between them, up to the end.
+    let last = (0..t.len()).rev().find(|&i| t.list[i].kind != Kind::Break)?;
+    let mut a = last;
+    while a > 0 && matches!(t.list[a - 1].kind, Kind::Hashtag | Kind::Break) {
+        a -= 1;
+    }
+    if t.list[last].kind != Kind::Hashtag {
+        return None;
+    }
+    while t.list[a].kind != Kind::Hashtag {
+        a += 1;
+    }
+    let tags: Vec<usize> = (a..=last).filter(|&i| t.list[i].kind == Kind::Hashtag).collect();
+    if tags.len() < 6 {
+        return None;
+    }
+    let allowed = (0..first).filter(|&i| t.list[i].kind == Kind::Hashtag).count();
+    if allowed >= tags.len() {
+        return None;
+    }
+    let body_words: Vec<String> = (0..a)
+        .filter(|&i| t.list[i].kind == Kind::Word && t.norm(i).len() >= 2)
+        .map(|i| t.norm(i).to_string())
+        .collect();
+    let relevant: Vec<bool> = tags.iter().map(|&i| tag_in_body(raw(d, i), &body_words)).collect();
+    // Keep every relevant tag, then the earliest others, up to `allowed` in all (or every relevant one).
+    let n_relevant = relevant.iter().filter(|&&r| r).count();
+    let mut room = allowed.saturating_sub(n_relevant);
+    let keep: Vec<bool> = relevant
+        .iter()
+        .map(|&r| {
+            r || (room > 0 && {
+                room -= 1;
+                true
+            })
+        })
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return None;
+    }
+    let kept: Vec<&str> = tags.iter().zip(&keep).filter(|(_, &k)| k).map(|(&i, _)| raw(d, i)).collect();
+    let span = t.span_of(tags[0], *tags.last()?);
+    Some((span, kept.join(" ")))
+}

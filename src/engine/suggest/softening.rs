@@ -114,6 +114,14 @@ pub(super) fn sentence_fix(
         // share if this resonates."), never over a sentence that says something of its own.
         let bait_only = bait_only(d, (s_first, s_last), (first, last));
         let own_words = |tpl: &&String| tpl.contains("{who}") || tpl.contains("{promise}");
+        // A sentence that also tells the reader how to book, buy or reach the author (a link, a phone number,
+        // a call to action) keeps it: no template stands in for it ("pass it on" would lose how to book).
+        let carries_route = !contacts.is_empty()
+            || hits_in(d, s_first, s_last)
+                .any(|h| (h.last < first || h.first > last) && (tagged(d, h, "cta") || tagged(d, h, "link")));
+        if carries_route {
+            return out;
+        }
         for tpl in rule.suggest.iter().filter(|tpl| bait_only || own_words(tpl)) {
             let Some(text) = sentence_template(d, tpl, matched, contacts, first, last, s_last) else {
                 continue;
@@ -195,17 +203,13 @@ pub(super) fn bait_alternative(
     Some(removing(d, edit))
 }
 
-/// One kept piece of a softened command: tokens `first..=last` and how they are written.
-pub(super) struct Piece<'a> {
-    first: usize,
-    last: usize,
-    text: &'a str,
-}
-
-/// Turn a command into an offer: "Book your free review now: x.com" becomes "If you'd like a free review, you
-/// can book one here: x.com"; "DM me NOW for a private showing!!" becomes "If you're interested, you can DM me
-/// for a private showing." The offer, links, phone numbers and @mentions stay; push words, pressure clauses,
-/// capitals and "!!!" go. "Don't wait" is pressure only and goes.
+/// A command made calmer, only where that is clearly better and keeps everything the reader needs
+/// (`fix = "sentence"` on a call to action). "Don't hesitate to call" becomes "Feel free to call"; "Don't wait
+/// until it's too late" (pressure only) goes; "Book now at example.com/book!" becomes "Bookings are open at
+/// example.com/book." and "Shop now, link in bio" "The link to the shop is in my bio." (a verb with a clear noun,
+/// a push word and a route, nothing else); a shouted "NOW" after a command goes ("DM me NOW for a viewing" ->
+/// "DM me for a viewing"). Anything else (a plain, clear call to action, advice in an essay, a command with
+/// more to it) gets no edit: a generic "If you're interested, you can ..." is weaker and reads robotic.
 pub(super) fn soften(
     d: &Draft<'_>,
     from: usize,
@@ -234,326 +238,101 @@ pub(super) fn soften(
     while last > verb && t.list[last].kind == Kind::Hashtag {
         last -= 1;
     }
-    // Walk the command, keeping the offer.
-    let mut pieces: Vec<Piece> = Vec::with_capacity(last + 1 - verb);
-    let mut skipping = false;
-    let mut link_place: Option<&'static str> = None;
-    let mut trailing_emoji: Option<&str> = None;
-    let mut i = verb;
+    if lead == Lead::Start && from == verb {
+        if let Some(edit) = route_statement(d, verb, last) {
+            return Some(edit);
+        }
+    }
+    shouted_push(d, verb, last)
+}
+
+/// Commands whose verb says plainly what is open: (verb, the word after it, the statement, what the link is
+/// for). "sign up" is the one two-word verb.
+const OPEN_FOR: [(&str, &str, &str, &str); 11] = [
+    ("book", "", "Bookings are open", "to book"),
+    ("order", "", "Orders are open", "to order"),
+    ("pre-order", "", "Pre-orders are open", "to pre-order"),
+    ("preorder", "", "Pre-orders are open", "to pre-order"),
+    ("register", "", "Registration is open", "to register"),
+    ("sign", "up", "Sign-ups are open", "to sign up"),
+    ("shop", "", "The shop is open", "to the shop"),
+    ("apply", "", "Applications are open", "to apply"),
+    ("enrol", "", "Enrolment is open", "to enrol"),
+    ("enroll", "", "Enrollment is open", "to enroll"),
+    ("reserve", "", "Reservations are open", "to reserve"),
+];
+
+/// "Book now at example.com/book!" -> "Bookings are open at example.com/book."; "Shop now, link in bio" -> "The
+/// link to the shop is in my bio.": only a sentence that is nothing but a verb of `OPEN_FOR`, a push word
+/// ("now", "today"), a route (a link, or a link "in my bio") and marks.
+fn route_statement(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let &(_, particle, open, link_for) = OPEN_FOR
+        .iter()
+        .find(|(v, p, ..)| t.norm(verb) == *v && (p.is_empty() || (verb < last && t.norm(verb + 1) == *p)))?;
+    let mut i = verb + if particle.is_empty() { 1 } else { 2 };
+    let mut pushed = false;
     while i <= last {
         let tok = &t.list[i];
-        let norm = t.norm(i);
-        if tok.kind == Kind::Word && norm == "link" && !tok.quoted {
-            // "link in bio": said as its own sentence at the end.
-            let mut j = i + 1;
-            while j <= last && is_word(d, j, &["in", "my", "the", "our"]) {
-                j += 1;
-            }
-            if let Some(p) = (j <= last).then(|| place(t.norm(j))).flatten() {
-                link_place = Some(p);
-                // "click the link in bio": the determiner goes with the link.
-                while pieces.last().is_some_and(|q| {
-                    q.first > verb && is_word(d, q.first, &["the", "this", "my", "our", "on"])
-                }) {
-                    pieces.pop();
-                }
-                i = j + 1;
-                continue;
-            }
-        }
-        if tok.kind == Kind::Emoji {
-            skipping = false;
-            if (i + 1..=last).all(|j| t.list[j].kind == Kind::Emoji) {
-                trailing_emoji.get_or_insert_with(|| first_emoji(d, i, last));
-            }
-            i += 1;
-            continue;
-        }
-        if let Some(e) = phone_end(d, i) {
-            skipping = false;
-            pieces.push(Piece {
-                first: i,
-                last: e,
-                text: &d.text[tok.start as usize..t.list[e].end as usize],
-            });
-            i = e + 1;
-            continue;
-        }
-        if matches!(tok.kind, Kind::Punct | Kind::Url | Kind::Mention) {
-            skipping = false;
-        }
-        if i > verb && !tok.quoted && on_list(d, i, List::PressureClause.bit()) {
-            skipping = true;
-        }
-        // "from now on", "by tonight": a push word after a preposition is part of a phrase and stays.
-        let pushed = i > verb
-            && !tok.quoted
-            && on_list(d, i, List::Push.bit())
-            && !is_word(d, i - 1, &["from", "until", "till", "by", "for", "as", "since"]);
-        if skipping || pushed {
-            i += 1;
-            continue;
-        }
-        let text = match tok.kind {
-            Kind::Punct if norm.contains('!') => ".",
-            // A shouted verb is lowered too ("BUY" -> "buy"); a two-letter one is an acronym ("DM").
-            Kind::Word
-                if !tok.quoted
-                    && ((tok.caps && (norm.len() > 3 || (i == verb && norm.len() > 2)))
-                        || (i == verb && !tok.caps)) =>
-            {
-                norm
-            }
-            _ => raw(d, i),
-        };
-        pieces.push(Piece { first: i, last: i, text });
-        i += 1;
-    }
-    // A link pushed elsewhere while the command holds the link itself: say where it is, once.
-    if let Some(url) =
-        pieces.iter().find(|p| t.list[p.first].kind == Kind::Url).filter(|_| link_place.is_some())
-    {
-        // Only "click (the link in bio)" with it: the link is all there is to say. Otherwise the offer stays with
-        // its link, and the bio need not be mentioned.
-        let only_link =
-            pieces.iter().all(|p| p.first == verb || matches!(t.list[p.first].kind, Kind::Punct | Kind::Url));
-        if only_link {
-            let the = if lead == Lead::Start { "The" } else { "the" };
-            return Some((t.span_of(from, last), format!("{the} link is {} if you're curious.", url.text)));
-        }
-        link_place = None;
-    }
-    let mut body = join_pieces(d, &pieces);
-    if body.is_empty() {
-        return None;
-    }
-    // "BUY NOW before it is gone!": a verb that needs an object keeps one ("you can buy it").
-    let kept_words = pieces.iter().filter(|p| t.list[p.first].kind != Kind::Punct).count();
-    if kept_words == 1 && on_list(d, verb, List::NeedsObject.bit()) {
-        body.push_str(" it");
-    }
-    let s_first = sentence_of(t, from).0;
-    let mut body = match offer_object(d, verb, &pieces, lead) {
-        Some(np) => np,
-        None => {
-            let lead_in = if lead != Lead::Start {
-                "you can "
-            } else if follows_command(d, s_first) {
-                // A second command right after a first one: "You can also call 555-0142."
-                "You can also "
-            } else if (verb..=last).any(|k| t.list[k].kind == Kind::Word && t.norm(k) == "if") {
-                // "Grab one if you wanna give it a go": the condition is already there.
-                "You can "
-            } else {
-                "If you're interested, you can "
-            };
-            body.insert_str(0, lead_in);
-            body
-        }
-    };
-    let ends_with_contact = pieces.last().is_some_and(|p| {
-        matches!(t.list[p.first].kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some()
-    });
-    match (link_place, trailing_emoji) {
-        (Some(p), _) => {
-            body.push_str(". The link is ");
-            body.push_str(p);
-            body.push('.');
-        }
-        (None, Some(e)) if !ends_with_contact => {
-            body.push(' ');
-            body.push_str(e);
-        }
-        _ => body.push('.'),
-    }
-    // "Pop in Sat/Sun or order online" -> "Pop in Sat/Sun, or you can order online": the "or" gets its comma.
-    if lead == Lead::Joined && from >= 2 && t.list[from - 2].kind == Kind::Word {
-        let or = raw(d, from - 1);
-        let word = &t.list[from - 2];
-        let span =
-            Span { start: word.end as usize, start_utf16: word.end16 as usize, ..t.span_of(from, last) };
-        return Some((span, [", ", or, " ", &body].concat()));
-    }
-    Some((t.span_of(from, last), body))
-}
-
-/// Whether the sentence before `s_first` (same paragraph) holds a command.
-pub(super) fn follows_command(d: &Draft<'_>, s_first: usize) -> bool {
-    let t = d.tokens;
-    let has = |a: usize, b: usize, tag: &str| hits_in(d, a, b).any(|h| tagged(d, h, tag));
-    let mut s = t.list[s_first].sentence;
-    let mut next_start = s_first;
-    // Back over pressure sentences (they go in the same rewrite) to the sentence before.
-    for _ in 0..3 {
-        let Some((pf, pl)) = s.checked_sub(1).and_then(|p| t.sentence_bounds(p)) else { return false };
-        if d.text[t.list[pl].end as usize..t.list[next_start].start as usize].contains("\n\n") {
-            return false;
-        }
-        if has(pf, pl, "cta")
-            || d.text[t.list[pf].start as usize..t.list[pl].end as usize].contains("you can ")
-        {
-            return true;
-        }
-        if !has(pf, pl, "urgency") {
-            return false;
-        }
-        s -= 1;
-        next_start = pf;
-    }
-    false
-}
-
-/// Room `join_pieces` leaves in its string for what `soften` adds around the body (a lead-in such as "If you're
-/// interested, you can " and an ending such as ". The link is in my bio."), so those need no new allocation.
-pub(super) const SOFTEN_ROOM: usize = 64;
-
-/// The kept pieces written out with the draft's own spacing; separators right before a link become ": ",
-/// arrows and separators with nothing after them go.
-pub(super) fn join_pieces(d: &Draft<'_>, pieces: &[Piece]) -> String {
-    let t = d.tokens;
-    let mut body =
-        String::with_capacity(pieces.iter().map(|p| p.text.len() + 2).sum::<usize>() + SOFTEN_ROOM);
-    let mut prev: Option<&Piece> = None;
-    for (k, p) in pieces.iter().enumerate() {
-        let tok = &t.list[p.first];
-        let is_contact = matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some();
-        let sep = tok.kind == Kind::Punct && matches!(p.text, "," | ":" | ";" | "-" | "\u{2192}" | "|");
-        if sep {
-            // A separator stays only when words follow it, and never as an arrow or dash.
-            let words_follow = pieces[k + 1..].iter().any(|q| t.list[q.first].kind != Kind::Punct);
-            if words_follow && matches!(p.text, "," | ":" | ";") {
-                // Two separators in a row once the words between them went ("sale, [link in bio]:"): the last.
-                if body.ends_with([',', ':', ';']) {
-                    body.pop();
-                }
-                body.push_str(p.text);
-            }
-            prev = Some(p);
-            continue;
-        }
-        let gap = prev.is_some_and(|q| q.last + 1 != p.first || t.list[q.last].end < tok.start);
-        let after_sep = || prev.is_some_and(|q| q.last + 1 != p.first || is_sep(d, q.last));
-        // A contact after a separator is introduced with ": ", unless a mark or a word already leads to it.
-        let introduced = || {
-            let trimmed = body.trim_end();
-            trimmed.ends_with([':', ','])
-                || [" at", " on", " to", " via", " from", " or", " and"].iter().any(|w| trimmed.ends_with(w))
-        };
-        if is_contact && k > 0 && after_sep() && !introduced() {
-            body.truncate(body.trim_end_matches([' ', ',']).len());
-            body.push_str(": ");
-        } else if gap && !body.is_empty() && !body.ends_with(' ') {
-            let opens = matches!(p.text, "(" | "\"" | "\u{201C}");
-            if tok.kind != Kind::Punct || opens {
-                body.push(' ');
-            }
-        }
-        body.push_str(p.text);
-        prev = Some(p);
-    }
-    // Trimmed and closed up in place.
-    body.truncate(body.trim_end().trim_end_matches([',', ':', ';', '.', ' ']).len());
-    body.drain(..body.len() - body.trim_start().len());
-    close_up(&mut body);
-    body
-}
-
-/// Take out of `s` the spaces written right before a comma or a full stop (most bodies have none: then `s` is
-/// left as it is, without a copy).
-pub(super) fn close_up(s: &mut String) {
-    let is_gap = |pair: &[u8]| matches!(pair, [b' ', b',' | b'.']);
-    if !s.as_bytes().windows(2).any(is_gap) {
-        return;
-    }
-    let mut out = String::with_capacity(s.capacity());
-    let mut from = 0;
-    for (i, pair) in s.as_bytes().windows(2).enumerate() {
-        if is_gap(pair) {
-            out.push_str(&s[from..i]);
-            from = i + 1;
-        }
-    }
-    out.push_str(&s[from..]);
-    *s = out;
-}
-
-/// "Book your free review now: x.com" -> "If you'd like a free review, you can book one here: x.com": a
-/// command whose object is a thing on offer becomes an offer the reader can take up.
-pub(super) fn offer_object(d: &Draft<'_>, verb: usize, pieces: &[Piece], lead: Lead) -> Option<String> {
-    let t = d.tokens;
-    if lead != Lead::Start || pieces.len() < 3 {
-        return None;
-    }
-    let det = pieces[1].first;
-    // Only a verb of getting has an offer for its object ("Book your free review"; not "Apply your learnings").
-    if det != verb + 1
-        || !is_word(d, det, &["your", "a", "an", "the", "our", "my"])
-        || !on_list(d, verb, List::NeedsObject.bit())
-    {
-        return None;
-    }
-    // The object: words after the determiner, with a "for your team" attached, up to anything else.
-    let stop =
-        ["and", "or", "to", "at", "on", "via", "with", "by", "from", "in", "if", "so", "here", "online"];
-    let mut np: Vec<usize> = Vec::new();
-    let mut k = 2;
-    while k < pieces.len() && np.len() < 7 {
-        let i = pieces[k].first;
-        if t.list[i].kind != Kind::Word
-            || is_one_of(t.norm_bytes(i), &stop)
-            || t.list[i].quoted
-            || i != pieces[k - 1].last + 1
-        {
+        let mark = tok.kind == Kind::Emoji
+            || (tok.kind == Kind::Punct && !t.norm(i).contains(['.', '?', '(', ')', '"', '\'']));
+        if tok.kind == Kind::Word && !tok.quoted && is_word(d, i, &["now", "today", "asap"]) {
+            pushed = true;
+        } else if !(mark || is_word(d, i, &["here", "at", "via", "on", "online"])) {
             break;
         }
-        np.push(k);
-        k += 1;
+        i += 1;
     }
-    // Do not end the object on "for"/"of".
-    while np.last().is_some_and(|&k| matches!(t.norm(pieces[k].first), "for" | "of" | "the" | "your" | "a")) {
-        np.pop();
+    if !pushed || i > last {
+        return None;
     }
-    let last_np = *np.last()?;
-    let head = t.norm(pieces[last_np].first);
-    // What follows the object: another option ("or book a demo") stays, "and let's ..." goes; links stay.
-    let mut tail = String::new();
-    let mut contact = String::new();
-    let mut dropping = false;
-    for p in &pieces[last_np + 1..] {
-        let tok = &t.list[p.first];
-        if matches!(tok.kind, Kind::Url | Kind::Mention) || phone_end(d, p.first).is_some() {
-            if !contact.is_empty() {
-                contact.push(' ');
-            }
-            contact.push_str(p.text);
-            dropping = false;
-            continue;
+    let (text, after) = if t.list[i].kind == Kind::Url {
+        (format!("{open} at {}.", raw(d, i)), i + 1)
+    } else if is_word(d, i, &["link"]) {
+        let mut j = i + 1;
+        while j <= last && is_word(d, j, &["in", "my", "the", "our"]) {
+            j += 1;
         }
-        if is_word(d, p.first, &["and"]) && tail.is_empty() {
-            dropping = true;
-        }
-        if dropping || tok.kind == Kind::Punct && !matches!(p.text, "(" | ")" | "\"") {
-            continue;
-        }
-        tail.push(' ');
-        tail.push_str(p.text);
-    }
-    let words: Vec<&str> = np.iter().map(|&k| pieces[k].text).collect();
-    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    let (object, pronoun) = match t.norm(det) {
-        "the" | "our" | "my" => (format!("{} {}", raw(d, det).to_lowercase(), words.join(" ")), "it"),
-        _ if plural => (words.join(" "), "them"),
-        _ => {
-            let art = if starts_with_vowel(&words[0].to_lowercase()) { "an" } else { "a" };
-            (format!("{art} {}", words.join(" ")), "one")
-        }
+        let p = (j <= last).then(|| place(t.norm(j))).flatten()?;
+        (format!("The link {link_for} is {p}."), j + 1)
+    } else {
+        return None;
     };
-    let mut out = format!("If you'd like {object}, you can {} {pronoun}{tail}", pieces[0].text);
-    if !contact.is_empty() {
-        out.push_str(if tail.is_empty() { " here: " } else { ": " });
-        out.push_str(&contact);
+    // Nothing after the route but marks and emoji.
+    let only_marks = (after..=last).all(|k| {
+        t.list[k].kind == Kind::Emoji || (t.list[k].kind == Kind::Punct && !t.norm(k).contains('?'))
+    });
+    only_marks.then(|| (t.span_of(verb, last), text))
+}
+
+/// "DM me NOW for a private showing" -> "DM me for a private showing": a push word in capitals within three
+/// words of the command's verb goes, when more words follow it (the offer stays whole).
+fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String)> {
+    let t = d.tokens;
+    let p = (verb + 1..=last.min(verb + 3))
+        .take_while(|&i| t.list[i].kind == Kind::Word)
+        .find(|&i| !t.list[i].quoted && is_word(d, i, &["now", "asap", "immediately"]))?;
+    let words_follow = p < last
+        && matches!(t.list[p + 1].kind, Kind::Word | Kind::Emoji | Kind::Url)
+        && (p + 1..=last).any(|i| matches!(t.list[i].kind, Kind::Word | Kind::Url | Kind::Mention));
+    // Shouted: in capitals, or followed by a pressure clause ("buy now before it's gone").
+    if !words_follow || !(t.list[p].caps || on_list(d, p + 1, List::PressureClause.bit())) {
+        return None;
     }
-    Some(out)
+    // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word.
+    let v = &t.list[verb];
+    let mut text = if v.caps && t.norm(verb).len() > 2 {
+        let lower = t.norm(verb).to_string();
+        if t.starts_sentence(verb) {
+            capitalised(lower)
+        } else {
+            lower
+        }
+    } else {
+        raw(d, verb).to_string()
+    };
+    text.push_str(&d.text[v.end as usize..t.list[p - 1].end as usize]);
+    Some((t.span_of(verb, p), text))
 }
 
 /// Remove pressure that is only pressure ("Don't wait until it's too late."): its clause, or its sentence.

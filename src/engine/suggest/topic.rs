@@ -344,91 +344,6 @@ fn is_mass(w: &str) -> bool {
     MASS_NOUNS.contains(&w) || MASS_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
-/// Endings of nouns a closing question can ask about in the singular without sounding off ("hiring",
-/// "leadership", "fitness", "security", "management", "analytics"); narrower than `MASS_ENDINGS`.
-const ASKABLE_ENDINGS: [&str; 7] = ["ing", "ship", "ness", "ity", "ment", "ics", "ism"];
-
-/// Words with those endings that are no subject to share experience of.
-const NOT_ASKABLE: [&str; 24] = [
-    "business",
-    "morning",
-    "evening",
-    "meeting",
-    "building",
-    "wedding",
-    "during",
-    "something",
-    "nothing",
-    "everything",
-    "anything",
-    "thing",
-    "being",
-    "feeling",
-    "amazing",
-    "interesting",
-    "exciting",
-    "upcoming",
-    "ongoing",
-    "following",
-    "including",
-    "according",
-    "opening",
-    "city",
-];
-
-/// Small words that may join the words of a topic inside it ("future of work", "research and development").
-const JOINERS: [&str; 3] = ["of", "and", "to"];
-
-/// Whether `topic` (from `topic`) is a noun phrase a closing question can ask about: written in the post as it
-/// is (several words in a sentence, not only inside a hashtag; one word in a sentence or as the author's
-/// hashtag), never a plural the text does not use; one word only when it takes no plural ("hiring",
-/// "coffee"), several only when every word is a content word or a joiner inside.
-pub fn askable(text: &str, topic: &str) -> bool {
-    let words: Vec<&str> = topic.split(' ').collect();
-    let lower = text.to_lowercase();
-    let want = topic.to_lowercase();
-    // One word may be the author's own hashtag ("#Freelancing"); several must be written out in a sentence.
-    let tag_ok = words.len() == 1;
-    let written = lower.match_indices(&want).any(|(at, m)| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + m.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '#' && !tag_ok)
-            && !after.is_some_and(char::is_alphanumeric)
-    });
-    if !written || topic.is_empty() {
-        return false;
-    }
-    let content = |w: &str| {
-        let w = w.to_lowercase();
-        w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && w.chars().count() >= 2
-            && !is_stopword(&w)
-            && !SHORT_STOPWORDS.contains(&w.as_str())
-            && !w.ends_with("ly")
-    };
-    match words.as_slice() {
-        [one] => {
-            let w = one.to_lowercase();
-            content(one)
-                && !NOT_ASKABLE.contains(&w.as_str())
-                && (MASS_NOUNS.contains(&w.as_str()) || ASKABLE_ENDINGS.iter().any(|e| w.ends_with(e)))
-                || one.chars().all(|c| c.is_ascii_uppercase()) && (2..=5).contains(&one.len())
-        }
-        // A name ("Riot Games", "API Gateway") is no subject to share experience of; a phrasal verb ("showing
-        // up") is no noun phrase.
-        [first, inner @ .., last] => {
-            let name = words.iter().all(|w| w.starts_with(char::is_uppercase));
-            let particle = matches!(*last, "up" | "out" | "off" | "in" | "on" | "down" | "over");
-            !name
-                && !particle
-                && content(first)
-                && content(last)
-                && inner.iter().all(|w| content(w) || JOINERS.contains(w))
-        }
-        [] => false,
-    }
-}
-
 /// One candidate noun of the text.
 struct Noun {
     stem: String,
@@ -701,25 +616,6 @@ mod tests {
         assert_eq!(topic_of("Launch day.\n\n#marketing #sales"), "marketing");
         assert_eq!(topic_of("Launch day.\n\n#shoplocal #sales"), "sales");
         assert_eq!(topic_of("Thanks to the kids who collected tins.\n\n#community"), "community");
-    }
-
-    #[test]
-    fn a_question_asks_only_about_words_the_post_writes() {
-        assert!(askable("Hiring is hard. Hiring well is harder.", "hiring"));
-        assert!(askable(
-            "Data engineering is plumbing. Good data engineering is invisible.",
-            "data engineering"
-        ));
-        assert!(askable("AI changes jobs. AI is here.", "AI"));
-        // A plural the text never writes, a verb read as a plural, a hashtag only, a stopword inside: no.
-        assert!(!askable("Deep work matters. Go deep.", "deeps"));
-        assert!(!askable("It requires focus. Everything requires focus.", "requires"));
-        assert!(!askable("Tips for owners. #SmallBusiness", "small business"));
-        assert!(askable("Tips for new freelancers. #Freelancing", "freelancing"));
-        assert!(!askable("We met at Riot Games. Riot Games hosted.", "Riot Games"));
-        assert!(!askable("Keep showing up. Showing up matters.", "showing up"));
-        assert!(!askable("Just imagine the view. Just imagine it.", "just imagine"));
-        assert!(!askable("Our website is new. The website is fast.", "website"));
     }
 
     #[test]
