@@ -321,7 +321,7 @@ impl Engine {
             text,
             tokens: &tokens,
             topic: Default::default(),
-            closing: &profile.closing,
+            capitals: Default::default(),
             hits: &hits,
             rules: &c.phrase,
             lists: &c.suggest_lists,

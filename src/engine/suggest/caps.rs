@@ -58,9 +58,10 @@ pub(super) fn push_decapitalised(out: &mut String, s: &str) {
 }
 
 use super::super::lexicon::{is_in, CODE_WORDS, MONTHS, SHOUT_WORDS, WEEKDAYS};
-use super::super::text::Kind;
+use super::super::text::{Kind, Tokens};
 use super::{raw, sentence_of, trying, Draft};
 use crate::Suggestion;
+use std::collections::{HashMap, HashSet};
 
 /// Whether token `i` is a word written in capitals (two letters or more, letters and apostrophes only).
 fn shouted_word(d: &Draft<'_>, i: usize) -> bool {
@@ -88,6 +89,36 @@ fn joins_stretch(d: &Draft<'_>, i: usize) -> bool {
 /// - would read the same lowered.
 ///
 /// Acronyms of up to four letters (not common shouts) keep their capitals, weekdays and months their capital.
+/// What the whole draft says about capitals, worked out once per draft on the first capitals finding
+/// (`Draft::capitals`), so that a post with many shouted words is read once, not once per word.
+#[derive(Debug, Default)]
+pub struct Capitals<'a> {
+    /// Whether the post holds code (an SQL keyword written in capitals).
+    code: bool,
+    /// How many times each word is written in capitals, by its lower-case form.
+    shouted: HashMap<&'a str, u32>,
+    /// Words written as a name somewhere ("HubSpot", "Lemon" inside a sentence), by their lower-case form.
+    names: HashSet<&'a str>,
+}
+
+impl<'a> Capitals<'a> {
+    pub fn of(text: &'a str, t: &'a Tokens) -> Capitals<'a> {
+        let mut facts = Capitals::default();
+        for (i, x) in t.list.iter().enumerate().filter(|(_, x)| x.kind == Kind::Word) {
+            let norm = t.norm(i);
+            if x.caps {
+                *facts.shouted.entry(norm).or_default() += 1;
+                facts.code |= matches!(norm, "select" | "join" | "where" | "group" | "inner");
+            } else if text[x.start as usize..x.end as usize].starts_with(char::is_uppercase)
+                && !t.starts_sentence(i)
+            {
+                facts.names.insert(norm);
+            }
+        }
+        facts
+    }
+}
+
 pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Suggestion> {
     let t = d.tokens;
     let (s_first, s_last) = sentence_of(t, first);
@@ -166,33 +197,19 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Sugge
     if letters >= 6 && upper * 2 > letters {
         return None;
     }
-    // A term the post writes in capitals elsewhere, or code.
-    let code = t.list.iter().enumerate().any(|(i, x)| {
-        x.caps && x.kind == Kind::Word && matches!(t.norm(i), "select" | "join" | "where" | "group" | "inner")
-    });
+    // A term the post writes in capitals elsewhere, or as a name, or code.
+    let facts = d.capitals();
     for &w in &words {
         let norm = t.norm(w);
-        if code && is_in(norm, &CODE_WORDS) {
+        if facts.code && is_in(norm, &CODE_WORDS) {
             return None;
         }
-        let elsewhere = || {
-            t.list
-                .iter()
-                .enumerate()
-                .any(|(i, x)| (i < a || i > b) && x.caps && x.kind == Kind::Word && t.norm(i) == norm)
-        };
-        if !is_in(norm, &SHOUT_WORDS) && elsewhere() {
+        let here = words.iter().filter(|&&i| t.list[i].caps && t.norm(i) == norm).count();
+        let elsewhere = facts.shouted.get(norm).is_some_and(|&n| n as usize > here);
+        if !is_in(norm, &SHOUT_WORDS) && elsewhere {
             return None;
         }
-        // Written elsewhere as a name ("HubSpot", "Lemon" inside a sentence).
-        let as_name = t.list.iter().enumerate().any(|(i, x)| {
-            x.kind == Kind::Word
-                && !x.caps
-                && t.norm(i) == norm
-                && raw(d, i).starts_with(char::is_uppercase)
-                && !t.starts_sentence(i)
-        });
-        if as_name {
+        if facts.names.contains(norm) {
             return None;
         }
     }

@@ -23,7 +23,7 @@
 //! worth removing; `topic` what the post is about (the `{topic}` slot); `caps` capital letters; `guard` the final check.
 //! Word lists live in `engine::lexicon`.
 
-mod caps;
+pub mod caps;
 mod clauses;
 mod drop;
 pub mod guard;
@@ -62,10 +62,9 @@ pub struct Draft<'a> {
     /// What the post is about, for closing questions: worked out on first use (`Draft::topic`), since most
     /// drafts need no closing question.
     pub topic: std::cell::OnceCell<String>,
-    /// Closing-question templates of the platform. No longer offered (a closing question the engine writes
-    /// reads generic, `Fix::Append` explains only); kept while packs still load them.
-    #[allow(dead_code)]
-    pub closing: &'a [String],
+    /// What the draft writes in capitals and as names (`caps::Capitals`): worked out on the first capitals
+    /// finding.
+    pub capitals: std::cell::OnceCell<caps::Capitals<'a>>,
     /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
     /// sentence keeps it.
     pub hits: &'a [Hit],
@@ -121,7 +120,12 @@ impl SentenceCache {
     }
 }
 
-impl Draft<'_> {
+impl<'a> Draft<'a> {
+    /// What the draft writes in capitals and as names (`caps::Capitals::of`).
+    pub fn capitals(&self) -> &caps::Capitals<'a> {
+        self.capitals.get_or_init(|| caps::Capitals::of(self.text, self.tokens))
+    }
+
     /// What the post is about (`topic::topic`), empty when nothing stands out.
     pub fn topic(&self) -> &str {
         self.topic.get_or_init(|| topic::topic(self.text, self.tokens, self.hits))
