@@ -41,12 +41,13 @@ fn fail_if_any(failures: Vec<String>) {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 6
-/// with the two-step verdict (9 with the one-scale model; 12 while clear calls to action were hedged into "If
-/// you're interested, you can ..." and "now"/"just" were dropped from announcements; both now keep their words).
-/// A post whose point is its offer still reads as a sales pitch once calmed (the two-step verdict says so more
-/// firmly than the one scale did), and the rewrite drops no facts to lower the score.
-const SALES_DROP_FLOOR: usize = 6;
+/// Sales posts of posts-dev whose rewrite lowers salesiness by 30 points or more (of 40), at least: measured 1
+/// since the rules readers did not recommend explain without rewriting (`offer = false`: capitals, hashtags,
+/// puffery, superlatives, self-promotion, emoji walls, engagement bait); 6 before that with the two-step verdict,
+/// 12 while calls to action were hedged into "If you're interested, you can ...". The rewrite keeps every fact
+/// and the author's offer, and a post whose point is its offer still reads as a sales pitch once calmed: the
+/// checks that matter here are the relative ones below (never more selling, never less value, nothing lost).
+const SALES_DROP_FLOOR: usize = 1;
 
 #[test]
 fn rewrites_are_more_conversational() {

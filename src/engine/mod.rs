@@ -176,6 +176,15 @@ impl Engine {
         Engine { compiled: Arc::new(Compiled::new(default_set())) }
     }
 
+    /// The default rules with every fix offered, also those the pack keeps to an explanation (`offer =
+    /// false`): for the tests of the fixes themselves.
+    #[cfg(test)]
+    pub(crate) fn offering_every_fix() -> Self {
+        let mut set = default_set();
+        set.rules.iter_mut().for_each(|r| r.offer = true);
+        Engine { compiled: Arc::new(Compiled::new(set)) }
+    }
+
     /// Load an extra rule pack (TOML, same format as `rules/default.toml`): adds or replaces rules by id, or
     /// switches rules off. On error nothing changes.
     pub fn load_pack(&mut self, source: &str) -> Result<PackInfo, PackError> {

@@ -25,6 +25,7 @@
 //!                                        # for a sales rule, value for a value rule
 //! point = 0.6                            # optional, sales rules: weight in "the plug is the point" (fitted)
 //! priority = 14                          # optional: of two overlapping hits on a side, the higher is kept
+//! offer = false                          # optional: explain only, offer no one-click edit (default true)
 //! tags = ["cta"]
 //! patterns = ["(buy|order|shop) now", "only {num} left"]   # see `pattern.rs`; or detector = "..."
 //!                                        # (detector = "learned": the sentences of the learned model)
@@ -201,6 +202,9 @@ pub struct Rule {
     /// A friendly name for summaries ("hard calls to action"); the id when the pack gives none.
     pub title: Option<String>,
     pub fix: Fix,
+    /// Whether the fix is offered as a one-click edit; `offer = false` keeps the finding to an explanation
+    /// (what a blind panel of readers did not recommend: a coach can explain without rewriting).
+    pub offer: bool,
     pub suggest: Vec<String>,
     pub examples: Examples,
 }
@@ -292,6 +296,7 @@ const RULE_KEYS: &[&str] = &[
     "principle",
     "weight",
     "point",
+    "offer",
     "priority",
     "tags",
     "patterns",
@@ -586,6 +591,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
     let patterns = compile_patterns(src, &patterns)?;
     let except = compile_patterns(src, &r.texts("except")?)?;
     let suggest = r.strings("suggest")?;
+    let offer = r.flag("offer")?.unwrap_or(true);
     let fix = match r.text("fix")? {
         Some(f) => Fix::parse(f.text).ok_or_else(|| {
             error_at(
@@ -638,6 +644,7 @@ fn compile_rule(r: &Fields, set: &PackSet, seen: &mut BTreeSet<String>) -> Resul
         message: r.needs("message", r.text("message")?)?.text.to_string(),
         title: r.text("title")?.map(|t| t.text.to_string()),
         fix,
+        offer,
         suggest,
         examples,
     })

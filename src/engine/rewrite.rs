@@ -299,18 +299,12 @@ media course ever. Only 5 spots left at 50% off \u{2014} BUY NOW before it is go
 example.com/course #marketing #sales #growth #business #success #entrepreneur";
         let rw = rewrite(&engine, draft, &options);
         let text = &rw.text;
-        // The opening is calmed (its hype words carry no fitted weight, so they stay, quieter); the launch (the
-        // author's offer) stays, toned down.
-        assert!(
-            text.starts_with("Huge news! \u{1F680} Our agency just launched a new social media course."),
-            "{text}"
-        );
-        // The command loses its capitals and keeps its words; the link stays with it.
-        assert!(!text.contains("BUY"), "{text}");
-        assert!(text.contains("Click the link in bio: example.com/course"), "{text}");
-        // The hashtags stay last, and no closing question is added.
-        let tag_line = text.lines().last().expect("hashtags kept");
-        assert!(tag_line.contains("#marketing"), "{text}");
+        // Only the edits readers recommend: the "!!!" calmed, the shouted command's NOW dropped. The capitals,
+        // the claims and the hashtags are explained by their findings but not rewritten (`offer = false`).
+        assert!(text.starts_with("HUGE NEWS! "), "{text}");
+        assert!(!text.contains("!!!") && !text.contains("BUY NOW"), "{text}");
+        assert!(text.contains("#marketing #sales #growth #business #success #entrepreneur"), "{text}");
+        // No closing question is added.
         assert!(!text.contains('?'), "{text}");
         // The offer's facts stay.
         for fact in ["5 spots", "50%", "example.com/course"] {

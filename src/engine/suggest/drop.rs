@@ -27,12 +27,12 @@ pub(super) fn drop_fix(
     // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
     let pressure_only =
         urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
-    // "for the next 24 hours only", "this weekend only": the deadline is a fact and stays; the "only" that
-    // pushes goes.
+    // "for the next 24 hours only", "this weekend only": the deadline is a fact, and its "only" is part of it
+    // (without it the offer reads open-ended, readers said): no edit.
     let deadline = (first..last)
         .any(|i| t.list[i].kind == Kind::Number || lexicon::is_in(t.norm(i), &lexicon::WEEKDAYS));
     if urgent && last > first && deadline && is_word(d, last, &["only"]) {
-        return remove((cut(d, last, last), String::new()));
+        return Vec::new();
     }
     if urgent && !pressure_only {
         let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
