@@ -19,7 +19,21 @@ pub(super) fn replace(rule: &Rule, sig: &Signal, d: &Draft<'_>, matched: &str) -
             let Some((first, last)) = sig.tokens else { continue };
             let Some((span, text)) = plain(d, first, last) else { continue };
             let text = if tpl.trim() == "{plain}" { text } else { tpl.replace("{plain}", &text) };
-            out.push(if text.is_empty() { removing(d, (span, text)) } else { trying(span, text) });
+            // A frame dropped before the next word ("I'm proud to share that I've" -> "I've") is labelled
+            // with what it removes, not with the word that stays.
+            let original = &d.text[span.start..span.end];
+            let frame = original
+                .len()
+                .checked_sub(text.len())
+                .filter(|&cut| {
+                    cut > 0 && original.is_char_boundary(cut) && original[cut..].eq_ignore_ascii_case(&text)
+                })
+                .map(|cut| &original[..cut]);
+            out.push(match frame {
+                _ if text.is_empty() => removing(d, (span, text)),
+                Some(frame) => suggestion(span, text, label("Remove ", frame)),
+                None => trying(span, text),
+            });
             continue;
         }
         // A template ending in ':' opens a sentence; it only fits where the match opens one.
