@@ -18,8 +18,7 @@ mod words;
 
 use words::{
     fact_words, grammar_words, has_alphanumeric, last_word, letters, lower_is, stars, trim_end, trim_start,
-    trim_start_non_alphanumeric, ANAPHOR, DANGLING, DETERMINER, INTENSIFIER, MONTH, NUMBER, PERSON, SHOUT,
-    WEEKDAY,
+    trim_start_non_alphanumeric, List, AT_COLON, DIGIT, DOT, LOWER, PLAIN_MARK, UPPER, WIDE,
 };
 
 /// How far around an edit the sentence check looks at most, in bytes each side.
@@ -45,9 +44,10 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
         }
     }
     // An opener the post already uses ("If you're interested" twice).
-    let repeats = OPENERS
-        .iter()
-        .any(|o| replacement.contains(o) && (text[..start].contains(o) || text[end..].contains(o)));
+    let repeats = has_if_you(replacement)
+        && OPENERS
+            .iter()
+            .any(|o| replacement.contains(o) && (text[..start].contains(o) || text[end..].contains(o)));
     if repeats {
         return false;
     }
@@ -64,6 +64,18 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
             || seam_reads(before, &after, start - from, first_in_post))
 }
 
+/// Whether `s` holds "If you" (which each of `OPENERS` starts with).
+fn has_if_you(s: &str) -> bool {
+    let mut at = 0;
+    while let Some(p) = s[at..].find('I') {
+        if s.as_bytes()[at + p..].starts_with(b"If you") {
+            return true;
+        }
+        at += p + 1;
+    }
+    false
+}
+
 /// Openers a softened command may use; said twice in a post they read as a template.
 const OPENERS: [&str; 2] = ["If you're interested", "If you'd like"];
 
@@ -75,7 +87,7 @@ fn may_hold_fact(removed: &str) -> bool {
     }) || removed
         .as_bytes()
         .split(|b| !b.is_ascii_alphabetic())
-        .any(|w| fact_words().get(w, true) & (NUMBER | WEEKDAY) != 0 || w.eq_ignore_ascii_case(b"one"))
+        .any(|w| fact_words().get(w, true).has_number() || w.eq_ignore_ascii_case(b"one"))
 }
 
 /// `text[from..to]` with bytes `start..end` replaced by `replacement`.
@@ -304,13 +316,18 @@ fn hash(kind: u8, s: &str, lower: bool) -> u64 {
 /// The facts of one line (a line break ends a sentence), added to `out`.
 fn line_facts(line: &str, hashtags_may_go: bool, names_anywhere: bool, out: &mut Vec<u64>) {
     // Each word with the one before and the one after.
-    let mut words = words::words(line);
+    let mut words = words::classed_words(line);
     let (mut prev, mut next) = (None, words.next());
     // Whether the word before ends a sentence (or there is none): a capital there is no name.
     let mut sentence_start = true;
     while let Some(raw) = next {
         next = words.next();
-        let context = Around { prev, next, hashtags_may_go, names_anywhere };
+        let context = Around {
+            prev: prev.map(|p: (&str, u16)| p.0),
+            next: next.map(|n| n.0),
+            hashtags_may_go,
+            names_anywhere,
+        };
         out.extend(word_fact(raw, &context, &mut sentence_start));
         prev = Some(raw);
     }
@@ -326,15 +343,15 @@ struct Around<'a> {
 
 /// The fact `raw` makes, if any; `sentence_start` says whether the word before ended a sentence, and is set
 /// for the next.
-fn word_fact(raw: &str, around: &Around, sentence_start: &mut bool) -> Option<u64> {
+fn word_fact((raw, classes): (&str, u16), around: &Around, sentence_start: &mut bool) -> Option<u64> {
     let Around { prev, next, .. } = *around;
     // Most words are plain lower-case words: only a number word or a day can make them a fact.
-    let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b',' | b'.' | b'\'' | b'-'));
+    let plain = classes & !(LOWER | PLAIN_MARK | DOT) == 0;
     let number_one = || next.is_some_and(|n| core(n).eq_ignore_ascii_case("one"));
     if plain {
         let w = raw.trim_end_matches([',', '.']);
         *sentence_start = raw.ends_with('.');
-        return if fact_words().get(w.as_bytes(), true) & (NUMBER | WEEKDAY) != 0 {
+        return if fact_words().get(w.as_bytes(), true).has_number() {
             Some(hash(b'n', w, true))
         } else if w == "number" && number_one() {
             Some(hash(b'n', "number one", false))
@@ -344,21 +361,29 @@ fn word_fact(raw: &str, around: &Around, sentence_start: &mut bool) -> Option<u6
     }
     let w = core(raw);
     let starts = *sentence_start;
-    *sentence_start = raw.ends_with(['.', '!', '?', ':']) || !has_alphanumeric(raw);
+    *sentence_start = raw.ends_with(['.', '!', '?', ':'])
+        || if classes & WIDE == 0 { classes & (LOWER | UPPER | DIGIT) == 0 } else { !has_alphanumeric(raw) };
     if w.is_empty() {
         return None;
     }
     let listed = fact_words().get(w.as_bytes(), true);
-    let (letters, lower) = letters(w);
+    let (letters, lower) = if classes & (WIDE | UPPER) == UPPER {
+        (if classes & LOWER == 0 { letters(w).0 } else { 0 }, classes & LOWER != 0)
+    } else if classes & WIDE == 0 {
+        (0, true)
+    } else {
+        letters(w)
+    };
     let shouting_run = |j: Option<&str>| j.is_some_and(|n| all_caps(core(n)));
-    if w.contains('@') || is_link(w) {
+    // (Trimming keeps every letter and digit of `raw`.)
+    if classes & (DOT | AT_COLON) != 0 && (w.contains('@') || is_link(w)) {
         Some(hash(b'l', w, false))
     } else if w.starts_with('#') && !w.as_bytes()[1..].iter().any(u8::is_ascii_digit) {
         (!around.hashtags_may_go).then(|| hash(b'#', w, true))
-    } else if w.bytes().any(|b| b.is_ascii_digit())
+    } else if classes & DIGIT != 0
         || w.starts_with(['$', '\u{a3}', '\u{20ac}'])
-        || listed & (NUMBER | WEEKDAY) != 0
-        || (listed & MONTH != 0 && w.starts_with(char::is_uppercase))
+        || listed.has_number()
+        || (listed.has(List::Month) && w.starts_with(char::is_uppercase))
     {
         Some(hash(b'n', w, true))
     } else if w.eq_ignore_ascii_case("number") && number_one() {
@@ -366,7 +391,7 @@ fn word_fact(raw: &str, around: &Around, sentence_start: &mut bool) -> Option<u6
     } else if letters >= 2
         && !lower
         && letters <= 6
-        && listed & SHOUT == 0
+        && !listed.has(List::Shout)
         // Inside a run of capitals only a short word is an acronym ("AWS UG UK"); "HOURS ONLY" shouts.
         && (letters <= 4 || !shouting_run(prev) && !shouting_run(next))
         && !keyword(raw, prev)
@@ -408,7 +433,7 @@ pub fn problems(s: &str) -> usize {
             )
         );
         n += usize::from(doubled);
-        if_you += usize::from(b[i..].starts_with(b"If you"));
+        if_you += usize::from(b[i] == b'I' && b[i..].starts_with(b"If you"));
     }
     n += sentence_problems(&s[from..]);
     // The same opener twice.
@@ -447,19 +472,19 @@ fn sentence_problems(sentence: &str) -> usize {
     let bare = last.trim_end_matches(['.', '!']);
     let ends = last.ends_with(['.', '!']) && !last.ends_with("...");
     if ends && bare.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') {
-        n += usize::from(grammar_words().get(bare.as_bytes(), true) & DANGLING != 0);
+        n += usize::from(grammar_words().get(bare.as_bytes(), true).has(List::Dangling));
     }
-    if let Some(pos) = t
-        .contains("If you")
-        .then(|| t.find("If you'd like a ").or_else(|| t.find("If you'd like an ")))
-        .flatten()
+    if let Some(pos) =
+        has_if_you(t).then(|| t.find("If you'd like a ").or_else(|| t.find("If you'd like an "))).flatten()
     {
         let object = t[pos..].split_whitespace().nth(4).unwrap_or_default();
-        n += usize::from(lower_is(core(object), PERSON));
+        n += usize::from(lower_is(core(object), List::Person));
     }
     // A word doubled ("the the").
     let mut prev = "";
-    for w in words::words(t).map(core) {
+    for (raw, classes) in words::classed_words(t) {
+        // (A word of letters alone is its own core.)
+        let w = if classes & !(LOWER | UPPER) == 0 { raw } else { core(raw) };
         if !w.is_empty() && w.eq_ignore_ascii_case(prev) && w.chars().all(char::is_alphabetic) {
             n += 1;
         }
@@ -481,21 +506,21 @@ fn seam_reads(before: &str, after: &str, seam: usize, first_in_post: bool) -> bo
     let right_ends = right.is_empty() || right.starts_with(['.', '!', '?', ',', ';', ':', '\n']);
     let (last_is, next_is) =
         (grammar_words().get(last_word.as_bytes(), false), grammar_words().get(next_word.as_bytes(), false));
-    if right_ends && !left_ends && last_is & DANGLING != 0 {
+    if right_ends && !left_ends && last_is.has(List::Dangling) {
         return false;
     }
-    if last_is & DETERMINER != 0
+    if last_is.has(List::Determiner)
         && next_word.ends_with("ed")
         && next_word.chars().all(|c| c.is_alphabetic() || c == '-')
     {
         return false;
     }
     // "a truly revolutionary release" must not read "a truly release".
-    if last_is & INTENSIFIER != 0 && next_word.starts_with(char::is_alphabetic) && !left_ends {
+    if last_is.has(List::Intensifier) && next_word.starts_with(char::is_alphabetic) && !left_ends {
         return false;
     }
     // A whole sentence removed: the next must not refer back to it.
-    if left_ends && next_is & ANAPHOR != 0 && before.len() > after.len() {
+    if left_ends && next_is.has(List::Anaphor) && before.len() > after.len() {
         let removed_sentence = before[seam..].trim_start().len() > right.len() + 1;
         if removed_sentence && !(left.is_empty() && first_in_post) {
             return false;

@@ -9,19 +9,86 @@ use super::super::super::lexicon::{
     ANAPHORA, DANGLING_END, DETERMINERS, INTENSIFIERS, MONTHS, NUMBER_WORDS, PEOPLE, SHOUT_WORDS, WEEKDAYS,
 };
 
-/// Flags of `fact_words`, ignoring ASCII case.
-pub const NUMBER: u8 = 1;
-pub const WEEKDAY: u8 = 2;
-pub const MONTH: u8 = 4;
-pub const SHOUT: u8 = 8;
-/// Flags of `grammar_words`, as written (lower case).
-pub const DANGLING: u8 = 1;
-pub const DETERMINER: u8 = 2;
-pub const INTENSIFIER: u8 = 4;
-pub const ANAPHOR: u8 = 8;
-pub const PERSON: u8 = 16;
+/// Byte classes (`CLASS`), or-ed over a word by `classed_words`: ASCII white space,
+pub const WS: u16 = 1;
+/// any byte of a character that is not ASCII,
+pub const WIDE: u16 = 2;
+/// ASCII letters and digits,
+pub const LOWER: u16 = 4;
+pub const UPPER: u16 = 8;
+pub const DIGIT: u16 = 16;
+/// `,.'-`: a plain word is made of these and lower-case letters.
+pub const PLAIN_MARK: u16 = 32;
+/// `.` (also a `PLAIN_MARK`), and `@` or `:`: a mention or link holds one of these.
+pub const DOT: u16 = 64;
+pub const AT_COLON: u16 = 128;
+/// Any other ASCII mark.
+pub const OTHER: u16 = 256;
 
-/// A set of words, each with the flags of the lists that hold it: open addressing on an FNV-1a hash.
+/// The class of each byte.
+pub const CLASS: [u16; 256] = {
+    let mut c = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        c[b] = if x >= 0x80 {
+            WIDE
+        } else if matches!(x, b'\t'..=b'\r' | b' ') {
+            WS
+        } else if x.is_ascii_lowercase() {
+            LOWER
+        } else if x.is_ascii_uppercase() {
+            UPPER
+        } else if x.is_ascii_digit() {
+            DIGIT
+        } else if matches!(x, b',' | b'.' | b'\'' | b'-') {
+            PLAIN_MARK
+        } else {
+            OTHER
+        };
+        if x == b'.' {
+            c[b] |= DOT;
+        }
+        if matches!(x, b'@' | b':') {
+            c[b] |= AT_COLON;
+        }
+        b += 1;
+    }
+    c
+};
+
+/// The lexicon's lists a `WordTable` answers for, one bit each: the facts' (`fact_words`) and the grammar's
+/// (`grammar_words`).
+#[derive(Clone, Copy)]
+pub enum List {
+    Number = 1,
+    Weekday = 2,
+    Month = 4,
+    Shout = 8,
+    Dangling = 16,
+    Determiner = 32,
+    Intensifier = 64,
+    Anaphor = 128,
+    Person = 256,
+}
+
+/// The lists that hold a word.
+#[derive(Clone, Copy)]
+pub struct Lists(u16);
+
+impl Lists {
+    pub fn has(self, list: List) -> bool {
+        self.0 & list as u16 != 0
+    }
+
+    /// A number word or a day.
+    pub fn has_number(self) -> bool {
+        self.has(List::Number) || self.has(List::Weekday)
+    }
+}
+
+/// A set of words, each with the flags of the lists that hold it: open addressing on a hash of the
+/// length and three bytes.
 pub struct WordTable {
     /// Keys stored lower-cased (ASCII), for lookups that ignore case.
     fold_keys: bool,
@@ -36,23 +103,23 @@ struct Slot {
     start: u32,
     len: u32,
     /// 0 for an empty slot.
-    flags: u8,
+    flags: u16,
 }
 
 impl WordTable {
-    pub fn new(fold_keys: bool, lists: &[(&[&str], u8)]) -> WordTable {
+    pub fn new(fold_keys: bool, lists: &[(&[&str], List)]) -> WordTable {
         let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
         let cap = (n * 4).next_power_of_two().max(16);
         let mut t = WordTable { fold_keys, slots: vec![Slot::default(); cap], arena: Vec::new(), max_len: 0 };
         for &(list, flag) in lists {
             for w in list {
-                t.insert(w.as_bytes(), flag);
+                t.insert(w.as_bytes(), flag as u16);
             }
         }
         t
     }
 
-    fn insert(&mut self, w: &[u8], flag: u8) {
+    fn insert(&mut self, w: &[u8], flag: u16) {
         self.max_len = self.max_len.max(w.len());
         let mask = self.slots.len() - 1;
         let mut i = hash(w, self.fold_keys) & mask;
@@ -81,30 +148,30 @@ impl WordTable {
                 .all(|(&k, &b)| k == if fold { b.to_ascii_lowercase() } else { b })
     }
 
-    /// The flags of `w` (0 if no list holds it); `fold`: look up `w` lower-cased (ASCII).
-    pub fn get(&self, w: &[u8], fold: bool) -> u8 {
+    /// The lists that hold `w`; `fold`: look up `w` lower-cased (ASCII).
+    pub fn get(&self, w: &[u8], fold: bool) -> Lists {
         if w.len() > self.max_len {
-            return 0;
+            return Lists(0);
         }
         let mask = self.slots.len() - 1;
         let mut i = hash(w, fold) & mask;
         loop {
             let s = self.slots[i];
             if s.flags == 0 || self.holds(s, w, fold) {
-                return s.flags;
+                return Lists(s.flags);
             }
             i = (i + 1) & mask;
         }
     }
 }
 
+/// A hash of the length and three bytes of `w` (first, middle, last): cheap, and the probe compares the rest.
 fn hash(w: &[u8], fold: bool) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h ^= u64::from(if fold { b.to_ascii_lowercase() } else { b });
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    (h ^ (h >> 29)) as usize
+    let byte = |i: usize| u64::from(if fold { w[i].to_ascii_lowercase() } else { w[i] });
+    let n = w.len();
+    let h = if n == 0 { 0 } else { (byte(0) << 16) ^ (byte(n / 2) << 8) ^ byte(n - 1) ^ ((n as u64) << 24) };
+    let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
 }
 
 /// The fact lists (number words, days, months, shouted words), ignoring ASCII case (`eq_ignore_ascii_case`).
@@ -113,7 +180,12 @@ pub fn fact_words() -> &'static WordTable {
     T.get_or_init(|| {
         WordTable::new(
             true,
-            &[(&NUMBER_WORDS, NUMBER), (&WEEKDAYS, WEEKDAY), (&MONTHS, MONTH), (&SHOUT_WORDS, SHOUT)],
+            &[
+                (&NUMBER_WORDS, List::Number),
+                (&WEEKDAYS, List::Weekday),
+                (&MONTHS, List::Month),
+                (&SHOUT_WORDS, List::Shout),
+            ],
         )
     })
 }
@@ -125,24 +197,24 @@ pub fn grammar_words() -> &'static WordTable {
         WordTable::new(
             false,
             &[
-                (&DANGLING_END, DANGLING),
-                (&DETERMINERS, DETERMINER),
-                (&INTENSIFIERS, INTENSIFIER),
-                (&ANAPHORA, ANAPHOR),
-                (&PEOPLE, PERSON),
+                (&DANGLING_END, List::Dangling),
+                (&DETERMINERS, List::Determiner),
+                (&INTENSIFIERS, List::Intensifier),
+                (&ANAPHORA, List::Anaphor),
+                (&PEOPLE, List::Person),
             ],
         )
     })
 }
 
 /// Whether `w.to_lowercase()` is in a grammar list with `flag`.
-pub fn lower_is(w: &str, flag: u8) -> bool {
+pub fn lower_is(w: &str, list: List) -> bool {
     let flags = if w.is_ascii() {
         grammar_words().get(w.as_bytes(), true)
     } else {
         grammar_words().get(w.to_lowercase().as_bytes(), false)
     };
-    flags & flag != 0
+    flags.has(list)
 }
 
 /// Whether the character at byte `i` of `s` (a character boundary) is white space (`char::is_whitespace`), and
@@ -172,7 +244,13 @@ fn wide_ws_at(s: &str, i: usize) -> (bool, usize) {
 }
 
 /// `s.split_whitespace()`.
-pub fn words(s: &str) -> Words<'_> {
+#[cfg(test)]
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    classed_words(s).map(|(w, _)| w)
+}
+
+/// `s.split_whitespace()`, each word with the classes (`CLASS`) of its bytes or-ed together.
+pub fn classed_words(s: &str) -> Words<'_> {
     Words { s, at: 0 }
 }
 
@@ -182,46 +260,45 @@ pub struct Words<'a> {
 }
 
 impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
+    type Item = (&'a str, u16);
 
     #[inline]
-    fn next(&mut self) -> Option<&'a str> {
+    fn next(&mut self) -> Option<(&'a str, u16)> {
         let b = self.s.as_bytes();
         let mut i = self.at;
         loop {
-            match b.get(i) {
-                None => {
-                    self.at = i;
-                    return None;
-                }
-                Some(&c) if c < 0x80 => {
-                    if !is_ascii_ws(c) {
-                        break;
-                    }
-                    i += 1;
-                }
-                Some(_) => match wide_ws_at(self.s, i) {
-                    (true, len) => i += len,
-                    (false, _) => break,
-                },
+            while i < b.len() && CLASS[usize::from(b[i])] == WS {
+                i += 1;
+            }
+            if i == b.len() {
+                self.at = i;
+                return None;
+            }
+            match (b[i] >= 0x80).then(|| wide_ws_at(self.s, i)) {
+                Some((true, len)) => i += len,
+                _ => break,
             }
         }
         let start = i;
-        while let Some(&c) = b.get(i) {
-            if c < 0x80 {
-                if is_ascii_ws(c) {
-                    break;
-                }
+        let mut classes = 0;
+        loop {
+            while i < b.len() && CLASS[usize::from(b[i])] & (WS | WIDE) == 0 {
+                classes |= CLASS[usize::from(b[i])];
                 i += 1;
-            } else {
-                match wide_ws_at(self.s, i) {
-                    (true, _) => break,
-                    (false, len) => i += len,
+            }
+            if i == b.len() || b[i] < 0x80 {
+                break;
+            }
+            match wide_ws_at(self.s, i) {
+                (true, _) => break,
+                (false, len) => {
+                    classes |= WIDE;
+                    i += len;
                 }
             }
         }
         self.at = i;
-        Some(&self.s[start..i])
+        Some((&self.s[start..i], classes))
     }
 }
 
@@ -341,21 +418,21 @@ mod tests {
         let grammar = grammar_words();
         for p in probes() {
             let f = facts.get(p.as_bytes(), true);
-            assert_eq!(f & NUMBER != 0, is_in_ci(&p, &NUMBER_WORDS), "{p}");
-            assert_eq!(f & WEEKDAY != 0, is_in_ci(&p, &WEEKDAYS), "{p}");
-            assert_eq!(f & MONTH != 0, is_in_ci(&p, &MONTHS), "{p}");
-            assert_eq!(f & SHOUT != 0, is_in_ci(&p, &SHOUT_WORDS), "{p}");
+            assert_eq!(f.has(List::Number), is_in_ci(&p, &NUMBER_WORDS), "{p}");
+            assert_eq!(f.has(List::Weekday), is_in_ci(&p, &WEEKDAYS), "{p}");
+            assert_eq!(f.has(List::Month), is_in_ci(&p, &MONTHS), "{p}");
+            assert_eq!(f.has(List::Shout), is_in_ci(&p, &SHOUT_WORDS), "{p}");
             for (lower, g) in [
                 (p.clone(), grammar.get(p.as_bytes(), false)),
                 (p.to_ascii_lowercase(), grammar.get(p.as_bytes(), true)),
             ] {
-                assert_eq!(g & DANGLING != 0, DANGLING_END.contains(&lower.as_str()), "{p}");
-                assert_eq!(g & DETERMINER != 0, DETERMINERS.contains(&lower.as_str()), "{p}");
-                assert_eq!(g & INTENSIFIER != 0, INTENSIFIERS.contains(&lower.as_str()), "{p}");
-                assert_eq!(g & ANAPHOR != 0, ANAPHORA.contains(&lower.as_str()), "{p}");
-                assert_eq!(g & PERSON != 0, PEOPLE.contains(&lower.as_str()), "{p}");
+                assert_eq!(g.has(List::Dangling), DANGLING_END.contains(&lower.as_str()), "{p}");
+                assert_eq!(g.has(List::Determiner), DETERMINERS.contains(&lower.as_str()), "{p}");
+                assert_eq!(g.has(List::Intensifier), INTENSIFIERS.contains(&lower.as_str()), "{p}");
+                assert_eq!(g.has(List::Anaphor), ANAPHORA.contains(&lower.as_str()), "{p}");
+                assert_eq!(g.has(List::Person), PEOPLE.contains(&lower.as_str()), "{p}");
             }
-            assert_eq!(lower_is(&p, PERSON), PEOPLE.contains(&p.to_lowercase().as_str()), "{p}");
+            assert_eq!(lower_is(&p, List::Person), PEOPLE.contains(&p.to_lowercase().as_str()), "{p}");
         }
     }
 
