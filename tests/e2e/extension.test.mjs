@@ -20,7 +20,7 @@ const HAVE_ENGINE = fs.existsSync(path.join(ENGINE_DIR, 'postcoach_bg.wasm'));
 const SKIP = HAVE_ENGINE ? false : 'dist/engine is missing: run `make wasm` first';
 
 /** A salesy draft with an emoji (two UTF-16 units) and an @mention before the salesy phrases. */
-const DRAFT = 'Hi 😀 @anna! Our new course is out. Buy now, limited time only!';
+const DRAFT = 'Hi 😀 @anna! Our new course is out!!! Buy now, limited time only!';
 const CALM = 'Hello there.';
 const DEBOUNCE_MS = 250;   // the content script's default
 /** The site each fixture imitates, hence the profile the extension must pick. */

@@ -29,7 +29,7 @@ const SKIP = !HAVE_ENGINE ? 'dist/engine is missing: run `make wasm` first'
 /** The editors checked here: the plain textarea, real editors, and a textarea in nested shadow roots (fixtures/build.mjs). */
 const KINDS = ['textarea', 'lexical', 'quill', 'slate', 'prosemirror', 'shadow'];
 const TEXTAREAS = new Set(['textarea', 'shadow']);
-const SALESY = 'Buy now! Limited time offer, only 3 spots left. DM me today!';
+const SALESY = 'Buy now!!! Limited time offer, only 3 spots left. DM me today!';
 const MORE = ' Here is what we learned from running the course for forty teams.';
 
 let driver;
