@@ -14,7 +14,8 @@
 //! hashtags = 5
 //! max_chars = 3000
 //! fold = 210
-//! closing = ["What has your experience with {topic} been?"]
+//! closing = ["..."]                     # retired: still read (old packs load), no longer used: the engine
+//!                                        # writes no closing questions (readers found them generic)
 //! weights = { engagement-bait = 1.2 }
 //!
 //! [[rule]]
@@ -218,7 +219,8 @@ pub struct Profile {
     pub max_chars: usize,
     /// Characters shown before "see more" (0 = no fold).
     pub fold: usize,
-    /// Closing-question templates; `{topic}` is filled in.
+    /// Closing-question templates of older packs: read and checked so that those packs still load, but no
+    /// longer used (the engine writes no closing questions).
     pub closing: Vec<String>,
     /// Weight multipliers by rule id.
     pub weights: BTreeMap<String, f32>,
