@@ -247,6 +247,8 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             Some((first, last)) => lowering(d, first, last).into_iter().collect(),
             None => Vec::new(),
         },
+        // "!!" on joy ("Welcome to the world, Mia!!") is the author's voice; calmed only where the sentence sells.
+        Fix::Calm if rule.detector == Some(Detector::Bangs) && !sells_in_sentence(d, sig) => Vec::new(),
         Fix::Calm => {
             let calm = if matched.contains('?') {
                 "?".to_string()
@@ -275,6 +277,13 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         // job ad, release notes or a greeting it is nonsense: the finding explains and the author asks their own.
         Fix::Append => Vec::new(),
     }
+}
+
+/// Whether the sentence holding `sig` has a phrase of a sales rule (a command, urgency, a price, an offer).
+fn sells_in_sentence(d: &Draft<'_>, sig: &Signal) -> bool {
+    let Some((first, _)) = sig.tokens else { return false };
+    let Some((a, b)) = scanned_sentence(d.tokens, first) else { return false };
+    hits_in(d, a, b).any(|h| d.rules[h.rule].side != Side::Value)
 }
 
 #[cfg(test)]
