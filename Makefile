@@ -181,13 +181,13 @@ bench:
 PART ?= validation
 eval:
 	cargo build --release --quiet --bin postcoach
-	target/release/postcoach eval --part $(PART) $(CORPUS)/*.jsonl
+	target/release/postcoach eval --part $(PART) $(CORPUS)/*.jsonl $(wildcard data/*.jsonl)
 
 # Refit the rule weights, the gram model and the verdict thresholds on the corpora's training parts, writing
 # them into rules/default.toml and rules/model.tsv (about a minute); rebuild and `make eval` after.
 fit:
 	cargo build --release --quiet --bin postcoach
-	target/release/postcoach fit --corpus $(CORPUS)
+	target/release/postcoach fit --corpus $(CORPUS) --corpus data
 
 clean:
 	rm -rf dist

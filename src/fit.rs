@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::BufReader;
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::corpus::{self, Label, Part, Row};
 use crate::eval::auc;
@@ -35,9 +35,11 @@ use crate::{Engine, Options, Side};
 /// corpora teach what spam and hype look like without outweighing them.
 /// Chosen by cross-validated agreement on the real posts against the spam corpora's own validation AUC: more
 /// weight on the other corpora costs agreement on real posts, none at all costs the comment and headline AUC.
-pub const SOURCE_WEIGHTS: [(&str, f32); 5] = [
+pub const SOURCE_WEIGHTS: [(&str, f32); 7] = [
     ("real-linkedin", 1.0),
     ("posts-dev", 2.0),
+    ("written-posts", 1.0),
+    ("written-comments", 0.3),
     ("youtube-spam", 0.1),
     ("sms-spam", 0.02),
     ("clickbait", 0.005),
@@ -118,18 +120,17 @@ struct Data {
     idf: Vec<f32>,
 }
 
-fn load(dir: &Path, engine: &Engine, notes: &mut String) -> Result<Data, FitError> {
+fn load(dirs: &[PathBuf], engine: &Engine, notes: &mut String) -> Result<Data, FitError> {
     let mut features: Vec<Feature> = Vec::new();
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut raw: Vec<RawDoc> = Vec::new();
     for (name, weight) in SOURCE_WEIGHTS {
-        let path = dir.join(format!("{name}.jsonl"));
-        let shown = path.display().to_string();
-        let file = match File::open(&path) {
-            Ok(f) => f,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(error) => return Err(FitError::Io { path: shown, error }),
+        // The first folder that has the corpus.
+        let Some(path) = dirs.iter().map(|d| d.join(format!("{name}.jsonl"))).find(|p| p.exists()) else {
+            continue;
         };
+        let shown = path.display().to_string();
+        let file = File::open(&path).map_err(|error| FitError::Io { path: shown.clone(), error })?;
         let rows =
             corpus::read(BufReader::new(file)).map_err(|error| FitError::Corpus { path: shown, error })?;
         let three_way = rows.iter().any(|r| r.label == Label::Balanced);
@@ -391,9 +392,9 @@ fn threshold_shift(oof: &[OutOfFold]) -> (f32, f32, f64) {
 }
 
 /// Fit on the training parts of the corpora in `dir`.
-pub fn fit(dir: &Path, engine: &Engine) -> Result<Fitted, FitError> {
+pub fn fit(dirs: &[PathBuf], engine: &Engine) -> Result<Fitted, FitError> {
     let mut notes = String::new();
-    let data = load(dir, engine, &mut notes)?;
+    let data = load(dirs, engine, &mut notes)?;
     let grams = data.features.iter().filter(|f| matches!(f, Feature::Gram(_))).count();
     let _ = writeln!(notes, "features: {} ({grams} grams)", data.features.len());
     // The penalty: the best cross-validated agreement plus AUC on the three-way labelled lines.

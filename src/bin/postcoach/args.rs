@@ -97,10 +97,11 @@ pub struct EvalJob {
     pub select: postcoach::corpus::Select,
 }
 
-/// `fit`: the corpus folder, and the pack and model files the fitted weights go into.
+/// `fit`: the corpus folders, and the pack and model files the fitted weights go into.
 #[derive(Debug, PartialEq)]
 pub struct FitJob {
-    pub corpus: PathBuf,
+    /// Folders searched for each corpus (`postcoach::fit::SOURCE_WEIGHTS`): the shared data and our own.
+    pub corpora: Vec<PathBuf>,
     pub pack: PathBuf,
     pub model: PathBuf,
     /// Print the figures without writing anything.
@@ -271,7 +272,7 @@ fn parse_eval(mut words: Words) -> Result<Command, ArgError> {
 
 fn parse_fit(mut words: Words) -> Result<Command, ArgError> {
     let mut job = FitJob {
-        corpus: "../shared/corpus".into(),
+        corpora: Vec::new(),
         pack: "rules/default.toml".into(),
         model: "rules/model.tsv".into(),
         dry_run: false,
@@ -280,7 +281,7 @@ fn parse_fit(mut words: Words) -> Result<Command, ArgError> {
         match word {
             Word::Flag(flag, inline) => match flag.as_str() {
                 "-h" | "--help" => return Ok(Command::Help(Topic::Fit)),
-                "--corpus" => job.corpus = words.value(&flag, inline)?.into(),
+                "--corpus" => job.corpora.push(words.value(&flag, inline)?.into()),
                 "--pack" => job.pack = words.value(&flag, inline)?.into(),
                 "--model" => job.model = words.value(&flag, inline)?.into(),
                 "--dry-run" => job.dry_run = true,
@@ -289,6 +290,9 @@ fn parse_fit(mut words: Words) -> Result<Command, ArgError> {
             Word::Stdin => return Err(ArgError::UnexpectedArgument("-".into())),
             Word::Positional(p) => return Err(ArgError::UnexpectedArgument(p)),
         }
+    }
+    if job.corpora.is_empty() {
+        job.corpora = vec!["../shared/corpus".into(), "data".into()];
     }
     Ok(Command::Fit(job))
 }

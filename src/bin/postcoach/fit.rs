@@ -10,7 +10,7 @@ use crate::args::FitJob;
 use crate::CliError;
 
 pub fn run(job: &FitJob, out: &mut impl Write) -> Result<(), CliError> {
-    let fitted = fit(&job.corpus, &Engine::new()).map_err(CliError::Fit)?;
+    let fitted = fit(&job.corpora, &Engine::new()).map_err(CliError::Fit)?;
     write!(out, "{}", fitted.notes)?;
     writeln!(
         out,

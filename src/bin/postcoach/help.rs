@@ -83,10 +83,10 @@ characters) and the mean scores per label.
 ";
 
 const FIT: &str = "\
-Usage: postcoach fit [--corpus DIR] [--pack FILE] [--model FILE] [--dry-run]
+Usage: postcoach fit [--corpus DIR]... [--pack FILE] [--model FILE] [--dry-run]
 
 Fit the rule weights, the learned gram model and the verdict thresholds on the training parts of the
-labelled corpora in DIR (default ../shared/corpus), then write each rule's weight into the pack (default
+labelled corpora in the DIRs (default ../shared/corpus and data, the posts we wrote and labelled), then write each rule's weight into the pack (default
 rules/default.toml) and the model into FILE (default rules/model.tsv). Rerun after changing a rule, then
 rebuild. --dry-run prints the figures without writing.
 ";
