@@ -148,6 +148,8 @@ pub struct TrainingFeatures {
     pub grams: Vec<String>,
     /// What each gram's weight is divided by in this draft.
     pub gram_norm: f32,
+    /// How much of the posts' gram weights the draft is read with (`learned::Register::post_share`).
+    pub post_share: f32,
 }
 
 /// The coaching engine: the default rule pack plus any packs loaded at run time.
@@ -251,7 +253,8 @@ impl Engine {
             }
         }
         // The learned grams, each side only while its tone rule is on (its weight scales what they read).
-        let reading = learned::read(&c.model, &tokens);
+        let share = learned::Register::post_share(options.platform, stats.words);
+        let reading = learned::read(&c.model, &tokens, share);
         let tone_weight = |rule: Option<usize>| rule.map_or(0.0, |n| c.rule(n).weight);
         let (sales_tone, value_tone) = (tone_weight(c.tone.0), tone_weight(c.tone.1));
         let sensitive = |x: f32| if x > 0.0 { x * sens } else { x };
@@ -406,6 +409,7 @@ impl Engine {
             rules,
             grams: learned::grams::texts(&d.tokens, &list),
             gram_norm: learned::gram_norm(list.len()),
+            post_share: learned::Register::post_share(options.platform, d.stats.words),
         }
     }
 

@@ -68,13 +68,14 @@ pub struct Judgement {
 
 impl Judgement {
     /// How the two sales logits are mixed into one where a single figure is needed (which learned sentences
-    /// to show): in proportion to what each brought to this draft's salesiness.
+    /// to show): in proportion to what each brought to this draft's salesiness; with no salesiness (under half a point), the
+    /// promotion logit alone (whether the post plugs anything: a point without a plug sells nothing).
     pub fn sales_mix(&self) -> [f32; 3] {
         let total = self.parts[0] + self.parts[1];
-        if total > 0.0 {
+        if self.salesiness > 0 && total > 0.0 {
             [self.parts[0] / total, self.parts[1] / total, 0.0]
         } else {
-            [0.5, 0.5, 0.0]
+            [1.0, 0.0, 0.0]
         }
     }
 }

@@ -3,18 +3,22 @@
 //! 30,000 lines of numbers: a wasm engine in a service worker must be ready within 100 ms).
 //!
 //! Text: `#` comments, `@promo`, `@point` and `@value_bias` lines, then
-//! `gram<TAB>promotion weight<TAB>point weight<TAB>value weight`.
+//! `gram<TAB>promotion<TAB>point<TAB>value<TAB>comment promotion<TAB>comment point` (the weights of posts,
+//! then those of comments, `Register`; a line with three weights gives comments the posts' weights).
 //! Binary, little-endian: the two thresholds and the value bias as f32, the number of grams as u32, then per
-//! gram its key (u64, `key_of` its text) and its three weights (f32).
+//! gram its key (u64, `key_of` its text) and its five weights (f32).
 //!
 //! This file is also compiled into `build.rs` (by path), so it uses nothing outside itself.
 
-/// The model's numbers: (promotion threshold, point threshold, value bias) and each gram's key with its
-/// (promotion, point, value) weights.
-pub type Parsed = ((f32, f32, f32), Vec<(u64, [f32; 3])>);
+/// Weights per gram: promotion, point and value in a post, then promotion and point in a comment.
+pub const WEIGHTS: usize = 5;
 
-/// Bytes per gram in the binary form: the key and three weights.
-const GRAM_BYTES: usize = 8 + 3 * 4;
+/// The model's numbers: (promotion threshold, point threshold, value bias) and each gram's key with its
+/// weights (`WEIGHTS`).
+pub type Parsed = ((f32, f32, f32), Vec<(u64, [f32; WEIGHTS])>);
+
+/// Bytes per gram in the binary form: the key and its weights.
+const GRAM_BYTES: usize = 8 + WEIGHTS * 4;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -56,8 +60,16 @@ pub fn parse_text(src: &str) -> Result<Parsed, (usize, String)> {
             "@value_bias" => bias = number()?,
             _ if name.starts_with('@') => return Err(err("unknown parameter")),
             _ => {
-                let weights = [number()?, number()?, number()?];
-                grams.push((key_of(name), weights));
+                let (a, b, v) = (number()?, number()?, number()?);
+                let comment = match (cols.next(), cols.next()) {
+                    (None, None) => [a, b],
+                    (Some(c), Some(d)) => match (c.trim().parse(), d.trim().parse()) {
+                        (Ok(c), Ok(d)) => [c, d],
+                        _ => return Err(err("expected a number")),
+                    },
+                    _ => return Err(err("expected three or five weights")),
+                };
+                grams.push((key_of(name), [a, b, v, comment[0], comment[1]]));
             }
         }
     }
@@ -92,7 +104,7 @@ pub fn decode(bytes: &[u8]) -> Option<Parsed> {
         .map(|c| {
             let key = u64::from_le_bytes(c[..8].try_into().unwrap_or_default());
             let w = |at: usize| f32::from_le_bytes(c[at..at + 4].try_into().unwrap_or_default());
-            (key, [w(8), w(12), w(16)])
+            (key, std::array::from_fn(|k| w(8 + 4 * k)))
         })
         .collect();
     Some(((promo, point, bias), grams))

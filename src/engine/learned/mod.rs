@@ -9,6 +9,11 @@
 //! the draft, up to a long post's length), so a long post does not score higher merely for being long. Contributions are summed per sentence; a sentence whose sum is clear
 //! enough becomes a finding (`sales-tone` or `value-tone`) with the span of its strongest grams, so every
 //! point a gram adds is shown on the words that earned it.
+//!
+//! Each gram has two sets of sales weights, one per `Register`: posts (LinkedIn, Facebook, X) and comments
+//! (Instagram, and text of no known platform: comments, messages, headlines). Words sell differently in each
+//! ("you" is a reader-centred post and a clickbait headline); fitted jointly, the registers share what they
+//! agree on (`crate::fit`).
 
 pub mod file;
 pub mod grams;
@@ -17,7 +22,35 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::Tokens;
+use crate::Platform;
 use grams::Gram;
+
+/// The two sets of a gram's sales weights: those fitted on posts and those fitted on comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Register {
+    Post,
+    Comment,
+}
+
+/// Drafts of no known platform up to this many words read as comments (messages, headlines, comments)...
+const COMMENT_WORDS: f32 = 20.0;
+/// ...from this many words as posts, and in between as a mix of the two.
+const POST_WORDS: f32 = 60.0;
+
+impl Register {
+    /// How much of the posts' weights a draft of `words` words is read with (the rest are the comments'):
+    /// all on LinkedIn, Facebook and X. On Instagram and where the platform is not known, by length: comments,
+    /// messages and headlines are short (95% of them under 35 words) and posts long (95% over 15, half over
+    /// 60), so up to `COMMENT_WORDS` all comment, from `POST_WORDS` all post, linear in between.
+    pub fn post_share(platform: Platform, words: usize) -> f32 {
+        match platform {
+            Platform::Linkedin | Platform::Facebook | Platform::X => 1.0,
+            Platform::Instagram | Platform::Generic => {
+                ((words as f32 - COMMENT_WORDS) / (POST_WORDS - COMMENT_WORDS)).clamp(0.0, 1.0)
+            }
+        }
+    }
+}
 
 /// The model embedded in the engine: `rules/model.tsv` in its binary form (`file`), written by `build.rs`.
 pub const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
@@ -52,7 +85,7 @@ pub struct Model {
     pub point: f32,
     /// The value logit of a post with no signal at all.
     pub value_bias: f32,
-    grams: HashMap<u64, [f32; 3], BuildHasherDefault<KeyHasher>>,
+    grams: HashMap<u64, [f32; file::WEIGHTS], BuildHasherDefault<KeyHasher>>,
 }
 
 /// A model file that cannot be read: the line and what is wrong with it.
@@ -98,9 +131,23 @@ impl Model {
         self.grams.is_empty()
     }
 
-    /// A gram's (promotion, point, value) weights; unknown grams weigh nothing.
-    pub fn weights(&self, key: u64) -> [f32; 3] {
-        self.grams.get(&key).copied().unwrap_or_default()
+    /// A gram's (promotion, point, value) weights in `register`; unknown grams weigh nothing.
+    pub fn weights(&self, key: u64, register: Register) -> [f32; 3] {
+        let w = self.grams.get(&key).copied().unwrap_or_default();
+        match register {
+            Register::Post => [w[0], w[1], w[2]],
+            Register::Comment => [w[3], w[4], w[2]],
+        }
+    }
+
+    /// A gram's weights, `post_share` of them the posts' and the rest the comments' (one lookup).
+    pub fn mixed_weights(&self, key: u64, post_share: f32) -> [f32; 3] {
+        let Some(w) = self.grams.get(&key) else { return [0.0; 3] };
+        if post_share >= 1.0 {
+            return [w[0], w[1], w[2]];
+        }
+        let mix = |post: f32, comment: f32| post_share * post + (1.0 - post_share) * comment;
+        [mix(w[0], w[3]), mix(w[1], w[4]), w[2]]
     }
 }
 
@@ -141,13 +188,15 @@ pub struct Reading {
     sentences: Vec<(usize, usize)>,
 }
 
-/// Read a draft's grams with the model.
-pub fn read(model: &Model, tokens: &Tokens) -> Reading {
+/// Read a draft's grams with the model's weights, `post_share` of them the posts' (`Register::post_share`)
+/// and the rest the comments'.
+pub fn read(model: &Model, tokens: &Tokens, post_share: f32) -> Reading {
     let mut list = Vec::new();
     grams::grams(tokens, &mut list);
     let norm = gram_norm(list.len());
     // Every gram's weights looked up once, then grouped by sentence.
-    let weights: Vec<[f32; 3]> = list.iter().map(|g| model.weights(g.key).map(|w| w / norm)).collect();
+    let weights: Vec<[f32; 3]> =
+        list.iter().map(|g| model.mixed_weights(g.key, post_share).map(|w| w / norm)).collect();
     let mut logits = [0.0f32; 3];
     for w in &weights {
         for (sum, x) in logits.iter_mut().zip(w) {
@@ -216,7 +265,7 @@ mod tests {
             (parsed.promo, parsed.point, parsed.value_bias)
         );
         assert_eq!(embedded.len(), parsed.len());
-        assert!(parsed.grams.iter().all(|(k, w)| embedded.weights(*k) == *w));
+        assert!(parsed.grams.iter().all(|(k, w)| embedded.grams.get(k) == Some(w)));
         assert!(file::decode(&EMBEDDED[..EMBEDDED.len() - 1]).is_none(), "a cut file is refused");
     }
 
@@ -229,12 +278,33 @@ mod tests {
     }
 
     #[test]
+    fn posts_and_comments_are_read_with_their_own_weights() {
+        let model =
+            Model::parse("@promo\t0\n@point\t0\n@value_bias\t0\nyou\t-1\t0\t2\t1.5\t0.5\nbook\t1\t1\t0\n")
+                .unwrap();
+        let you = file::key_of("you");
+        assert_eq!(model.weights(you, Register::Post), [-1.0, 0.0, 2.0]);
+        assert_eq!(model.weights(you, Register::Comment), [1.5, 0.5, 2.0], "value is read alike");
+        let book = file::key_of("book");
+        assert_eq!(model.weights(book, Register::Comment), [1.0, 1.0, 0.0], "three weights serve both");
+        assert_eq!(Register::post_share(Platform::Linkedin, 5), 1.0);
+        assert_eq!(Register::post_share(Platform::Generic, 12), 0.0, "a short text is a comment");
+        assert_eq!(Register::post_share(Platform::Instagram, 40), 0.5);
+        assert_eq!(Register::post_share(Platform::Generic, 300), 1.0, "a long one a post");
+        let tokens = super::super::text::tokenize("you");
+        let half = read(&model, &tokens, 0.5);
+        let expected = 0.25 / gram_norm(half.grams.len());
+        assert!((half.logits[0] - expected).abs() < 1e-6, "half of each: {:?}", half.logits);
+        assert!(Model::parse("you\t1\t1\t1\t1\n").is_err(), "four weights are refused");
+    }
+
+    #[test]
     fn grams_are_read_per_sentence_and_shown_where_they_weigh() {
         let model =
             Model::parse("@promo\t0\n@point\t1\n@value_bias\t0\nbook now\t4\t2\t-1\nthanks\t-1\t0\t3\n")
                 .unwrap();
         let tokens = super::super::text::tokenize("Thanks for coming. Book now.");
-        let reading = read(&model, &tokens);
+        let reading = read(&model, &tokens, 1.0);
         let norm = gram_norm(reading.grams.len());
         assert!((reading.logits[0] - 3.0 / norm).abs() < 1e-5);
         assert!((reading.logits[1] - 2.0 / norm).abs() < 1e-5);

@@ -247,8 +247,8 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             Some((first, last)) => lowering(d, first, last).into_iter().collect(),
             None => Vec::new(),
         },
-        // "!!" on joy ("Welcome to the world, Mia!!") is the author's voice; calmed only where the sentence sells.
-        Fix::Calm if rule.detector == Some(Detector::Bangs) && !sells_in_sentence(d, sig) => Vec::new(),
+        // "!!" on joy ("Welcome to the world, Mia!!") is the author's voice; calmed only in a draft that sells.
+        Fix::Calm if rule.detector == Some(Detector::Bangs) && !sells(d) => Vec::new(),
         Fix::Calm => {
             let calm = if matched.contains('?') {
                 "?".to_string()
@@ -279,11 +279,9 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     }
 }
 
-/// Whether the sentence holding `sig` has a phrase of a sales rule (a command, urgency, a price, an offer).
-fn sells_in_sentence(d: &Draft<'_>, sig: &Signal) -> bool {
-    let Some((first, _)) = sig.tokens else { return false };
-    let Some((a, b)) = scanned_sentence(d.tokens, first) else { return false };
-    hits_in(d, a, b).any(|h| d.rules[h.rule].side != Side::Value)
+/// Whether the draft has a phrase of a sales rule (a command, urgency, a price, an offer, an announcement).
+fn sells(d: &Draft<'_>) -> bool {
+    d.hits.iter().any(|h| d.rules[h.rule].side != Side::Value)
 }
 
 #[cfg(test)]
