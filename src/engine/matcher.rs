@@ -265,9 +265,9 @@ pub struct Hit {
 
 /// Words that cancel the signal right after them: negations ("don't just say buy now") and softeners that turn a
 /// command into an option ("if it helps, you can book").
-const NEGATORS: [&str; 20] = [
+const NEGATORS: [&str; 21] = [
     "not", "don't", "dont", "never", "no", "stop", "avoid", "without", "instead", "isn't", "aren't",
-    "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever",
+    "doesn't", "didn't", "rather", "nobody", "less", "can", "could", "might", "whenever", "unless",
 ];
 
 /// Verbs after which a negator pushes instead: "don't forget to subscribe", "don't hesitate to call".

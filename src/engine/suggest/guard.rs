@@ -515,6 +515,12 @@ fn seam_reads(before: &str, after: &str, seam: usize, first_in_post: bool) -> bo
     {
         return false;
     }
+    // "PLEASE NOTE: places are limited and we expect..." must not read "PLEASE NOTE and we expect...": a
+    // deletion may not leave "and", "or" or "but" joined to what it no longer joins (after a comma it may).
+    let joins = matches!(next_word.as_str(), "and" | "or" | "but" | "nor");
+    if joins && before.len() > after.len() && !left.ends_with([',', ';']) {
+        return false;
+    }
     // "a truly revolutionary release" must not read "a truly release".
     if last_is.has(List::Intensifier) && next_word.starts_with(char::is_alphabetic) && !left_ends {
         return false;
@@ -550,6 +556,14 @@ mod tests {
     fn ok(text: &str, old: &str, new: &str) -> bool {
         let at = text.find(old).expect("old is in text");
         safe(text, at, at + old.len(), new, false)
+    }
+
+    #[test]
+    fn a_conjunction_is_not_left_joining_nothing() {
+        let text = "PLEASE NOTE: places are limited and we expect them to go quickly.";
+        assert!(!ok(text, ": places are limited", ""));
+        assert!(!ok("Amazing and affordable bread.", "Amazing ", ""));
+        assert!(ok("We open at 8, hurry, and stay till late.", " hurry,", ""), "a comma may stand before it");
     }
 
     #[test]

@@ -208,9 +208,21 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     out.retain(|s| match rule.fix {
         Fix::Calm => guard::keeps_stars(&d.text[s.span.start..s.span.end], &s.text),
         Fix::Lowercase => guard::keeps_facts(&d.text[s.span.start..s.span.end], &s.text, false),
-        _ => guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go),
+        // Calming and lowering are those rules' own jobs: an edit of another rule that changes only capitals
+        // and punctuation ("is here!" to "is here.") only flattens the post (panel 4).
+        _ => {
+            !same_words(&d.text[s.span.start..s.span.end], &s.text)
+                && guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go)
+        }
     });
     out
+}
+
+/// Whether `a` and `b` have the same words, ignoring case, punctuation and emoji.
+fn same_words(a: &str, b: &str) -> bool {
+    let words =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    words(a) == words(b)
 }
 
 /// `build` for a rule with a fix.
