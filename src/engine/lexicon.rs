@@ -110,7 +110,7 @@ pub const CODE_WORDS: [&str; 24] = [
 // ---- Grammar around an edit --------------------------------------------------------------------------------
 
 /// Words a sentence cannot end on: articles, prepositions, possessives, linking verbs, intensifiers.
-pub const DANGLING_END: [&str; 49] = [
+pub const DANGLING_END: [&str; 50] = [
     "a",
     "an",
     "the",
@@ -160,6 +160,7 @@ pub const DANGLING_END: [&str; 49] = [
     "it's",
     "extremely",
     "super",
+    "so",
 ];
 /// Intensifiers: dropped with an emotion frame ("so proud to"); one left right before a noun lost the adjective
 /// it intensified ("a truly release").

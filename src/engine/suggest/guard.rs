@@ -34,6 +34,11 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
     if !keeps_colon {
         return false;
     }
+    // What a colon introduces is the point of its sentence ("PSA: check your passport NOW"): it is not cut
+    // away from its introduction.
+    if removed.trim_start().starts_with(':') && replacement.trim().is_empty() {
+        return false;
+    }
     // Facts: the words the edit touches, with a word of context each side (the rest is the same after); only
     // when the words it removes could hold one.
     if may_hold_fact(&text[start..end]) {

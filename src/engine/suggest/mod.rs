@@ -201,6 +201,10 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     if rule.fix == Fix::None || !rule.offer {
         return Vec::new();
     }
+    // Someone else's words (a customer's quote, a testimonial) are not the author's to edit.
+    if in_quotation(d.text, sig.span.start) {
+        return Vec::new();
+    }
     let mut out = build_fix(rule, sig, d);
     // Do no harm: an edit that loses a fact or breaks its sentence is not offered (the finding still explains).
     // Calming "!!!" or an emoji wall only loses rating stars; lowering shouting only an acronym or a name.
@@ -216,6 +220,14 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         }
     });
     out
+}
+
+/// Whether byte `at` of `text` is inside a quotation in its paragraph: after an unclosed “ or an odd number of
+/// straight double quotes.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let paragraph = &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at];
+    let curly = paragraph.matches('“').count() > paragraph.matches('”').count();
+    curly || paragraph.matches('"').count() % 2 == 1
 }
 
 /// Whether `a` and `b` have the same words, ignoring case, punctuation and emoji.
@@ -505,6 +517,43 @@ mod tests {
     }
 
     #[test]
+    fn panel_six_edits_leave_whole_sentences() {
+        // What a colon introduces stays with its introduction.
+        no_fix(
+            "PSA before anyone books anything for next year: check your passport expiry date NOW",
+            "urgency-claim",
+        );
+        // Words shouted with the command are lowered with it.
+        assert_eq!(
+            applied("CALL US NOW on 01632 960 552 for a quote.", "hard-cta"),
+            "Call us on 01632 960 552 for a quote."
+        );
+        // No sentence is left ending on "so".
+        no_fix("Prices correct on Monday and subject to availability, so don't wait!!", "hard-cta");
+        // "Introducing" without its colon is the sentence's verb; with it, a label that can go.
+        no_fix("Introducing Muthoni Farm AA, our most exciting release since 2016.", "announcement");
+        assert_eq!(
+            applied("Introducing: our new autumn menu, served from Monday.", "announcement"),
+            "Our new autumn menu, served from Monday."
+        );
+    }
+
+    #[test]
+    fn a_customer_s_words_are_not_edited() {
+        let quoted = "Our client said: “Best course EVER!! Book it now!!” and we were thrilled.";
+        let report = Engine::offering_every_fix().analyze(quoted, &Options::for_platform(Platform::Linkedin));
+        assert!(report.findings.iter().any(|f| f.rule.id == "bangs"), "the finding still explains");
+        assert!(report.findings.iter().all(|f| f.suggestions.is_empty()), "{:#?}", report.findings);
+        let straight = "\"It changed my life!!\" says Jo. Book now!!";
+        let report =
+            Engine::offering_every_fix().analyze(straight, &Options::for_platform(Platform::Linkedin));
+        let calmed: Vec<_> =
+            report.findings.iter().filter(|f| f.rule.id == "bangs" && !f.suggestions.is_empty()).collect();
+        assert_eq!(calmed.len(), 1, "only the author's own '!!' is calmed: {calmed:#?}");
+        assert!(calmed[0].span.start > straight.find("Jo").unwrap());
+    }
+
+    #[test]
     fn bait_offered_as_an_alternative_to_a_command_goes_with_it() {
         let text = "If you're ready, comment \"GO\" below or DM me to book your free strategy call.";
         let rw = Engine::offering_every_fix().rewrite(text, &Options::for_platform(Platform::Linkedin));
@@ -578,10 +627,10 @@ mod tests {
             "Our tips are below."
         );
         // A deadline stays whole, its "only" too (a fact): no edit.
-        no_fix("Up to 30% off all e-bikes this weekend only!", "urgency");
+        no_fix("Up to 30% off all e-bikes this weekend only!", "deadline");
         // A "just" before a number, not the words around it.
         assert_eq!(
-            applied("Our clients hire fast.\n🔹 Average time-to-hire of just 14 days", "urgency"),
+            applied("Our clients hire fast.\n🔹 Average time-to-hire of just 14 days", "deadline"),
             "Our clients hire fast.\n🔹 Average time-to-hire of 14 days"
         );
     }

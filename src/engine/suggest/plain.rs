@@ -11,7 +11,8 @@ pub(super) fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, S
         return unframe(d, first, last, e, s_last);
     }
     let words: Vec<usize> = (first..=last).filter(|&i| t.list[i].kind == Kind::Word).collect();
-    // "Big news:", "Introducing": a label that opens the sentence goes, with its colon.
+    // "Big news:", "Introducing:": a label that opens the sentence goes, with its colon. Without its mark it is
+    // the sentence's verb ("Introducing Muthoni AA, our finest release"): cut, a fragment would be left.
     if at_start(d, first) && !words.is_empty() && words.iter().all(|&i| on_list(d, i, List::Labels.bit())) {
         let mut b = last;
         while b < s_last
@@ -20,7 +21,8 @@ pub(super) fn plain(d: &Draft<'_>, first: usize, last: usize) -> Option<(Span, S
         {
             b += 1;
         }
-        return Some(removal(d, first, b));
+        let stands_alone = b > last || b >= s_last || matches!(t.list[b + 1].kind, Kind::Emoji | Kind::Break);
+        return stands_alone.then(|| removal(d, first, b));
     }
     // "now available", "just released", "finally here" keep their words: they date the news, and dropping them
     // changes nothing a reader minds. Only "!" and capitals are calmed.

@@ -319,9 +319,11 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
     if !words_follow || !(t.list[p].caps || on_list(d, p + 1, List::PressureClause.bit())) {
         return None;
     }
-    // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word.
+    // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word; the words
+    // shouted with it are lowered too ("CALL US NOW" -> "Call us", not "Call US").
     let v = &t.list[verb];
-    let mut text = if v.caps && t.norm(verb).len() > 2 {
+    let lowered = v.caps && t.norm(verb).len() > 2;
+    let mut text = if lowered {
         let lower = t.norm(verb).to_string();
         if t.starts_sentence(verb) {
             capitalised(lower)
@@ -331,7 +333,17 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
     } else {
         raw(d, verb).to_string()
     };
-    text.push_str(&d.text[v.end as usize..t.list[p - 1].end as usize]);
+    let mut at = v.end as usize;
+    for i in verb + 1..p {
+        let w = &t.list[i];
+        text.push_str(&d.text[at..w.start as usize]);
+        if lowered && w.caps && w.kind == Kind::Word {
+            text.push_str(t.norm(i));
+        } else {
+            text.push_str(raw(d, i));
+        }
+        at = w.end as usize;
+    }
     Some((t.span_of(verb, p), text))
 }
 
