@@ -334,6 +334,7 @@ impl Engine {
             tokens: &tokens,
             topic: Default::default(),
             capitals: Default::default(),
+            sells: Default::default(),
             hits: &hits,
             rules: &c.phrase,
             lists: &c.suggest_lists,

@@ -65,6 +65,8 @@ pub struct Draft<'a> {
     /// What the draft writes in capitals and as names (`caps::Capitals`): worked out on the first capitals
     /// finding.
     pub capitals: std::cell::OnceCell<caps::Capitals<'a>>,
+    /// Whether the draft has a phrase of a sales rule (`sells`): worked out on the first "!!".
+    pub sells: std::cell::OnceCell<bool>,
     /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
     /// sentence keeps it.
     pub hits: &'a [Hit],
@@ -222,10 +224,19 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     out
 }
 
+/// How far back a quotation is looked for: a quote longer than this is not noticed.
+const QUOTE_SCAN: usize = 1_000;
+
 /// Whether byte `at` of `text` is inside a quotation in its paragraph: after an unclosed “ or an odd number of
 /// straight double quotes.
+/// Only the last `QUOTE_SCAN` bytes are read, so that a huge one-paragraph draft stays linear.
 fn in_quotation(text: &str, at: usize) -> bool {
-    let paragraph = &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at];
+    let mut from = at.saturating_sub(QUOTE_SCAN);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let paragraph = &window[window.rfind('\n').map_or(0, |p| p + 1)..];
     let curly = paragraph.matches('“').count() > paragraph.matches('”').count();
     curly || paragraph.matches('"').count() % 2 == 1
 }
@@ -305,7 +316,7 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
 
 /// Whether the draft has a phrase of a sales rule (a command, urgency, a price, an offer, an announcement).
 fn sells(d: &Draft<'_>) -> bool {
-    d.hits.iter().any(|h| d.rules[h.rule].side != Side::Value)
+    *d.sells.get_or_init(|| d.hits.iter().any(|h| d.rules[h.rule].side != Side::Value))
 }
 
 #[cfg(test)]
