@@ -92,8 +92,8 @@ struct Doc {
     weight: f32,
     /// The cross-validation fold of a three-way labelled line (real and brand posts), `None` for the others.
     fold: Option<usize>,
-    /// Whether the line is of one of the `THRESHOLD_SOURCES`.
-    sets_thresholds: bool,
+    /// The corpus the line comes from.
+    source: &'static str,
 }
 
 /// What a feature is.
@@ -126,8 +126,8 @@ pub struct Fitted {
 }
 
 /// A training line as the engine reads it, before grams become feature numbers: (rule features, gram texts,
-/// gram norm, label rank, weight, fold, share of the post register, whether it sets the thresholds).
-type RawDoc = (Vec<(String, Side, f32)>, Vec<String>, f32, usize, f32, Option<usize>, f32, bool);
+/// gram norm, label rank, weight, fold, share of the post register, corpus).
+type RawDoc = (Vec<(String, Side, f32)>, Vec<String>, f32, usize, f32, Option<usize>, f32, &'static str);
 
 struct Data {
     docs: Vec<Doc>,
@@ -159,8 +159,7 @@ fn load(dirs: &[PathBuf], engine: &Engine, notes: &mut String) -> Result<Data, F
         for (k, r) in train.iter().enumerate() {
             let f = engine.training_features(&r.text, &Options::for_platform(r.platform));
             let fold = three_way.then_some(k % FOLDS);
-            let sets = THRESHOLD_SOURCES.contains(&name);
-            raw.push((f.rules, f.grams, f.gram_norm, r.label.rank(), weight, fold, f.post_share, sets));
+            raw.push((f.rules, f.grams, f.gram_norm, r.label.rank(), weight, fold, f.post_share, name));
         }
     }
     if raw.is_empty() {
@@ -203,7 +202,7 @@ fn load(dirs: &[PathBuf], engine: &Engine, notes: &mut String) -> Result<Data, F
         })
         .collect();
     let mut docs = Vec::with_capacity(raw.len());
-    for (rules, grams, norm, rank, weight, fold, share, sets_thresholds) in &raw {
+    for (rules, grams, norm, rank, weight, fold, share, source) in &raw {
         let mut x: BTreeMap<u32, f32> = BTreeMap::new();
         for (id, side, value) in rules {
             let n = intern(Feature::Rule { id: id.clone(), side: *side }, format!("r {id}"));
@@ -221,8 +220,8 @@ fn load(dirs: &[PathBuf], engine: &Engine, notes: &mut String) -> Result<Data, F
                 }
             }
         }
-        let (rank, weight, fold, sets_thresholds) = (*rank, *weight, *fold, *sets_thresholds);
-        docs.push(Doc { x: x.into_iter().collect(), rank, weight, fold, sets_thresholds });
+        let (rank, weight, fold, source) = (*rank, *weight, *fold, *source);
+        docs.push(Doc { x: x.into_iter().collect(), rank, weight, fold, source });
     }
     let idf = features
         .iter()
@@ -352,7 +351,7 @@ struct OutOfFold {
     /// The fold model's thresholds.
     promo: f32,
     point: f32,
-    sets_thresholds: bool,
+    source: &'static str,
 }
 
 impl OutOfFold {
@@ -372,13 +371,13 @@ fn out_of_fold(data: &Data, penalty: f32) -> Vec<OutOfFold> {
     for k in 0..FOLDS {
         let p = train(data, &|d| d.fold != Some(k), penalty);
         for d in data.docs.iter().filter(|d| d.fold == Some(k)) {
-            let (rank, sets_thresholds) = (d.rank, d.sets_thresholds);
+            let (rank, source) = (d.rank, d.source);
             out.push(OutOfFold {
                 logits: p.logits(d),
                 rank,
                 promo: p.promo,
                 point: p.point,
-                sets_thresholds,
+                source,
             });
         }
     }
@@ -386,7 +385,8 @@ fn out_of_fold(data: &Data, penalty: f32) -> Vec<OutOfFold> {
 }
 
 /// Verdict agreement with each line's own fold thresholds, and the AUC of sales against value lines.
-fn figures(oof: &[OutOfFold]) -> (f64, f64) {
+fn figures<'a>(oof: impl IntoIterator<Item = &'a OutOfFold> + Clone) -> (f64, f64) {
+    let oof: Vec<&OutOfFold> = oof.into_iter().collect();
     let agree = oof.iter().filter(|o| o.verdict((0.0, 0.0)) == o.rank).count();
     let pos: Vec<f64> = oof.iter().filter(|o| o.rank == 2).map(|o| f64::from(o.expected())).collect();
     let neg: Vec<f64> = oof.iter().filter(|o| o.rank == 0).map(|o| f64::from(o.expected())).collect();
@@ -421,7 +421,7 @@ fn temperatures(oof: &[OutOfFold]) -> [f32; 3] {
 /// The shifts of both thresholds (each fold's own, moved alike) that give the best out-of-fold verdict
 /// agreement on the lines of the `THRESHOLD_SOURCES`, and that agreement; ties go to the smaller move.
 fn threshold_shift(oof: &[OutOfFold]) -> (f32, f32, f64) {
-    let oof: Vec<&OutOfFold> = oof.iter().filter(|o| o.sets_thresholds).collect();
+    let oof: Vec<&OutOfFold> = oof.iter().filter(|o| THRESHOLD_SOURCES.contains(&o.source)).collect();
     let steps: Vec<f32> = (-30..=30).map(|k| k as f32 * 0.05).collect();
     let mut best = (0.0, 0.0, -1.0, f32::MAX);
     for &da in &steps {
@@ -481,6 +481,18 @@ pub fn fit(dirs: &[PathBuf], engine: &Engine) -> Result<Fitted, FitError> {
         "thresholds moved by {da:+.2} / {db:+.2}: out-of-fold agreement {:.1}%",
         100.0 * agreement
     );
+    // Per corpus, with the moved thresholds: the real posts are the figure that matters.
+    for (source, _) in SOURCE_WEIGHTS.iter().filter(|(s, _)| oofs[chosen].iter().any(|o| o.source == *s)) {
+        let lines = oofs[chosen].iter().filter(|o| o.source == *source);
+        let agree = lines.clone().filter(|o| o.verdict((da, db)) == o.rank).count();
+        let (_, a) = figures(lines.clone());
+        let n = lines.count();
+        let _ = writeln!(
+            notes,
+            "  {source}: out-of-fold agreement {:.1}% ({agree}/{n}), AUC {a:.3}",
+            100.0 * agree as f64 / n.max(1) as f64
+        );
+    }
     let mut rule_weights = BTreeMap::new();
     // Per gram: shared [promotion, point, value], then the post and the comment offsets.
     let mut by_gram: BTreeMap<&str, [[f32; 3]; 3]> = BTreeMap::new();
