@@ -1,6 +1,8 @@
 //! `cargo bench --bench analyze` (or `make bench`): how long `Engine::analyze` takes on LinkedIn drafts of
-//! 300, 3,000, 30,000 and 100,000 characters. The 3,000-character case is the target (median ≤ 50 µs native);
-//! the others show that the cost grows linearly with length. `scripts/bench-summary` prints the medians and
+//! 300, 3,000, 30,000 and 100,000 characters, and `Engine::rewrite` (the whole-post rewrite: analysis, the
+//! safe edits applied together, the rewrite analysed again) on the same drafts up to 30,000. The 3,000-character
+//! cases are the targets (analyze ≤ 100 µs, rewrite ≤ 1 ms native); the others show that the cost grows
+//! linearly with length. `scripts/bench-summary` prints the medians and
 //! nanoseconds per character from criterion's results.
 //!
 //! The drafts come from `benches/support/draft.rs` (shared with `examples/profile_analyze.rs`).
@@ -32,5 +34,22 @@ fn analyze(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze);
+fn rewrite(c: &mut Criterion) {
+    let engine = Engine::new();
+    let options = Options::for_platform(Platform::Linkedin);
+    let mut group = c.benchmark_group("rewrite");
+    group.warm_up_time(Duration::from_secs(1));
+    for chars in [300usize, 3_000, 30_000] {
+        let text = draft(chars);
+        group.throughput(Throughput::Elements(chars as u64));
+        group.measurement_time(Duration::from_secs(if chars >= 30_000 { 5 } else { 3 }));
+        group.sample_size(if chars >= 30_000 { 20 } else { 50 });
+        group.bench_with_input(BenchmarkId::new("linkedin", chars), &text, |b, text| {
+            b.iter(|| engine.rewrite(black_box(text), black_box(&options)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze, rewrite);
 criterion_main!(benches);

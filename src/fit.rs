@@ -372,13 +372,7 @@ fn out_of_fold(data: &Data, penalty: f32) -> Vec<OutOfFold> {
         let p = train(data, &|d| d.fold != Some(k), penalty);
         for d in data.docs.iter().filter(|d| d.fold == Some(k)) {
             let (rank, source) = (d.rank, d.source);
-            out.push(OutOfFold {
-                logits: p.logits(d),
-                rank,
-                promo: p.promo,
-                point: p.point,
-                source,
-            });
+            out.push(OutOfFold { logits: p.logits(d), rank, promo: p.promo, point: p.point, source });
         }
     }
     out

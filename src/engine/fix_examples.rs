@@ -4,7 +4,7 @@
 //! `before` and applying the first suggestion of its first finding gives `after`; an `after` equal to `before` says the finding offers no edit there (the coach
 //! explains without rewriting, see `suggest::guard`).
 
-use super::Engine;
+use super::{Engine, Suggestions};
 use crate::{Options, Platform};
 
 impl Engine {
@@ -18,7 +18,7 @@ impl Engine {
             let options = Options::for_platform(platform.unwrap_or(Platform::Generic));
             for (before, after) in &rule.examples.fix {
                 checked += 1;
-                let report = self.detect(before, &options);
+                let report = self.detect(before, &options, Suggestions::Build);
                 let Some(finding) = report.findings.iter().find(|f| f.rule.id == rule.id) else {
                     failures.push(format!("{}: does not find {before:?}", rule.id));
                     continue;

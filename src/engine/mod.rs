@@ -30,7 +30,7 @@ mod vocab;
 
 use std::sync::Arc;
 
-use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, RuleInfo, Scope, Stats};
+use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, RuleInfo, Scope, Scores, Stats};
 use pack::{PackSet, Rule};
 use signals::Signal;
 
@@ -131,6 +131,13 @@ pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
 
 /// A draft's findings before scoring: by finding, the amount it counts for (strength times the platform's
 /// multiplier) and its rule's number.
+/// Whether an analysis builds each finding's suggestions (the report a user sees) or skips them (scores only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suggestions {
+    Build,
+    Skip,
+}
+
 struct Detected {
     tokens: text::Tokens,
     findings: Vec<Finding>,
@@ -222,8 +229,20 @@ impl Engine {
     }
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
+        self.judge(text, options, Suggestions::Build)
+    }
+
+    /// The scores of a draft, as `analyze` gives them, without building its suggestions: what the rewrite
+    /// needs of each candidate it tries.
+    pub fn scores(&self, text: &str, options: &Options) -> Scores {
+        self.judge(text, options, Suggestions::Skip).scores()
+    }
+
+    /// The whole analysis, with or without each finding's suggestions.
+    fn judge(&self, text: &str, options: &Options, suggestions: Suggestions) -> Report {
         let c = &*self.compiled;
-        let Detected { tokens, mut findings, amounts, rules, stats } = self.detect(text, options);
+        let Detected { tokens, mut findings, amounts, rules, stats } =
+            self.detect(text, options, suggestions);
         let words = stats.words;
         let sens = score::sensitivity_factor(options.sensitivity);
         // What each rule's findings add up to, by rule number.
@@ -300,7 +319,7 @@ impl Engine {
     }
 
     /// The rules' findings of a draft (with their suggestions) before scoring.
-    fn detect(&self, text: &str, options: &Options) -> Detected {
+    fn detect(&self, text: &str, options: &Options, suggestions: Suggestions) -> Detected {
         let c = &*self.compiled;
         let profile = c.set.profile(options.platform);
         let tokens = text::tokenize_interned(text, &c.vocab);
@@ -359,7 +378,10 @@ impl Engine {
                 scope: if post_level { Scope::Post } else { Scope::Phrase },
                 span: sig.span,
                 points: 0.0,
-                suggestions: suggest::build(rule, &sig, &draft),
+                suggestions: match suggestions {
+                    Suggestions::Build => suggest::build(rule, &sig, &draft),
+                    Suggestions::Skip => Vec::new(),
+                },
             });
         }
         let stats = Stats {
@@ -386,16 +408,16 @@ impl Engine {
             .active_rules()
             .any(|r| r.id == id && r.detector == Some(pack::Detector::Learned));
         if learned {
-            return self.analyze(text, options).findings.iter().any(|f| f.rule.id == id);
+            return self.judge(text, options, Suggestions::Skip).findings.iter().any(|f| f.rule.id == id);
         }
-        self.detect(text, options).findings.iter().any(|f| f.rule.id == id)
+        self.detect(text, options, Suggestions::Skip).findings.iter().any(|f| f.rule.id == id)
     }
 
     /// What the fit reads of a draft (`crate::fit`): each rule's feature by id and side, and the text of every
     /// gram.
     pub fn training_features(&self, text: &str, options: &Options) -> TrainingFeatures {
         let c = &*self.compiled;
-        let d = self.detect(text, options);
+        let d = self.detect(text, options, Suggestions::Skip);
         let mut totals: std::collections::BTreeMap<usize, f32> = Default::default();
         for (&n, &a) in d.rules.iter().zip(&d.amounts) {
             *totals.entry(n).or_default() += a;

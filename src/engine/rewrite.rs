@@ -217,12 +217,12 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
             break;
         }
         let together = apply(&current, &edits);
-        let together_report = engine.analyze(&together, options);
+        let together_scores = engine.scores(&together, options);
         let start = current.clone();
-        if !worse(&together_report.scores(), &scores, &before) && !draft.harmed_by(&together) {
+        if !worse(&together_scores, &scores, &before) && !draft.harmed_by(&together) {
             record(&edits, &mut applied);
             current = together;
-            scores = together_report.scores();
+            scores = together_scores;
         } else {
             for (k, e) in edits.iter().enumerate() {
                 // The edit, else one of its alternatives that stays clear of the other edits of this pass.
@@ -234,7 +234,7 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
                 for (start, end, new_text) in tries {
                     let one = Edit { start, end, text: new_text, rule: e.rule.clone(), alts: Vec::new() };
                     let candidate = apply(&current, std::slice::from_ref(&one));
-                    let s = engine.analyze(&candidate, options).scores();
+                    let s = engine.scores(&candidate, options);
                     if !worse(&s, &scores, &before) && !draft.harmed_by(&candidate) {
                         record(std::slice::from_ref(&one), &mut applied);
                         current = candidate;

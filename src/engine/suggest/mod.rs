@@ -341,7 +341,11 @@ mod tests {
 
     /// The rule finds something in `text` and offers no edit for it.
     fn no_fix(text: &str, rule: &str) {
-        let report = Engine::offering_every_fix().detect(text, &Options::for_platform(Platform::Linkedin));
+        let report = Engine::offering_every_fix().detect(
+            text,
+            &Options::for_platform(Platform::Linkedin),
+            crate::engine::Suggestions::Build,
+        );
         let found: Vec<_> = report.findings.iter().filter(|f| f.rule.id == rule).collect();
         assert!(!found.is_empty(), "no {rule} in {text:?}");
         assert!(found.iter().all(|f| f.suggestions.is_empty()), "{text}: {found:?}");
@@ -350,7 +354,11 @@ mod tests {
     fn applied(text: &str, rule: &str) -> String {
         // Detected findings, whatever their fitted weight: the suggestion is what is tested here.
         // Every rule's fix, offered or not by the default pack: the fix is what is tested here.
-        let report = Engine::offering_every_fix().detect(text, &Options::for_platform(Platform::Linkedin));
+        let report = Engine::offering_every_fix().detect(
+            text,
+            &Options::for_platform(Platform::Linkedin),
+            crate::engine::Suggestions::Build,
+        );
         let f = report
             .findings
             .iter()
