@@ -17,38 +17,30 @@ use postcoach::{Engine, Options, Platform};
 mod draft;
 use draft::draft;
 
-fn analyze(c: &mut Criterion) {
+/// One group: `call` on the LinkedIn drafts of each length in `sizes`.
+fn group(c: &mut Criterion, name: &str, sizes: &[usize], call: &dyn Fn(&Engine, &str, &Options)) {
     let engine = Engine::new();
     let options = Options::for_platform(Platform::Linkedin);
-    let mut group = c.benchmark_group("analyze");
+    let mut group = c.benchmark_group(name);
     group.warm_up_time(Duration::from_secs(1));
-    for chars in [300usize, 3_000, 30_000, 100_000] {
+    for &chars in sizes {
         let text = draft(chars);
         group.throughput(Throughput::Elements(chars as u64));
         group.measurement_time(Duration::from_secs(if chars >= 30_000 { 5 } else { 3 }));
         group.sample_size(if chars >= 30_000 { 20 } else { 50 });
         group.bench_with_input(BenchmarkId::new("linkedin", chars), &text, |b, text| {
-            b.iter(|| engine.analyze(black_box(text), black_box(&options)))
+            b.iter(|| call(&engine, black_box(text), black_box(&options)))
         });
     }
     group.finish();
 }
 
+fn analyze(c: &mut Criterion) {
+    group(c, "analyze", &[300, 3_000, 30_000, 100_000], &|e, t, o| drop(e.analyze(t, o)));
+}
+
 fn rewrite(c: &mut Criterion) {
-    let engine = Engine::new();
-    let options = Options::for_platform(Platform::Linkedin);
-    let mut group = c.benchmark_group("rewrite");
-    group.warm_up_time(Duration::from_secs(1));
-    for chars in [300usize, 3_000, 30_000] {
-        let text = draft(chars);
-        group.throughput(Throughput::Elements(chars as u64));
-        group.measurement_time(Duration::from_secs(if chars >= 30_000 { 5 } else { 3 }));
-        group.sample_size(if chars >= 30_000 { 20 } else { 50 });
-        group.bench_with_input(BenchmarkId::new("linkedin", chars), &text, |b, text| {
-            b.iter(|| engine.rewrite(black_box(text), black_box(&options)))
-        });
-    }
-    group.finish();
+    group(c, "rewrite", &[300, 3_000, 30_000], &|e, t, o| drop(e.rewrite(t, o)));
 }
 
 criterion_group!(benches, analyze, rewrite);
