@@ -96,6 +96,25 @@ fn rewrites_are_more_conversational() {
 }
 
 /// What a removal can leave behind; none of these may appear in a rewrite unless the author wrote it.
+/// The rewrite scores its candidates without building suggestions (`Engine::scores`); that path must give
+/// exactly the scores `analyze` reports, on every post and on its rewrite.
+#[test]
+fn scores_without_suggestions_are_the_reports_scores() {
+    let engine = Engine::new();
+    let mut failures = Vec::new();
+    for (post, report, rw) in rewritten() {
+        let options = Options::for_platform(post.platform.parse::<Platform>().unwrap());
+        for (what, text, scores) in [("draft", &post.text, report.scores()), ("rewrite", &rw.text, rw.after)]
+        {
+            let quick = engine.scores(text, &options);
+            if quick != scores {
+                failures.push(format!("{} ({what}): {quick:?} against {scores:?}", post.id));
+            }
+        }
+    }
+    fail_if_any(failures);
+}
+
 const SEAMS: [&str; 17] = [
     "  ", " ,", ",,", " .", ",.", " !", " ?", " :", "()", ": .", ",!", ",?", ":,", " and.", " so.", " or.",
     "\n\n\n",

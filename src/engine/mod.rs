@@ -129,8 +129,6 @@ const DETECTED_ROOM: usize = 32;
 /// A rule's inline examples, for the pack tests: (rule id, platform, must-match texts, must-not-match texts).
 pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
 
-/// A draft's findings before scoring: by finding, the amount it counts for (strength times the platform's
-/// multiplier) and its rule's number.
 /// Whether an analysis builds each finding's suggestions (the report a user sees) or skips them (scores only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Suggestions {
@@ -138,6 +136,8 @@ enum Suggestions {
     Skip,
 }
 
+/// A draft's findings before scoring: by finding, the amount it counts for (strength times the platform's
+/// multiplier) and its rule's number.
 struct Detected {
     tokens: text::Tokens,
     findings: Vec<Finding>,
@@ -318,7 +318,7 @@ impl Engine {
         }
     }
 
-    /// The rules' findings of a draft (with their suggestions) before scoring.
+    /// The rules' findings of a draft before scoring, with their suggestions unless told to skip them.
     fn detect(&self, text: &str, options: &Options, suggestions: Suggestions) -> Detected {
         let c = &*self.compiled;
         let profile = c.set.profile(options.platform);
