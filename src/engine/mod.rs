@@ -353,7 +353,6 @@ impl Engine {
             tokens: &tokens,
             topic: Default::default(),
             capitals: Default::default(),
-            sells: Default::default(),
             hits: &hits,
             rules: &c.phrase,
             lists: &c.suggest_lists,

@@ -65,8 +65,6 @@ pub struct Draft<'a> {
     /// What the draft writes in capitals and as names (`caps::Capitals`): worked out on the first capitals
     /// finding.
     pub capitals: std::cell::OnceCell<caps::Capitals<'a>>,
-    /// Whether the draft has a phrase of a sales rule (`sells`): worked out on the first "!!".
-    pub sells: std::cell::OnceCell<bool>,
     /// Every phrase hit, sorted by position, and the phrase rules they index: an offer, a price or a tip in a
     /// sentence keeps it.
     pub hits: &'a [Hit],
@@ -272,18 +270,20 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
                 .map_or_else(Vec::new, |(span, text)| {
                     vec![suggestion(span, text, label("Remove ", matched))]
                 }),
-            Some((first, last)) => {
-                let (span, text) = removal(d, first, last);
-                vec![suggestion(span, text, label("Remove ", matched))]
-            }
+            Some((first, last)) => vec![removing(d, removal(d, first, last))],
             None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => match sig.tokens {
             Some((first, last)) => lowering(d, first, last).into_iter().collect(),
             None => Vec::new(),
         },
-        // "!!" on joy ("Welcome to the world, Mia!!") is the author's voice; calmed only in a draft that sells.
-        Fix::Calm if rule.detector == Some(Detector::Bangs) && !sells(d) => Vec::new(),
+        // "!!" on joy ("Welcome to the world, Mia!!", "I'm officially a girl dad!!") is the author's voice, in a
+        // post that sells as in one that does not: calmed only where its own sentence sells.
+        Fix::Calm
+            if rule.detector == Some(Detector::Bangs) && !sig.tokens.is_some_and(|(f, _)| sells(d, f)) =>
+        {
+            Vec::new()
+        }
         Fix::Calm => {
             let calm = if matched.contains('?') {
                 "?".to_string()
@@ -314,9 +314,17 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     }
 }
 
-/// Whether the draft has a phrase of a sales rule (a command, urgency, a price, an offer, an announcement).
-fn sells(d: &Draft<'_>) -> bool {
-    *d.sells.get_or_init(|| d.hits.iter().any(|h| d.rules[h.rule].side != Side::Value))
+/// Whether the sentence of token `i` has a phrase of a sales rule the fit gave weight (a command, urgency, a
+/// price, an offer, an announcement).
+fn sells(d: &Draft<'_>, i: usize) -> bool {
+    let (first, last) = sentence_of(d.tokens, i);
+    d.hits.iter().any(|h| {
+        let rule = &d.rules[h.rule];
+        h.last >= first
+            && h.first <= last
+            && rule.side != Side::Value
+            && (rule.weight > 0.0 || rule.point > 0.0)
+    })
 }
 
 #[cfg(test)]
@@ -412,6 +420,18 @@ mod tests {
         let long = "é".repeat(70);
         assert_eq!(super::label("Remove ", &long), format!("Remove \"{}...\"", "é".repeat(60)));
         assert_eq!(super::label("Try: ", &"a".repeat(60)), format!("Try: \"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn removal_labels_name_only_the_words_removed() {
+        use super::removed_words;
+        assert_eq!(removed_words("Places are going fast, so tap", "Tap"), "Places are going fast, so");
+        assert_eq!(removed_words("the #1 rated studio", "the studio"), "#1 rated");
+        assert_eq!(removed_words("Book now before they're gone.", "Book now."), "before they're gone");
+        assert_eq!(removed_words("It's really, really good", "It's really good"), "really");
+        assert_eq!(removed_words("Don't miss out!", ""), "Don't miss out!");
+        assert_eq!(removed_words("SALE now", "Sale now"), "SALE");
+        assert_eq!(removed_words("café très chic", "café chic"), "très");
     }
 
     #[test]

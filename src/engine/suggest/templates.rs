@@ -179,7 +179,43 @@ pub(super) fn trying(span: Span, text: String) -> Suggestion {
 
 /// A removal (or a removal that recapitalises or fixes an article), labelled with the words it removes.
 pub(super) fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestion {
-    suggestion(span, text, label("Remove ", &d.text[span.start..span.end]))
+    let label = label("Remove ", removed_words(&d.text[span.start..span.end], &text));
+    suggestion(span, text, label)
+}
+
+/// The words of `before` that `after` no longer has: what the two do not share at the start, nor at the end
+/// (ignoring case, since a removal recapitalises what follows: "Places are going fast, so tap" -> "Tap"
+/// removed "Places are going fast, so"), widened to whole words; all of `before` when they share everything.
+pub(super) fn removed_words<'a>(before: &'a str, after: &str) -> &'a str {
+    let mut start = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
+    while !before.is_char_boundary(start) {
+        start -= 1;
+    }
+    let shared_end = before[start..]
+        .chars()
+        .rev()
+        .zip(after[start.min(after.len())..].chars().rev())
+        .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let mut end = before.len() - shared_end;
+    let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    while start > 0 && in_word(before[..start].chars().next_back()) && in_word(before[start..].chars().next())
+    {
+        start -= before[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    while end < before.len()
+        && in_word(before[..end].chars().next_back())
+        && in_word(before[end..].chars().next())
+    {
+        end += before[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    let removed = before[start..end.max(start)].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    if removed.is_empty() {
+        before
+    } else {
+        removed
+    }
 }
 
 /// A label: `prefix` and `text` in quotes, trimmed and cut to 60 characters (`Try: "..."`).
