@@ -423,6 +423,15 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_that_only_removes_words_is_labelled_with_them() {
+        let text = "Message us NOW to book your table for Friday.";
+        let report = Engine::offering_every_fix().analyze(text, &Options::for_platform(Platform::Facebook));
+        let s = report.findings.iter().find(|f| f.rule.id == "hard-cta").and_then(|f| f.suggestions.first());
+        let s = s.expect("a softened command");
+        assert_eq!((s.label.as_str(), s.text.as_str()), ("Remove \"NOW\"", "Message us"));
+    }
+
+    #[test]
     fn removal_labels_name_only_the_words_removed() {
         use super::removed_words;
         assert_eq!(removed_words("Places are going fast, so tap", "Tap"), "Places are going fast, so");

@@ -98,7 +98,7 @@ pub(super) fn sentence_fix(
                 out.push(if soft.is_empty() {
                     suggestion(sp, soft, "Drop this pressure".into())
                 } else {
-                    trying(sp, soft)
+                    editing(d, sp, soft)
                 });
             }
         } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
