@@ -48,7 +48,13 @@ pub(super) fn drop_fix(
             return remove(s);
         }
     }
-    // The sentence carries the way to the offer: replace it, keeping the links.
+    // The sentence carries the way to the offer: replace it, keeping the links; but not when it also asks the
+    // reader to act ("Book at example.com before the matinees sell out!!"): the call to action and its route
+    // are information, and a stock line in their place loses them (panel 9), so the finding explains.
+    let asks = hits_in(d, s_first, s_last).any(|h| (h.last < first || h.first > last) && tagged(d, h, "cta"));
+    if asks {
+        return Vec::new();
+    }
     let with_contacts = SentenceCache::contacts(d, s_first, s_last, |contacts| {
         (!contacts.is_empty()).then(|| {
             rule.suggest
@@ -67,7 +73,13 @@ pub(super) fn drop_fix(
     // A superlative only brags when the sentence is about us (we, our, a name): "the volunteers who stay
     // longest are the ones who ..." is not a claim.
     let hype_about_others = is_hype(rule) && !about_us(d, s_first, s_last);
+    // Scarcity said plainly, once, in a sentence of its own ("Summer dates are filling up.") is news about the
+    // offer, like a count of places left: it explains (panel 9). A sentence that is nothing but pressure, or
+    // stacks it ("Spaces are limited and this offer will not be repeated."), goes.
+    let stacked = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() > 1;
+    let plain_scarcity = urgent && !pressure_only && !stacked;
     let may_drop = (!sentence_content || pressure_only)
+        && !plain_scarcity
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
     if may_drop && !ends_with_colon(d, s_last) {
