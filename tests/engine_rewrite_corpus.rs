@@ -42,14 +42,15 @@ fn fail_if_any(failures: Vec<String>) {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Sales posts of posts-dev whose rewrite lowers salesiness at all (of 40), at least: measured 17. How many drop by 30 points
-/// (the issue's check) is printed: 0 since deadlines and places left explain without rewriting (readers rejected
-/// every edit that removed one), 1 before, 6 with the two-step verdict before the rules readers did not
+/// Sales posts of posts-dev whose rewrite lowers salesiness at all (of 40), at least: measured 15 (18 before plain
+/// scarcity, "Don't wait" and plain commands explained instead of being edited, panels 9 and 10). How many drop by
+/// 30 points (the issue's check) is printed: 0 since deadlines and places left explain without rewriting (readers
+/// rejected every edit that removed one), 1 before, 6 with the two-step verdict before the rules readers did not
 /// recommend became explanations (`offer = false`), 12 while calls to action were hedged into "If you're
 /// interested, you can ...". The rewrite keeps every fact and the author's offer, and a post whose point is its
 /// offer still reads as a sales pitch once calmed: the checks that matter here are the relative ones below
 /// (never more selling, never less value, nothing lost).
-const SALES_LOWERED_FLOOR: usize = 16;
+const SALES_LOWERED_FLOOR: usize = 14;
 
 #[test]
 fn rewrites_are_more_conversational() {

@@ -204,12 +204,11 @@ pub(super) fn bait_alternative(
 }
 
 /// A command made calmer, only where that is clearly better and keeps everything the reader needs
-/// (`fix = "sentence"` on a call to action). "Don't hesitate to call" becomes "Feel free to call"; "Don't wait
-/// until it's too late" (pressure only) goes; "Book now at example.com/book!" becomes "Bookings are open at
-/// example.com/book." and "Shop now, link in bio" "The link to the shop is in my bio." (a verb with a clear noun,
-/// a push word and a route, nothing else); a shouted "NOW" after a command goes ("DM me NOW for a viewing" ->
-/// "DM me for a viewing"). Anything else (a plain, clear call to action, advice in an essay, a command with
-/// more to it) gets no edit: a generic "If you're interested, you can ..." is weaker and reads robotic.
+/// (`fix = "sentence"` on a call to action). "Don't hesitate to call" becomes "Feel free to call"; a shouted
+/// "NOW" after a command goes ("DM me NOW for a viewing" -> "DM me for a viewing"). Anything else gets no edit:
+/// a plain, clear call to action ("Book now at example.com/book!" read weaker as "Bookings are open at ...",
+/// panels 4, 6 and 10), "Don't wait" (it mostly comes with a real reason, panel 10), advice in an essay, a
+/// command with more to it; a generic "If you're interested, you can ..." is weaker and reads robotic.
 pub(super) fn soften(
     d: &Draft<'_>,
     from: usize,
@@ -226,83 +225,18 @@ pub(super) fn soften(
             let text = if lead == Lead::Start { "Feel free to" } else { "feel free to" };
             return Some((t.span_of(from, verb + 2), text.to_string()));
         }
-        // "Don't wait for opportunities. Create them." is advice, not pressure: it keeps its words.
-        if verb + 2 <= last && is_word(d, verb + 2, &["for"]) {
-            return None;
-        }
-        // "Don't wait until it's too late": pressure only.
-        return Some(pressure_removal(d, from, last, lead));
+        // "Don't wait" mostly comes with a real reason (dates fill up, 180 seats): readers kept it (panel 10),
+        // so the finding explains; "Don't wait for opportunities" is advice and is not touched either.
+        return None;
     }
     // Hashtags closing the sentence are not part of the command: they stay where they are, last.
     let mut last = last;
     while last > verb && t.list[last].kind == Kind::Hashtag {
         last -= 1;
     }
-    if lead == Lead::Start && from == verb {
-        if let Some(edit) = route_statement(d, verb, last) {
-            return Some(edit);
-        }
-    }
+    // A plain command stays a command: "Book now 👉 link" made a statement ("Bookings are open at link.") read
+    // weaker or pointless to the readers of panels 4, 6 and 10, so only a shouted push word goes.
     shouted_push(d, verb, last)
-}
-
-/// Commands whose verb says plainly what is open: (verb, the word after it, the statement, what the link is
-/// for). "sign up" is the one two-word verb.
-const OPEN_FOR: [(&str, &str, &str, &str); 11] = [
-    ("book", "", "Bookings are open", "to book"),
-    ("order", "", "Orders are open", "to order"),
-    ("pre-order", "", "Pre-orders are open", "to pre-order"),
-    ("preorder", "", "Pre-orders are open", "to pre-order"),
-    ("register", "", "Registration is open", "to register"),
-    ("sign", "up", "Sign-ups are open", "to sign up"),
-    ("shop", "", "The shop is open", "to the shop"),
-    ("apply", "", "Applications are open", "to apply"),
-    ("enrol", "", "Enrolment is open", "to enrol"),
-    ("enroll", "", "Enrollment is open", "to enroll"),
-    ("reserve", "", "Reservations are open", "to reserve"),
-];
-
-/// "Book now at example.com/book!" -> "Bookings are open at example.com/book."; "Shop now, link in bio" -> "The
-/// link to the shop is in my bio.": only a sentence that is nothing but a verb of `OPEN_FOR`, a push word
-/// ("now", "today"), a route (a link, or a link "in my bio") and marks.
-fn route_statement(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String)> {
-    let t = d.tokens;
-    let &(_, particle, open, link_for) = OPEN_FOR
-        .iter()
-        .find(|(v, p, ..)| t.norm(verb) == *v && (p.is_empty() || (verb < last && t.norm(verb + 1) == *p)))?;
-    let mut i = verb + if particle.is_empty() { 1 } else { 2 };
-    let mut pushed = false;
-    while i <= last {
-        let tok = &t.list[i];
-        let mark = tok.kind == Kind::Emoji
-            || (tok.kind == Kind::Punct && !t.norm(i).contains(['.', '?', '(', ')', '"', '\'']));
-        if tok.kind == Kind::Word && !tok.quoted && is_word(d, i, &["now", "today", "asap"]) {
-            pushed = true;
-        } else if !(mark || is_word(d, i, &["here", "at", "via", "on", "online"])) {
-            break;
-        }
-        i += 1;
-    }
-    if !pushed || i > last {
-        return None;
-    }
-    let (text, after) = if t.list[i].kind == Kind::Url {
-        (format!("{open} at {}.", raw(d, i)), i + 1)
-    } else if is_word(d, i, &["link"]) {
-        let mut j = i + 1;
-        while j <= last && is_word(d, j, &["in", "my", "the", "our"]) {
-            j += 1;
-        }
-        let p = (j <= last).then(|| place(t.norm(j))).flatten()?;
-        (format!("The link {link_for} is {p}."), j + 1)
-    } else {
-        return None;
-    };
-    // Nothing after the route but marks and emoji.
-    let only_marks = (after..=last).all(|k| {
-        t.list[k].kind == Kind::Emoji || (t.list[k].kind == Kind::Punct && !t.norm(k).contains('?'))
-    });
-    only_marks.then(|| (t.span_of(verb, last), text))
 }
 
 /// "DM me NOW for a private showing" -> "DM me for a private showing": a push word in capitals within three
@@ -345,28 +279,4 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
         at = w.end as usize;
     }
     Some((t.span_of(verb, p), text))
-}
-
-/// Remove pressure that is only pressure ("Don't wait until it's too late."): its clause, or its sentence.
-pub(super) fn pressure_removal(d: &Draft<'_>, from: usize, last: usize, lead: Lead) -> (Span, String) {
-    let t = d.tokens;
-    let (s_first, s_last) = sentence_of(t, from);
-    let end = (from..=last).find(|&i| i > from && is_sep(d, i)).map_or(last, |i| i - 1);
-    if lead == Lead::Start && end >= s_last.min(last) {
-        let span = line_cut(d, s_first, s_last);
-        return (span, String::new());
-    }
-    if lead == Lead::Start {
-        let mut b = end;
-        while b < s_last && is_sep(d, b + 1) && t.list[b + 1].kind == Kind::Punct {
-            b += 1;
-        }
-        return removal(d, from, b);
-    }
-    let from = if from > s_first && is_sep(d, from - 1) && t.list[from - 1].kind == Kind::Punct {
-        from - 1
-    } else {
-        from
-    };
-    (cut(d, from, end), String::new())
 }
