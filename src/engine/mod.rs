@@ -30,7 +30,10 @@ mod vocab;
 
 use std::sync::Arc;
 
-use crate::{Finding, Options, PackError, PackInfo, Report, Rewrite, RuleInfo, Scope, Scores, Stats};
+use crate::{
+    Finding, Options, PackError, PackInfo, Report, Rewrite, RuleInfo, Scope, Scores, Stats, Suggestion,
+    Verdict,
+};
 use pack::{PackSet, Rule};
 use signals::Signal;
 
@@ -141,6 +144,8 @@ enum Suggestions {
 struct Detected {
     tokens: text::Tokens,
     findings: Vec<Finding>,
+    /// Edits offered only if the verdict is "sales pitch" (`suggest::build_for_pitch`), by finding number.
+    pitch_edits: Vec<(usize, Suggestion)>,
     amounts: Vec<f32>,
     rules: Vec<usize>,
     stats: Stats,
@@ -241,7 +246,7 @@ impl Engine {
     /// The whole analysis, with or without each finding's suggestions.
     fn judge(&self, text: &str, options: &Options, suggestions: Suggestions) -> Report {
         let c = &*self.compiled;
-        let Detected { tokens, mut findings, amounts, rules, stats } =
+        let Detected { tokens, mut findings, pitch_edits, amounts, rules, stats } =
             self.detect(text, options, suggestions);
         let words = stats.words;
         let sens = score::sensitivity_factor(options.sensitivity);
@@ -301,6 +306,11 @@ impl Engine {
             }
         }
         let score::Judgement { salesiness, value, verdict, .. } = judgement;
+        if verdict == Verdict::SalesPitch {
+            for (i, edit) in pitch_edits {
+                findings[i].suggestions.push(edit);
+            }
+        }
         score::share_points(&mut findings, &contributions, &judgement);
         // A phrase rule the fit gave no weight explains nothing about this draft: its findings go. Post-level
         // hints (a post that asks nothing) stay, at no points, as advice.
@@ -364,6 +374,7 @@ impl Engine {
         let mut findings: Vec<Finding> = Vec::with_capacity(room);
         let mut amounts: Vec<f32> = Vec::with_capacity(room);
         let mut rules: Vec<usize> = Vec::with_capacity(room);
+        let mut pitch_edits = Vec::new();
         for (n, sig) in phrase_signals.chain(detected) {
             let rule = c.rule(n);
             let platform_weight =
@@ -371,6 +382,11 @@ impl Engine {
             let post_level = rule.detector.is_some_and(|d| d.is_post_level());
             amounts.push(sig.strength * platform_weight);
             rules.push(n);
+            if suggestions == Suggestions::Build {
+                if let Some(edit) = suggest::build_for_pitch(rule, &sig, &draft) {
+                    pitch_edits.push((findings.len(), edit));
+                }
+            }
             findings.push(Finding {
                 rule: c.infos[n].clone(),
                 side: rule.side,
@@ -394,7 +410,7 @@ impl Engine {
             reader_refs: cx.shape.readers,
         };
         drop(draft);
-        Detected { tokens, findings, amounts, rules, stats }
+        Detected { tokens, findings, pitch_edits, amounts, rules, stats }
     }
 
     /// Whether rule `id` finds anything in `text`, whatever its fitted weight: what a rule's examples and a

@@ -278,23 +278,10 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             None => Vec::new(),
         },
         // "!!" on joy ("Welcome to the world, Mia!!", "I'm officially a girl dad!!") is the author's voice, in a
-        // post that sells as in one that does not: calmed only where its own sentence sells.
-        Fix::Calm
-            if rule.detector == Some(Detector::Bangs) && !sig.tokens.is_some_and(|(f, _)| sells(d, f)) =>
-        {
-            Vec::new()
-        }
-        Fix::Calm => {
-            let calm = if matched.contains('?') {
-                "?".to_string()
-            } else if matched.contains('!') {
-                "!".to_string()
-            } else {
-                sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
-            };
-            let label = label("Calm it to ", &calm);
-            vec![suggestion(sig.span, calm, label)]
-        }
+        // post that sells as in one that does not: calmed only where its own sentence sells (or, once the
+        // verdict is known, anywhere in a sales pitch: `build_for_pitch`).
+        Fix::Calm if is_quiet_bangs(rule, sig, d) => Vec::new(),
+        Fix::Calm => vec![calming(sig, d, matched)],
         Fix::Replace => replace(rule, sig, d, matched),
         Fix::Sentence => {
             let Some((first, last)) = sig.tokens else { return Vec::new() };
@@ -312,6 +299,39 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         // job ad, release notes or a greeting it is nonsense: the finding explains and the author asks their own.
         Fix::Append => Vec::new(),
     }
+}
+
+/// "!!" in a sentence that does not sell itself.
+fn is_quiet_bangs(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> bool {
+    rule.detector == Some(Detector::Bangs) && !sig.tokens.is_some_and(|(f, _)| sells(d, f))
+}
+
+/// The calmed punctuation or emoji: "!!!" to "!", "?!?" to "?", a wall of emoji to its first.
+fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
+    let calm = if matched.contains('?') {
+        "?".to_string()
+    } else if matched.contains('!') {
+        "!".to_string()
+    } else {
+        sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
+    };
+    let label = label("Calm it to ", &calm);
+    suggestion(sig.span, calm, label)
+}
+
+/// The edit `build` holds back until the verdict is known, offered when the post is a sales pitch: "!!" in a
+/// sentence that does not sell. In a pitch every "!!" is part of the pitch, and calming one while a louder one
+/// stays ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11).
+pub fn build_for_pitch(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Option<Suggestion> {
+    if rule.fix != Fix::Calm
+        || !rule.offer
+        || !is_quiet_bangs(rule, sig, d)
+        || in_quotation(d.text, sig.span.start)
+    {
+        return None;
+    }
+    let s = calming(sig, d, &d.text[sig.span.start..sig.span.end]);
+    guard::keeps_stars(&d.text[s.span.start..s.span.end], &s.text).then_some(s)
 }
 
 /// Whether the sentence of token `i` has a phrase of a sales rule the fit gave weight (a command, urgency, a
@@ -711,5 +731,24 @@ mod tests {
             first("Tag a mate who needs a new ride 👇", "engagement-bait").map(|(_, t)| t),
             Some("If you know someone who needs a new ride, feel free to pass it on.".to_string())
         );
+    }
+
+    /// Every "!!" calmed in a sales pitch, "!!" of joy in a post that shares kept (panels 8 and 11).
+    #[test]
+    fn a_pitch_calms_every_bang_a_shared_joy_keeps_its_own() {
+        let calmed = |text: &str| {
+            let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
+            let bangs: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "bangs").collect();
+            (report.verdict, bangs.len(), bangs.iter().filter(|f| !f.suggestions.is_empty()).count())
+        };
+        let pitch = "DOORS ARE OPEN!!! My 8-week challenge starts January 5th. Early bird $199 until Dec 20, \
+                     regular $279. Last year 87 people joined and we closed the doors early!! Join at \
+                     example.com/challenge before the spots are gone!!";
+        assert_eq!(calmed(pitch), (crate::Verdict::SalesPitch, 3, 3));
+        let joy = "Our baby girl arrived on Tuesday!! Both doing well, and I have never been so tired or so happy. \
+                   Thank you all for the kind messages this week!!";
+        let (verdict, found, offered) = calmed(joy);
+        assert_ne!(verdict, crate::Verdict::SalesPitch);
+        assert_eq!((found, offered), (2, 0));
     }
 }

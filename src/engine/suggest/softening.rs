@@ -240,15 +240,14 @@ pub(super) fn soften(
 }
 
 /// "DM me NOW for a private showing" -> "DM me for a private showing": a push word in capitals within three
-/// words of the command's verb goes, when more words follow it (the offer stays whole).
+/// words of the command's verb goes, when words follow it (the offer stays whole). "Book NOW 👉 link" keeps
+/// it: "Book 👉 link" read clipped, and a false alarm next to real scarcity (panel 11).
 fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String)> {
     let t = d.tokens;
     let p = (verb + 1..=last.min(verb + 3))
         .take_while(|&i| t.list[i].kind == Kind::Word)
         .find(|&i| !t.list[i].quoted && is_word(d, i, &["now", "asap", "immediately"]))?;
-    let words_follow = p < last
-        && matches!(t.list[p + 1].kind, Kind::Word | Kind::Emoji | Kind::Url)
-        && (p + 1..=last).any(|i| matches!(t.list[i].kind, Kind::Word | Kind::Url | Kind::Mention));
+    let words_follow = p < last && t.list[p + 1].kind == Kind::Word;
     // Shouted: in capitals, or followed by a pressure clause ("buy now before it's gone").
     if !words_follow || !(t.list[p].caps || on_list(d, p + 1, List::PressureClause.bit())) {
         return None;
