@@ -132,10 +132,12 @@ const DETECTED_ROOM: usize = 32;
 /// A rule's inline examples, for the pack tests: (rule id, platform, must-match texts, must-not-match texts).
 pub type RuleExamples = (String, Option<String>, Vec<String>, Vec<String>);
 
-/// Whether an analysis builds each finding's suggestions (the report a user sees) or skips them (scores only).
+/// Whether an analysis builds each finding's suggestions (the report a user sees), builds them with the edits
+/// only the whole-post rewrite makes (`suggest::build_for_pitch`), or skips them (scores only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Suggestions {
     Build,
+    ForRewrite,
     Skip,
 }
 
@@ -235,6 +237,11 @@ impl Engine {
 
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         self.judge(text, options, Suggestions::Build)
+    }
+
+    /// `analyze` with the edits only the whole-post rewrite makes: in a sales pitch, every "!!" calmed.
+    fn analyze_for_rewrite(&self, text: &str, options: &Options) -> Report {
+        self.judge(text, options, Suggestions::ForRewrite)
     }
 
     /// The scores of a draft, as `analyze` gives them, without building its suggestions: what the rewrite
@@ -382,7 +389,7 @@ impl Engine {
             let post_level = rule.detector.is_some_and(|d| d.is_post_level());
             amounts.push(sig.strength * platform_weight);
             rules.push(n);
-            if suggestions == Suggestions::Build {
+            if suggestions == Suggestions::ForRewrite {
                 if let Some(edit) = suggest::build_for_pitch(rule, &sig, &draft) {
                     pitch_edits.push((findings.len(), edit));
                 }
@@ -394,7 +401,7 @@ impl Engine {
                 span: sig.span,
                 points: 0.0,
                 suggestions: match suggestions {
-                    Suggestions::Build => suggest::build(rule, &sig, &draft),
+                    Suggestions::Build | Suggestions::ForRewrite => suggest::build(rule, &sig, &draft),
                     Suggestions::Skip => Vec::new(),
                 },
             });

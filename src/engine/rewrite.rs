@@ -196,7 +196,7 @@ fn worse(after: &Scores, now: &Scores, draft: &Scores) -> bool {
 /// The rewrite itself (see the module doc). Each pass applies the suggestions together if that improves the
 /// post, else one by one keeping only those that do not make it worse; then the seams are tidied.
 pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
-    let mut report = engine.analyze(text, options);
+    let mut report = engine.analyze_for_rewrite(text, options);
     // Each step is checked against the draft: it may lose none of its facts (numbers, prices, dates, links,
     // @mentions, names, acronyms, rating stars) and read no worse (`guard::problems`).
     let draft = guard::Baseline::of(text);
@@ -245,12 +245,12 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
             }
         }
         let tidied = tidy(&current);
-        let tidied_report = engine.analyze(&tidied, options);
+        let tidied_report = engine.analyze_for_rewrite(&tidied, options);
         if !worse(&tidied_report.scores(), &scores, &before) && !draft.harmed_by(&tidied) {
             current = tidied;
             report = tidied_report;
         } else {
-            report = engine.analyze(&current, options);
+            report = engine.analyze_for_rewrite(&current, options);
         }
         scores = report.scores();
         if current == start {

@@ -319,9 +319,10 @@ fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
     suggestion(sig.span, calm, label)
 }
 
-/// The edit `build` holds back until the verdict is known, offered when the post is a sales pitch: "!!" in a
-/// sentence that does not sell. In a pitch every "!!" is part of the pitch, and calming one while a louder one
-/// stays ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11).
+/// The edit `build` holds back until the verdict is known, made by the whole-post rewrite of a sales pitch
+/// only: "!!" in a sentence that does not sell. In a pitch every "!!" is part of the pitch, and a rewrite that
+/// calms one while a louder one stays ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11); as
+/// a one-click suggestion on friendly excitement ("dogs welcome too!!") it read pointless (panel 12).
 pub fn build_for_pitch(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Option<Suggestion> {
     if rule.fix != Fix::Calm
         || !rule.offer
@@ -733,22 +734,31 @@ mod tests {
         );
     }
 
-    /// Every "!!" calmed in a sales pitch, "!!" of joy in a post that shares kept (panels 8 and 11).
+    /// The rewrite of a sales pitch calms every "!!", one-click suggestions only those in a sentence that sells;
+    /// "!!" of joy in a post that shares stays (panels 8, 11 and 12).
     #[test]
-    fn a_pitch_calms_every_bang_a_shared_joy_keeps_its_own() {
-        let calmed = |text: &str| {
-            let report = Engine::new().analyze(text, &Options::for_platform(Platform::Facebook));
+    fn a_pitch_rewrite_calms_every_bang_a_shared_joy_keeps_its_own() {
+        let engine = Engine::new();
+        let options = Options::for_platform(Platform::Facebook);
+        let offered = |text: &str| {
+            let report = engine.analyze(text, &options);
             let bangs: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "bangs").collect();
             (report.verdict, bangs.len(), bangs.iter().filter(|f| !f.suggestions.is_empty()).count())
         };
-        let pitch = "DOORS ARE OPEN!!! My 8-week challenge starts January 5th. Early bird $199 until Dec 20, \
+        let pitch =
+            "DOORS ARE OPEN!!! My 8-week challenge starts January 5th. Early bird $199 until Dec 20, \
                      regular $279. Last year 87 people joined and we closed the doors early!! Join at \
                      example.com/challenge before the spots are gone!!";
-        assert_eq!(calmed(pitch), (crate::Verdict::SalesPitch, 3, 3));
+        let (verdict, found, one_click) = offered(pitch);
+        assert_eq!((verdict, found), (crate::Verdict::SalesPitch, 3));
+        assert!(one_click < found, "friendly \"!!\" offered as one-click edits: {one_click}");
+        let rewritten = engine.rewrite(pitch, &options).text;
+        assert!(!rewritten.contains("!!"), "{rewritten}");
         let joy = "Our baby girl arrived on Tuesday!! Both doing well, and I have never been so tired or so happy. \
                    Thank you all for the kind messages this week!!";
-        let (verdict, found, offered) = calmed(joy);
+        let (verdict, found, one_click) = offered(joy);
         assert_ne!(verdict, crate::Verdict::SalesPitch);
-        assert_eq!((found, offered), (2, 0));
+        assert_eq!((found, one_click), (2, 0));
+        assert_eq!(engine.rewrite(joy, &options).text, joy);
     }
 }
