@@ -274,6 +274,11 @@ pub const PEOPLE: [&str; 56] = [
 pub const PUSH_WORDS: [&str; 8] =
     ["now", "today", "asap", "immediately", "tonight", "quickly", "fast", "hurry"];
 
+/// Words that only press ("Don't wait", "Hurry, act now"): a sentence with nothing else besides its urgency
+/// says nothing once the urgency goes.
+pub const PRESSURE_ONLY: [&str; 12] =
+    ["don't", "dont", "do", "not", "wait", "hurry", "act", "now", "fast", "quickly", "quick", "today"];
+
 /// Verbs of a command that cannot stand without an object ("you can buy" needs "it").
 pub const NEEDS_OBJECT: [&str; 14] = [
     "buy",

@@ -24,9 +24,13 @@ pub(super) fn drop_fix(
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
-    // Nothing but pressure ("Only 50 spots and they're going fast!"): the whole sentence goes.
-    let pressure_only =
-        urgent && !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]);
+    // Nothing but pressure ("Only 50 spots and they're going fast!", "Don't wait until it's too late."): the
+    // whole sentence goes.
+    let presses =
+        |i: usize| t.list[i].kind != Kind::Word || lexicon::is_in(t.norm(i), &lexicon::PRESSURE_ONLY);
+    let only_presses = (s_first..=s_last).filter(|&i| i < first || i > last).all(presses);
+    let pressure_only = urgent
+        && (only_presses || !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]));
     // "for the next 24 hours only", "this weekend only": the deadline is a fact, and its "only" is part of it
     // (without it the offer reads open-ended, readers said): no edit.
     let deadline = (first..last)
@@ -51,7 +55,10 @@ pub(super) fn drop_fix(
     // The sentence carries the way to the offer: replace it, keeping the links; but not when it also asks the
     // reader to act ("Book at example.com before the matinees sell out!!"): the call to action and its route
     // are information, and a stock line in their place loses them (panel 9), so the finding explains.
-    let asks = hits_in(d, s_first, s_last).any(|h| (h.last < first || h.first > last) && tagged(d, h, "cta"));
+    // ("Don't wait" asks nothing.)
+    let asks = hits_in(d, s_first, s_last).any(|h| {
+        (h.last < first || h.first > last) && tagged(d, h, "cta") && !(h.first..=h.last).all(presses)
+    });
     if asks {
         return Vec::new();
     }
