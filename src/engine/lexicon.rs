@@ -297,9 +297,6 @@ pub const NEEDS_OBJECT: [&str; 14] = [
     "nab",
 ];
 
-/// Words that start a pressure clause ("before we sell out"); the clause is dropped when a command is softened.
-pub const PRESSURE_CLAUSE: [&str; 5] = ["before", "while", "until", "ends", "hurry"];
-
 /// Words that open the clause they introduce.
 pub const CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "or"];
 

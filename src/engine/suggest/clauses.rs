@@ -180,9 +180,17 @@ pub(super) fn clause_removal(
         if !allow_first {
             return None;
         }
-        // "Appointments are filling up quickly, so tap ...": the clause, its comma and the "so" go.
+        // "Appointments are filling up quickly, so tap ...": the clause, its comma and the "so" go. A clause
+        // that says more than its pressure is what the "so" clause rests on ("We take on a limited number of
+        // new clients each year so we can give each one proper attention", panel 14): it stays.
         let mut n = cl[cj + 1].0;
         if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
+            const MORE_THAN_PRESSURE: usize = 5;
+            let said = free_words(d, cf..first, MORE_THAN_PRESSURE)
+                + free_words(d, last + 1..cl_end + 1, MORE_THAN_PRESSURE);
+            if said >= MORE_THAN_PRESSURE {
+                return None;
+            }
             n += 1;
         }
         if on_list(d, n, List::NotAStart.bit())

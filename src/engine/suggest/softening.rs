@@ -248,8 +248,8 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
         .take_while(|&i| t.list[i].kind == Kind::Word)
         .find(|&i| !t.list[i].quoted && is_word(d, i, &["now", "asap", "immediately"]))?;
     let words_follow = p < last && t.list[p + 1].kind == Kind::Word;
-    // Shouted: in capitals, or followed by a pressure clause ("buy now before it's gone").
-    if !words_follow || !(t.list[p].caps || on_list(d, p + 1, List::PressureClause.bit())) {
+    // Shouted, in capitals: a plain "Register now before it fills up" is a normal call to action (panel 14).
+    if !words_follow || !t.list[p].caps {
         return None;
     }
     // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word; the words
