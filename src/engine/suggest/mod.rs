@@ -276,8 +276,8 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             None => Vec::new(),
         },
         // "!!" on joy ("Welcome to the world, Mia!!", "I'm officially a girl dad!!") is the author's voice, in a
-        // post that sells as in one that does not: calmed only where its own sentence sells (or, once the
-        // verdict is known, anywhere in a sales pitch: `build_for_pitch`).
+        // post that sells as in one that does not: calmed only where its own sentence sells (the whole-post
+        // rewrite of a sales pitch calms the others too: `build_for_pitch`).
         Fix::Calm if is_quiet_bangs(rule, sig, d) => Vec::new(),
         Fix::Calm => vec![calming(sig, d, matched)],
         Fix::Replace => replace(rule, sig, d, matched),
@@ -681,6 +681,7 @@ mod tests {
             "Now accepting a limited number of new consultations for Q3.",
             &Options::for_platform(Platform::Linkedin),
         );
+        assert!(capacity.findings.iter().any(|f| f.rule.id == "deadline"), "{:?}", capacity.findings);
         assert!(capacity.findings.iter().all(|f| f.suggestions.is_empty()), "{:?}", capacity.findings);
         // A sentence that is pressure only.
         assert_eq!(
