@@ -163,3 +163,24 @@ fn rewrite_softens_commands_and_keeps_the_listing() {
     assert!(!rw.text.contains('?'), "{}", rw.text);
     assert!(!rw.applied.is_empty());
 }
+
+/// Two findings in one sentence (a scarcity claim and a push) may each call for the same edit; the marketer is
+/// offered it once, on the first, and the other finding explains (panel 16 saw "Drop this sentence" twice).
+#[test]
+fn an_edit_two_findings_share_is_offered_once() {
+    let text =
+        "Falconry days at Holt Farm, £95 each, book at example.com/hawks. Dates for next year are going \
+                fast so don't miss out! 🦅";
+    let report = analyze(text, Platform::Facebook);
+    let start = text.find("Dates").unwrap();
+    let in_sentence: Vec<_> = report.findings.iter().filter(|f| f.span.start >= start).collect();
+    assert!(rules(&report).contains(&"urgency-claim") && rules(&report).contains(&"urgency"), "{report:#?}");
+    let edits: Vec<_> = report.findings.iter().flat_map(|f| &f.suggestions).collect();
+    let mut seen: Vec<(usize, usize, &str)> = Vec::new();
+    for s in &edits {
+        let key = (s.span.start, s.span.end, s.text.as_str());
+        assert!(!seen.contains(&key), "offered twice: {s:?}");
+        seen.push(key);
+    }
+    assert_eq!(in_sentence.iter().filter(|f| !f.suggestions.is_empty()).count(), 1, "{in_sentence:#?}");
+}

@@ -318,12 +318,28 @@ impl Engine {
                 findings[i].suggestions.push(edit);
             }
         }
+        if verdict == Verdict::Conversation {
+            // In a post that plugs nothing, "!!!" and a row of emoji are the author's voice (panel 15: "We
+            // shipped our 100,000th order today!!!", "we need your help with something amazing!!"): the finding
+            // explains, nothing is calmed.
+            for (f, &n) in findings.iter_mut().zip(&rules) {
+                if c.rule(n).fix == pack::Fix::Calm {
+                    f.suggestions.clear();
+                }
+            }
+        }
         score::share_points(&mut findings, &contributions, &judgement);
         // A phrase rule the fit gave no weight explains nothing about this draft: its findings go. Post-level
         // hints (a post that asks nothing) stay, at no points, as advice.
         let mut keep = contributions.iter().map(|c| c[0] > 0.0 || c[1] > 0.0);
         findings.retain(|f| keep.next().unwrap_or(true) || f.scope == Scope::Post);
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
+        // Two findings in one sentence can offer the same edit ("Drop this sentence" for its claim and for its
+        // push, panel 16): it is offered once, on the first; the other finding explains.
+        let mut offered = std::collections::HashSet::new();
+        for f in &mut findings {
+            f.suggestions.retain(|s| offered.insert((s.span.start, s.span.end, s.text.clone())));
+        }
         Report {
             platform: options.platform,
             salesiness,

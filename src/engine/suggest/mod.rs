@@ -718,7 +718,9 @@ mod tests {
             None
         );
         assert_eq!(first("We'll include a free toothbrush (worth $80).", "price-talk"), None);
-        let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here for everyone who wants to learn.";
+        // A wall of flags calms to its first flag, whole (in a post that sells: in one that plugs nothing the
+        // emoji are the author's voice).
+        let wall = "🇪🇸🇫🇷🇮🇹 Summer courses are here! Book your place now at example.com/summer, from £90.";
         assert_eq!(first(wall, "emoji-wall").map(|(_, t)| t), Some("🇪🇸".to_string()));
     }
 
@@ -760,5 +762,10 @@ mod tests {
         assert_ne!(verdict, crate::Verdict::SalesPitch);
         assert_eq!((found, one_click), (2, 0));
         assert_eq!(engine.rewrite(joy, &options).text, joy);
+        // A hype word beside the "!!" does not make a post that plugs nothing a pitch (panel 15).
+        let appeal = "Okay we need your help with something amazing!! A reader found a wartime letter inside a                       second-hand book and we would love to find the family it belongs to.";
+        let (verdict, found, one_click) = offered(appeal);
+        assert_eq!((verdict, found, one_click), (crate::Verdict::Conversation, 1, 0));
+        assert_eq!(engine.rewrite(appeal, &options).text, appeal);
     }
 }
