@@ -329,10 +329,16 @@ impl Engine {
             }
         }
         score::share_points(&mut findings, &contributions, &judgement);
-        // A phrase rule the fit gave no weight explains nothing about this draft: its findings go. Post-level
-        // hints (a post that asks nothing) stay, at no points, as advice.
+        // A phrase that adds nothing to the score explains nothing about this draft: its finding goes. That is a
+        // rule the fit gave no weight, and every sales phrase of a post whose salesiness is 0 (the rest of the
+        // post reads as sharing: "incredible journey" in a thank-you), whose mark would call salesy what the
+        // score does not. Value phrases stay as encouragement, and post-level hints (a post that asks nothing)
+        // stay, at no points, as advice.
         let mut keep = contributions.iter().map(|c| c[0] > 0.0 || c[1] > 0.0);
-        findings.retain(|f| keep.next().unwrap_or(true) || f.scope == Scope::Post);
+        findings.retain(|f| {
+            let weighed = keep.next().unwrap_or(true);
+            (weighed && (salesiness > 0 || !score::is_sales(f.side))) || f.scope == Scope::Post
+        });
         findings.sort_by_key(|f| (f.scope == Scope::Post, f.span.start, f.span.end));
         // Two findings in one sentence can offer the same edit ("Drop this sentence" for its claim and for its
         // push, panel 16): it is offered once, on the first; the other finding explains.
