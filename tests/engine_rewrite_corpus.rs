@@ -3,6 +3,7 @@
 //! no lower value, and never make a balanced post worse. On
 //! every post it must read cleanly: no seams left by removals, sentences that start with a capital, the links,
 //! @mentions, phone numbers and prices kept, no sentence inserted twice, and no closing question added.
+//! On every real post too: a rewrite that applies no edit is the draft, byte for byte.
 
 use postcoach::{Engine, Options, Platform, Report, Rewrite};
 use serde::Deserialize;
@@ -326,5 +327,36 @@ fn hashtags_stay_last_on_their_line() {
             }
         }
     }
+    fail_if_any(failures);
+}
+
+/// A rewrite that applies no edit gives the draft back exactly: it does not tidy the author's own spacing or
+/// punctuation on its own (panel 17 saw a "rewrite" whose only change was "Hiring !" closed up). Checked on the
+/// brand posts and on every real post.
+#[test]
+fn a_rewrite_without_edits_is_the_draft() {
+    const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real-linkedin.jsonl");
+    #[derive(Deserialize)]
+    struct Real {
+        id: String,
+        text: String,
+    }
+    let engine = Engine::new();
+    let real = std::fs::read_to_string(REAL).unwrap_or_else(|e| panic!("{REAL}: {e}"));
+    let mut drafts: Vec<(String, String, Platform)> = real
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<Real>(l).unwrap())
+        .map(|r| (r.id, r.text, Platform::Linkedin))
+        .collect();
+    drafts.extend(posts().into_iter().map(|p| (p.id, p.text, p.platform.parse().unwrap())));
+    let mut failures = Vec::new();
+    for (id, text, platform) in &drafts {
+        let rw = engine.rewrite(text, &Options::for_platform(*platform));
+        if rw.applied.is_empty() && rw.text != *text {
+            failures.push(format!("{id}: changed with no edit applied"));
+        }
+    }
+    assert!(drafts.len() > 1000, "{} drafts", drafts.len());
     fail_if_any(failures);
 }

@@ -244,6 +244,11 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
                 }
             }
         }
+        if current == start {
+            // Nothing applied: the draft's own spacing and punctuation stay as the author wrote them (a rewrite
+            // that only closed "Hiring !" read as no rewrite at all, panel 17).
+            break;
+        }
         let tidied = tidy(&current);
         let tidied_report = engine.analyze_for_rewrite(&tidied, options);
         if !worse(&tidied_report.scores(), &scores, &before) && !draft.harmed_by(&tidied) {
@@ -253,9 +258,6 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
             report = engine.analyze_for_rewrite(&current, options);
         }
         scores = report.scores();
-        if current == start {
-            break;
-        }
     }
     Rewrite { text: current, before, after: scores, applied }
 }
