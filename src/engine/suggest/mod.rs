@@ -653,6 +653,19 @@ mod tests {
             applied("We are incredibly proud to unveil the new version of our app.", "announcement"),
             "We are unveiling the new version of our app."
         );
+        // The launch the frame announces is said as its verb; the facts after it stay.
+        assert_eq!(
+            applied(
+                "We're thrilled to announce the launch of LedgerLite, our bookkeeping app for sole traders.",
+                "announcement"
+            ),
+            "We're launching LedgerLite, our bookkeeping app for sole traders."
+        );
+        assert_eq!(
+            applied("I am so excited to share the opening of my second studio in Leith!", "announcement"),
+            "I am opening my second studio in Leith!"
+        );
+        assert_eq!(first("I was proud to announce the launch of our app.", "announcement"), None);
         assert_eq!(
             applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
             "🚀 TaskHarbor 4.0 is out."

@@ -101,6 +101,25 @@ pub(super) fn unframe(
         let text = if is_word(d, be, &["is"]) { third_person(v) } else { v.to_string() };
         return Some((t.span_of(be, end), text));
     }
+    let present_be = (from..emo).any(|i| is_word(d, i, &["are", "am", "is", "'re", "'m", "we're", "i'm"]));
+    // "We're thrilled to announce the launch of X" -> "We're launching X": the news is the event the frame
+    // names, said as its verb (panel 18 saw the frame kept where a "that" clause would have lost it).
+    let event = |w: &str| match w {
+        "launch" => Some("launching"),
+        "release" => Some("releasing"),
+        "opening" => Some("opening"),
+        _ => None,
+    };
+    if present_be
+        && matches!(v, "announce" | "share" | "unveil")
+        && verb + 4 <= s_last
+        && is_word(d, verb + 1, &["the"])
+        && is_word(d, verb + 3, &["of"])
+    {
+        if let Some(doing) = event(t.norm(verb + 2)) {
+            return Some((t.span_of(from, verb + 3), frame_subject(d, from, emo, doing)));
+        }
+    }
     // "announcing" and "introducing" announce all over again: the news is said as news instead, where a
     // subject can carry it ("Some news: Parachute!" reads awkward, so an opening frame keeps its words).
     if matches!(v, "announce" | "introduce") {
@@ -119,25 +138,32 @@ pub(super) fn unframe(
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling". Only
     // with a present "be" in the frame ("I was honoured to present" stays) and an object that starts with a
     // determiner after the verb ("I am sharing, X" would be broken).
-    let present_be = (from..emo).any(|i| is_word(d, i, &["are", "am", "is", "'re", "'m", "we're", "i'm"]));
     let object = verb < s_last
         && t.list[verb + 1].start == t.list[verb].end + 1
         && is_word(d, verb + 1, &["our", "the", "a", "an", "my", "this", "these", "their", "your"]);
     if !present_be || !object {
         return None;
     }
-    let verb_ing = ing(v);
+    Some((t.span_of(from, verb), frame_subject(d, from, emo, &ing(v))))
+}
+
+/// The frame's subject and "be" (tokens `from..emo` that are on the frame-subject list) followed by `doing`:
+/// "We are" + "unveiling", capitalised where the frame opened its sentence.
+fn frame_subject(d: &Draft<'_>, from: usize, emo: usize, doing: &str) -> String {
     let kept = (from..emo).filter(|&i| on_list(d, i, List::FrameSubjects.bit())).map(|i| raw(d, i));
     let mut text = String::new();
-    for w in kept.chain([verb_ing.as_str()]) {
+    for w in kept.chain([doing]) {
         // "We 're" is written "We're".
         if !text.is_empty() && !w.starts_with("'re") && !w.starts_with("'m") {
             text.push(' ');
         }
         text.push_str(w);
     }
-    let text = if at_start(d, from) { capitalised(text) } else { decapitalised(text) };
-    Some((t.span_of(from, verb), text))
+    if at_start(d, from) {
+        capitalised(text)
+    } else {
+        decapitalised(text)
+    }
 }
 
 pub(super) fn third_person(v: &str) -> String {
