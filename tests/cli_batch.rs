@@ -58,5 +58,23 @@ fn rewrite_batch_gives_one_rewrite_per_line() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let out = lines(&run.stdout);
     assert_eq!(out.len(), 2);
-    assert!(out.iter().all(|l| l["rewrite"].is_string() && l.as_object().unwrap().len() == 1));
+    assert!(out.iter().all(|l| l["rewrite"].is_string() && l["applied"].is_array()));
+    // The scores before and after come with each rewrite: the pitch sells less once rewritten.
+    let (before, after) = (&out[0]["before"]["salesiness"], &out[0]["after"]["salesiness"]);
+    assert!(before.as_u64().unwrap() > after.as_u64().unwrap(), "{before} -> {after}");
+    assert!(out[0].get("id").is_none(), "no id in, no id out");
+}
+
+/// A line's `id` comes back on its output line, as given (string or number), so a history's results join
+/// back to its posts.
+#[test]
+fn batch_lines_carry_their_ids() {
+    let input =
+        concat!(r#"{"id": "p-1", "text": "Book now!!"}"#, "\n", r#"{"id": 7, "text": "hello"}"#, "\n");
+    for command in ["check", "rewrite"] {
+        let run = postcoach(&[command, "--jsonl"], input.as_bytes());
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let out = lines(&run.stdout);
+        assert_eq!((out[0]["id"].as_str(), out[1]["id"].as_u64()), (Some("p-1"), Some(7)), "{command}");
+    }
 }

@@ -1,5 +1,6 @@
-//! Batch mode (`--jsonl`): one `{"text": ..., "platform"?: ..., "sensitivity"?: ...}` per input line, one JSON
-//! object per output line, in the same order.
+//! Batch mode (`--jsonl`): one `{"text": ..., "platform"?: ..., "sensitivity"?: ..., "id"?: ...}` per input
+//! line, one JSON object per output line, in the same order, carrying the line's `id` when it has one (so a
+//! post history's results can be joined back to its posts).
 //!
 //! A line that cannot be scored (not UTF-8, not JSON, no `text`, unknown platform) gives an error object in its
 //! place, `{"line": 7, "error": "..."}`, and the same message on standard error; the other lines are still
@@ -20,7 +21,7 @@ use crate::CliError;
 pub enum Output {
     /// The full report (`check --jsonl`).
     Report,
-    /// `{"rewrite": "..."}` (`rewrite --jsonl`).
+    /// `{"rewrite": "...", "before": scores, "after": scores, "applied": [rule ids]}` (`rewrite --jsonl`).
     Rewrite,
 }
 
@@ -32,11 +33,26 @@ struct Line {
     platform: Option<String>,
     #[serde(default)]
     sensitivity: Option<Sensitivity>,
+    /// Echoed back as given (a string or a number).
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+/// One output line: the input line's `id`, if any, then what the command produces.
+#[derive(Serialize)]
+struct Tagged<'a, T: Serialize> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    body: T,
 }
 
 #[derive(Serialize)]
 struct RewriteLine<'a> {
     rewrite: &'a str,
+    before: postcoach::Scores,
+    after: postcoach::Scores,
+    applied: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -103,11 +119,16 @@ fn score_line(
         None => defaults.platform,
     };
     let options = Options { platform, sensitivity: line.sensitivity.unwrap_or(defaults.sensitivity) };
+    let id = line.id.as_ref();
     let written = match output {
-        Output::Report => serde_json::to_writer(&mut *out, &engine.analyze(&line.text, &options)),
+        Output::Report => {
+            serde_json::to_writer(&mut *out, &Tagged { id, body: engine.analyze(&line.text, &options) })
+        }
         Output::Rewrite => {
-            let rewrite = engine.rewrite(&line.text, &options);
-            serde_json::to_writer(&mut *out, &RewriteLine { rewrite: &rewrite.text })
+            let rw = engine.rewrite(&line.text, &options);
+            let body =
+                RewriteLine { rewrite: &rw.text, before: rw.before, after: rw.after, applied: &rw.applied };
+            serde_json::to_writer(&mut *out, &Tagged { id, body })
         }
     };
     written.map_err(|e| LineError::Io(e.into()))?;
