@@ -3,7 +3,7 @@
 #   make test   set up, then every check: fmt, clippy, cargo tests, wasm tests (Node + headless Chromium),
 #               web type check and unit tests (tsc, node --test), browser end-to-end tests (Chromium;
 #               Firefox ESR + geckodriver, set up first), web-ext lint
-# Other targets: setup wasm extension www dist bench eval fit size clean. `make help` lists them.
+# Other targets: setup wasm extension www dist bench eval fit slips size clean. `make help` lists them.
 #
 # Set-up is idempotent and quick when everything is there: each tool is installed only when missing.
 
@@ -37,7 +37,7 @@ BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-chromium setup-firefox wasm extension www dist demo \
-        test lint test-native test-wasm test-unit test-e2e lint-firefox bench eval fit size clean
+        test lint test-native test-wasm test-unit test-e2e lint-firefox bench eval fit slips size clean
 
 help:
 	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
@@ -188,6 +188,12 @@ eval:
 fit:
 	cargo build --release --quiet --bin postcoach
 	target/release/postcoach fit --corpus $(CORPUS) --corpus data
+
+# Rewrite rules/slips.tsv, the misspellings the whole-post rewrite corrects, from typos-dict and the corpora's
+# training parts (tools/slips, its own crate so that typos-dict is never built for the engine). Rerun when
+# typos-dict is updated or the corpora change.
+slips:
+	cargo run --release --quiet --manifest-path tools/slips/Cargo.toml -- $(CORPUS)
 
 clean:
 	rm -rf dist

@@ -411,13 +411,25 @@ pub const LAUNCH_VERBS: [&str; 10] = [
     "made",
 ];
 
+// ---- The author's slips (`slips`) -------------------------------------------------------------------------
+
+/// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
+/// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
+/// not here.
+pub const NOT_AFTER_POSSESSIVE: [&str; 17] = [
+    "not", "a", "an", "the", "been", "so", "just", "really", "never", "always", "about", "what", "how",
+    "why", "because", "ok", "okay",
+];
+/// Modal verbs written with "of" for "have" ("could of been"; "could of course" is right and kept).
+pub const MODALS: [&str; 5] = ["could", "would", "should", "must", "might"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 14] = [
+        let lists: [&[&str]; 16] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -432,6 +444,8 @@ mod tests {
             &DETERMINERS,
             &ANAPHORA,
             &PEOPLE,
+            &NOT_AFTER_POSSESSIVE,
+            &MODALS,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {

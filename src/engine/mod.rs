@@ -14,6 +14,7 @@
 //! - `learned`: the fitted gram model (`rules/model.tsv`) and the features it reads.
 //! - `score`: the two logits, points, the two scores, verdict and summary.
 //! - `rewrite`: the whole-post conversational rewrite.
+//! - `slips`: the author's misspellings and grammar slips, corrected in a rewrite (`rules/slips.tsv`).
 
 mod fix_examples;
 pub mod learned;
@@ -24,6 +25,7 @@ mod pattern;
 mod rewrite;
 mod score;
 mod signals;
+mod slips;
 mod suggest;
 mod text;
 mod vocab;

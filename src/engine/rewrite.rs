@@ -4,6 +4,7 @@
 //! because no suggestion removes them. If a rewrite would not improve the post, the engine keeps only the
 //! suggestions that help, so a rewrite never scores worse than its draft.
 
+use super::slips;
 use super::suggest::capitalise;
 use super::suggest::guard;
 use super::Engine;
@@ -259,8 +260,25 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
         }
         scores = report.scores();
     }
+    // The author's slips ("definately", "its not") are corrected once the post is being rewritten anyway: a
+    // draft the coach leaves alone comes back byte for byte.
+    if !applied.is_empty() {
+        if let Some(corrected) = slips::correct(&current) {
+            // Held to the draft, not to the last pass: the model reads "definitely" as it reads no misspelling,
+            // and a point or two of difference is the right word being read, not the rewrite selling more.
+            let s = engine.scores(&corrected, options);
+            if !worse(&s, &before, &before) && !draft.harmed_by(&corrected) {
+                current = corrected;
+                scores = s;
+                applied.push(SPELLING.to_string());
+            }
+        }
+    }
     Rewrite { text: current, before, after: scores, applied }
 }
+
+/// The id `Rewrite::applied` lists when the author's slips were corrected (no rule of the pack: `slips`).
+pub const SPELLING: &str = "spelling";
 
 #[cfg(test)]
 mod tests {
@@ -290,6 +308,23 @@ will not be repeated. Book your free review now: meridiancole.com/review";
         );
         // The offer stays, so the post still sells; softened, it sells less.
         assert!(rw.after.salesiness < rw.before.salesiness, "{rw:?}");
+    }
+
+    #[test]
+    fn a_rewrite_corrects_the_authors_slips_and_a_draft_left_alone_keeps_them() {
+        let engine = Engine::new();
+        let options = Options::for_platform(crate::Platform::Linkedin);
+        let sales =
+            "We are thrilled to announce that our tax review is back. Its a service you will definately \
+want before April. Book your free review now: meridiancole.com/review";
+        let rw = rewrite(&engine, sales, &options);
+        assert!(rw.text.contains("It's a service you will definitely want"), "{rw:?}");
+        assert_eq!(rw.applied.last().map(String::as_str), Some(SPELLING), "{rw:?}");
+        // A post the coach has nothing to change is not "rewritten" for its spelling.
+        let value = "I definately learned more from my failures than from my wins this year.";
+        let rw = rewrite(&engine, value, &options);
+        assert_eq!(rw.text, value);
+        assert!(rw.applied.is_empty(), "{rw:?}");
     }
 
     #[test]

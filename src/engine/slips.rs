@@ -1,0 +1,238 @@
+//! The author's slips, corrected in the whole-post rewrite: common misspellings ("definitely" for
+//! "definately", from `rules/slips.tsv`, written by `make slips` from typos-dict) and a few grammar slips with
+//! one reading ("its not" -> "it's not", "it's own" -> "its own", "could of" -> "could have", "a least" -> "at
+//! least", "alot" -> "a lot"). Readers rate a rewrite that keeps "definately" as not fluent (panels 17 and 18).
+//!
+//! Only plain words are read: a word inside a link, an e-mail, a hashtag or an @mention, or next to a digit is
+//! left as it is. A misspelling is corrected in lower case, or with a capital where a sentence or line opens
+//! ("Recieve" -> "Receive"); a capital inside a sentence or a word in capitals is a name or an acronym
+//! ("Linz", "BSE"), never corrected.
+
+use super::lexicon::{is_in, MODALS, NOT_AFTER_POSSESSIVE};
+use std::sync::OnceLock;
+
+/// The misspellings file, sorted by misspelling.
+const SLIPS: &str = include_str!("../../rules/slips.tsv");
+
+/// The misspellings and their corrections, read once at the first rewrite (not when the engine starts).
+fn table() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t: Vec<(&str, &str)> =
+            SLIPS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
+        t.sort_unstable();
+        t
+    })
+}
+
+/// The correction of a lower-case misspelling.
+fn correction(word: &str) -> Option<&'static str> {
+    let t = table();
+    t.binary_search_by(|(typo, _)| (*typo).cmp(word)).ok().map(|i| t[i].1)
+}
+
+/// A plain word of the draft: bytes `start..end`, and whether only spaces separate it from the next word.
+#[derive(Debug)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    spaced_to_next: bool,
+    /// Part of a hyphenated compound ("least-squares"): never half of a phrase slip.
+    compound: bool,
+    /// First of its sentence or line: a capital here is no sign of a name.
+    opens: bool,
+}
+
+/// Marks a plain word may have around it in a chunk (quotes, brackets, sentence marks).
+const WRAPPING: &[char] =
+    &['"', '(', ')', '[', ']', ',', '.', '!', '?', ':', ';', '\u{201c}', '\u{201d}', '*'];
+
+/// The plain words of `text`: white-space chunks that are no link, address, hashtag or mention and hold no
+/// digit, stripped of the marks around them and split at hyphens. Typographic apostrophes read as `'`.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out: Vec<Word> = Vec::new();
+    let chunks = text.split_ascii_whitespace();
+    let base = text.as_ptr() as usize;
+    for chunk in chunks {
+        let at = chunk.as_ptr() as usize - base;
+        let core = chunk.trim_start_matches(WRAPPING);
+        let lead = chunk.len() - core.len();
+        let core = core.trim_end_matches(WRAPPING);
+        let trail = chunk.len() - lead - core.len();
+        let foreign = core.contains(['/', '@', '#', '_', '.', ':', '&', '=', '+'])
+            || core.bytes().any(|b| b.is_ascii_digit())
+            || core.is_empty();
+        if let Some(last) = out.last_mut() {
+            // Only spaces between the two words: no mark closes the last chunk or opens this one.
+            last.spaced_to_next = last.spaced_to_next && lead == 0 && !foreign;
+        }
+        if foreign {
+            continue;
+        }
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        let opens = lead == 0 && (before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':']));
+        let mut offset = at + lead;
+        let parts: Vec<&str> = core.split('-').collect();
+        let n = parts.len();
+        for (i, part) in parts.into_iter().enumerate() {
+            out.push(Word {
+                start: offset,
+                end: offset + part.len(),
+                text: part,
+                spaced_to_next: i + 1 == n && trail == 0,
+                compound: n > 1,
+                opens: opens && i == 0,
+            });
+            offset += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// How a word is written, so that its correction is written the same way.
+fn same_case(original: &str, fix: &str) -> Option<String> {
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let first_upper = letters.next()?.is_uppercase();
+    let rest: Vec<bool> = letters.map(char::is_uppercase).collect();
+    if !first_upper && rest.iter().all(|u| !u) {
+        Some(fix.to_string())
+    } else if first_upper && rest.iter().all(|u| !u) {
+        Some(super::suggest::capitalise(fix))
+    } else if first_upper && rest.iter().all(|u| *u) && !rest.is_empty() {
+        Some(fix.to_uppercase())
+    } else {
+        None
+    }
+}
+
+/// One correction: replace bytes `start..end` with `text`.
+struct Fix {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// `text` with the author's slips corrected, or `None` when it has none.
+pub fn correct(text: &str) -> Option<String> {
+    let words = words(text);
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase().replace('\u{2019}', "'")).collect();
+    let mut fixes: Vec<Fix> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        // The next words, when only spaces lead to them and neither is half of a compound.
+        let follows = |k: usize| {
+            (k < words.len()
+                && (i..k).all(|j| words[j].spaced_to_next)
+                && (i..=k).all(|j| !words[j].compound))
+            .then(|| lower[k].as_str())
+        };
+        let (next, after_next) = (follows(i + 1), follows(i + 2));
+        let phrase_fix = match (lower[i].as_str(), next) {
+            ("its", Some(n)) if is_in(n, &NOT_AFTER_POSSESSIVE) => Some((
+                w.end,
+                if w.text == "ITS" { "IT'S".to_string() } else { format!("{}'s", &w.text[..2]) },
+            )),
+            ("it's", Some("own")) => Some((w.end, format!("{}s", &w.text[..2]))),
+            ("a", Some("least")) => Some((w.end, format!("{}t", w.text))),
+            (m, Some("of")) if is_in(m, &MODALS) && after_next.is_some_and(|a| a != "course") => {
+                let of = &words[i + 1];
+                fixes.push(Fix {
+                    start: of.start,
+                    end: of.end,
+                    text: same_case(of.text, "have").unwrap_or_else(|| "have".into()),
+                });
+                None
+            }
+            ("alot", _) => same_case(w.text, "a lot").map(|t| (w.end, t)),
+            _ => None,
+        };
+        if let Some((end, replacement)) = phrase_fix {
+            fixes.push(Fix { start: w.start, end, text: replacement });
+        } else if !lower[i].contains('\'') {
+            let as_written =
+                w.text.is_ascii() && (w.text == lower[i] || w.opens && w.text[1..] == lower[i][1..]);
+            if let Some(fix) = correction(&lower[i]).filter(|_| as_written).and_then(|c| same_case(w.text, c))
+            {
+                fixes.push(Fix { start: w.start, end: w.end, text: fix });
+            }
+        }
+        i += 1;
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut out = text.to_string();
+    for f in fixes.iter().rev() {
+        out.replace_range(f.start..f.end, &f.text);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        correct(text).unwrap_or_else(|| text.to_string())
+    }
+
+    #[test]
+    fn the_file_is_sorted_lower_case_and_never_corrects_a_word_into_itself() {
+        let t = table();
+        assert!(t.len() > 10_000, "{}", t.len());
+        for (typo, fix) in t {
+            assert!(typo != fix && typo.bytes().all(|b| b.is_ascii_lowercase()), "{typo} -> {fix}");
+        }
+    }
+
+    #[test]
+    fn misspellings_are_corrected_in_the_authors_case() {
+        assert_eq!(fixed("I will recieve it."), "I will receive it.");
+        assert_eq!(fixed("Seperate the two. Then seperate."), "Separate the two. Then separate.");
+        assert_eq!(fixed("(recieve)"), "(receive)");
+    }
+
+    #[test]
+    fn grammar_slips_with_one_reading_are_corrected() {
+        assert_eq!(fixed("Honestly, its not worth it."), "Honestly, it's not worth it.");
+        assert_eq!(fixed("Its been a year. ITS NOT OVER"), "It's been a year. IT'S NOT OVER");
+        assert_eq!(fixed("The team has it's own room."), "The team has its own room.");
+        assert_eq!(fixed("Try a least one."), "Try at least one.");
+        assert_eq!(fixed("We could of won."), "We could have won.");
+        assert_eq!(fixed("It helps alot."), "It helps a lot.");
+    }
+
+    #[test]
+    fn right_words_and_other_readings_are_kept() {
+        for text in [
+            "The brand and its only rival.",
+            "Its going rate is fair.",
+            "It proves its worth.",
+            "You could of course call us.",
+            "The rules, its. Not a slip across a mark",
+            "It's a plan and it's ours.",
+            "The firm and its own team.",
+            "a least-squares fit",
+        ] {
+            assert_eq!(correct(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn links_tags_mentions_and_mixed_case_are_left_alone() {
+        for text in [
+            "See example.com/recieve today",
+            "#recieve and @recieve",
+            "mail recieve@example.com",
+            "ReCieve the box",
+            "A RECIEVE box",
+            "Ask about Recieve, our app",
+            "recieve2024",
+            "\u{c9}cole recieve\u{301}",
+        ] {
+            assert_eq!(correct(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Writes `rules/slips.tsv`, the misspellings the whole-post rewrite corrects (`src/engine/slips.rs`).
+//!
+//! The source is typos-dict (crate-ci/typos' dictionary, MIT OR Apache-2.0): about 96,000 misspellings with
+//! their corrections, gathered for source code. A post is not code, so an entry is kept only when it is
+//! unambiguous in prose, as the training parts of the labelled corpora show (`postcoach::corpus`; the
+//! validation parts are not read):
+//! - it has one correction; both are lower-case words of letters only, the misspelling at least four long
+//!   (shorter ones are mostly acronyms and text-speak: "cmo", "bse", "thx"), and at most two edits apart
+//!   (letters added, dropped, changed or swapped; further apart it is another word or another language:
+//!   "subscribirse" is no "subscriber");
+//! - the correction is a word people write: seen in at least `MIN_LINES` training lines, and not a name
+//!   (written with a capital inside sentences, headlines in title case aside, more often than not:
+//!   "Singapore", "English");
+//! - the misspelling is rare beside its correction: one seen in as many lines is kept only when it is no name
+//!   and its correction is seen ten times as often ("definately"); otherwise it is written on purpose (slang,
+//!   an interjection, a brand: "welp", "Chanel");
+//! - it is not written informally on purpose (`informal`): a dropped g ("nothin"), "-d" for "-ed" ("calld"),
+//!   the first vowel left out ("wrking", "bfore"). Two blind readers rejected these as text-speak and voice;
+//! - it is no contraction written without its apostrophe ("youre" is "you're", not the dictionary's "your"):
+//!   no word seen is the misspelling with an apostrophe put in.
+//!
+//! Two blind readers rated the corrections this makes on the training parts (README, "The author's slips").
+//!
+//! Run from the repository root: `make slips CORPUS=../shared/corpus`. The output is sorted, so a rerun on the
+//! same inputs writes the same file.
+
+use postcoach::corpus::{self, Part};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const OUT: &str = "rules/slips.tsv";
+/// Lines a word must appear in to count as written on purpose (the fitted model keeps grams from three).
+const MIN_LINES: usize = 3;
+
+/// How often a word (lower-cased) was seen: in how many lines, and how often in lower case or with a capital
+/// inside a sentence.
+#[derive(Default)]
+struct Seen {
+    lines: usize,
+    lower: usize,
+    capital_inside: usize,
+}
+
+/// The optimal-string-alignment distance: letters inserted, deleted, substituted or swapped.
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Whether `typo` is `fix` written informally on purpose (see the module doc).
+fn informal(typo: &str, fix: &str) -> bool {
+    let dropped_g = typo.ends_with("in") && fix.strip_suffix('g') == Some(typo);
+    let short_ed = fix.strip_suffix("ed").is_some_and(|stem| typo.strip_suffix('d') == Some(stem));
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    let no_first_vowel = fix.len() > 2
+        && vowel(fix.as_bytes()[1])
+        && typo.len() + 1 == fix.len()
+        && typo[..1] == fix[..1]
+        && typo[1..] == fix[2..];
+    dropped_g || short_ed || no_first_vowel
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus".into());
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in [Path::new(&dir), Path::new("data")] {
+        let entries = std::fs::read_dir(d)
+            .unwrap_or_else(|e| panic!("{}: {e} (run from the repository root)", d.display()));
+        files.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl")),
+        );
+    }
+    files.sort();
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    for path in &files {
+        let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let rows =
+            corpus::read(std::io::BufReader::new(file)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = corpus::name_of(path);
+        for row in rows.iter().filter(|r| corpus::part_of(&name, r) == Part::Train) {
+            let mut in_line: HashSet<String> = HashSet::new();
+            let mut sentence_start = true;
+            // A headline in title case ("You Definitely Need This") says nothing about names.
+            let tokens: Vec<&str> = row.text.split_whitespace().collect();
+            let capitals = tokens.iter().filter(|t| t.starts_with(|c: char| c.is_uppercase())).count();
+            let title_case = 2 * capitals > tokens.len();
+            for token in row.text.split_whitespace() {
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+                if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+                    let lower = word.to_ascii_lowercase();
+                    let s = seen.entry(lower.clone()).or_default();
+                    if word == lower {
+                        s.lower += 1;
+                    } else if !sentence_start && !title_case && word[1..] == lower[1..] {
+                        s.capital_inside += 1;
+                    }
+                    in_line.insert(lower);
+                }
+                sentence_start = token.ends_with(['.', '!', '?', ':']);
+            }
+            for w in in_line {
+                seen.entry(w).or_default().lines += 1;
+            }
+        }
+    }
+    let lines = |w: &str| seen.get(w).map_or(0, |s| s.lines);
+    let common = |w: &str| lines(w) >= MIN_LINES;
+    let a_name = |w: &str| seen.get(w).is_some_and(|s| s.capital_inside > s.lower);
+    let plain = |w: &str, min: usize| w.len() >= min && w.bytes().all(|b| b.is_ascii_lowercase());
+    let apostrophised =
+        |w: &str| (1..w.len()).any(|i| seen.contains_key(&format!("{}'{}", &w[..i], &w[i..])));
+    let mut kept: Vec<(String, &str)> = Vec::new();
+    let mut total = 0;
+    for (typo, fixes) in typos_dict::WORD.map.entries() {
+        total += 1;
+        let typo = typo.into_inner().to_ascii_lowercase();
+        let [fix] = fixes else { continue };
+        if plain(&typo, 4)
+            && plain(fix, 1)
+            && edits(&typo, fix) <= 2
+            && !informal(&typo, fix)
+            && common(fix)
+            && !a_name(fix)
+            && (!common(&typo) || !a_name(&typo) && lines(fix) >= 10 * lines(&typo))
+            && !apostrophised(&typo)
+        {
+            kept.push((typo, fix));
+        }
+    }
+    kept.sort();
+    kept.dedup();
+    let mut out = String::from(
+        "# postcoach: misspellings the whole-post rewrite corrects, written by `make slips` (tools/slips) from\n\
+         # typos-dict (crate-ci/typos, MIT OR Apache-2.0) and the training parts of the corpora; do not edit by\n\
+         # hand. Columns: misspelling, correction.\n",
+    );
+    for (typo, fix) in &kept {
+        let _ = writeln!(out, "{typo}\t{fix}");
+        if common(typo) {
+            eprintln!("kept though common: {typo} ({} lines) -> {fix} ({} lines)", lines(typo), lines(fix));
+        }
+    }
+    std::fs::write(OUT, out).unwrap_or_else(|e| panic!("{OUT}: {e}"));
+    eprintln!("{OUT}: {} of typos-dict's {total} entries, from {} files", kept.len(), files.len());
+}
