@@ -398,6 +398,7 @@ impl Engine {
             rules: &c.phrase,
             lists: &c.suggest_lists,
             cache: Default::default(),
+            for_rewrite: suggestions == Suggestions::ForRewrite,
         };
         // By rule number: the platform's weight for the rule, looked up on the rule's first finding.
         let mut per_rule: Vec<Option<f32>> = vec![None; c.infos.len()];

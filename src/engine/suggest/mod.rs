@@ -73,6 +73,9 @@ pub struct Draft<'a> {
     pub lists: &'a WordLists,
     /// The last sentence's clauses and contacts, shared by the findings of one `analyze` call.
     pub cache: SentenceCache,
+    /// Suggestions for the whole-post rewrite, which applies every edit together: each "!!" is calmed on its
+    /// own there, where a one-click calm takes its paragraph's others along (`calming_paragraph`).
+    pub for_rewrite: bool,
 }
 
 /// The clauses (`clauses`) and contacts (`contacts`) of the last token range asked for. `build` runs once per
@@ -279,6 +282,9 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         // post that sells as in one that does not: calmed only where its own sentence sells (the whole-post
         // rewrite of a sales pitch calms the others too: `build_for_pitch`).
         Fix::Calm if is_quiet_bangs(rule, sig, d) => Vec::new(),
+        Fix::Calm if rule.detector == Some(Detector::Bangs) && !d.for_rewrite => {
+            vec![calming_paragraph(sig, d, matched)]
+        }
         Fix::Calm => vec![calming(sig, d, matched)],
         Fix::Replace => replace(rule, sig, d, matched),
         Fix::Sentence => {
@@ -315,6 +321,41 @@ fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
     };
     let label = label("Calm it to ", &calm);
     suggestion(sig.span, calm, label)
+}
+
+/// A "!!" that sells calmed together with every other "!!" of its paragraph (outside quotations): one calmed
+/// while a louder one stayed beside it ("Doors are open! ... gone!!!") read inconsistent (panel 18). Each
+/// selling "!!" of the paragraph offers this same edit, which is offered once.
+fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
+    let own = calming(sig, d, matched);
+    let Some((i, _)) = sig.tokens else { return own };
+    let t = d.tokens;
+    let line = |k: usize| t.list[k].kind != Kind::Break;
+    let first = (0..i).rev().take_while(|&k| line(k)).last().unwrap_or(i);
+    let last = (i..t.len()).take_while(|&k| line(k)).last().unwrap_or(i);
+    let runs: Vec<usize> = (first..=last)
+        .filter(|&k| t.list[k].kind == Kind::Punct && !t.list[k].quoted)
+        .filter(|&k| {
+            let norm = t.norm_bytes(k);
+            norm.len() >= 2 && norm.contains(&b'!')
+        })
+        .collect();
+    let (Some(&a), Some(&b)) = (runs.first(), runs.last()) else { return own };
+    if a == b {
+        return own;
+    }
+    let span = widened_span(t, a, b, 0, 0);
+    let (start, end) = (span.start, span.end);
+    let mut text = String::with_capacity(end - start);
+    let mut at = start;
+    for &k in &runs {
+        let run = &d.text[t.list[k].start as usize..t.list[k].end as usize];
+        text.push_str(&d.text[at..t.list[k].start as usize]);
+        text.push(if run.contains('?') { '?' } else { '!' });
+        at = t.list[k].end as usize;
+    }
+    text.push_str(&d.text[at..end]);
+    suggestion(span, text, format!("Calm the {} \"!!\" of this paragraph to \"!\"", runs.len()))
 }
 
 /// The edit `build` holds back until the verdict is known, made by the whole-post rewrite of a sales pitch
@@ -767,6 +808,13 @@ mod tests {
         let (verdict, found, one_click) = offered(pitch);
         assert_eq!((verdict, found), (crate::Verdict::SalesPitch, 3));
         assert!(one_click < found, "friendly \"!!\" offered as one-click edits: {one_click}");
+        // A one-click calm takes the other "!!" of its paragraph along: none louder is left beside it (panel 18).
+        let report = engine.analyze(pitch, &options);
+        for s in report.findings.iter().filter(|f| f.rule.id == "bangs").flat_map(|f| &f.suggestions) {
+            let mut after = pitch.to_string();
+            after.replace_range(s.span.start..s.span.end, &s.text);
+            assert!(!after.contains("!!"), "{after}");
+        }
         let rewritten = engine.rewrite(pitch, &options).text;
         assert!(!rewritten.contains("!!"), "{rewritten}");
         let joy = "Our baby girl arrived on Tuesday!! Both doing well, and I have never been so tired or so happy. \
