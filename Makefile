@@ -189,10 +189,16 @@ fit:
 	cargo build --release --quiet --bin postcoach
 	target/release/postcoach fit --corpus $(CORPUS) --corpus data
 
-# Rewrite rules/slips.tsv, the misspellings the whole-post rewrite corrects, from typos-dict and the corpora's
+# Rewrite rules/slips.tsv, the misspellings the whole-post rewrite corrects, from typos-dict, SCOWL's English
+# word lists (Debian's wamerican, wbritish and their -small lists, installed when missing) and the corpora's
 # training parts (tools/slips, its own crate so that typos-dict is never built for the engine). Rerun when
 # typos-dict is updated or the corpora change.
+SLIPS_WORD_LISTS := wamerican wbritish wamerican-small wbritish-small
 slips:
+	@if [ ! -f /usr/share/dict/american-english-small ] || [ ! -f /usr/share/dict/british-english-small ] \
+	    || [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/british-english ]; then \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(SLIPS_WORD_LISTS); \
+	fi
 	cargo run --release --quiet --manifest-path tools/slips/Cargo.toml -- $(CORPUS)
 
 clean:

@@ -416,9 +416,30 @@ pub const LAUNCH_VERBS: [&str; 10] = [
 /// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
 /// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
 /// not here.
-pub const NOT_AFTER_POSSESSIVE: [&str; 17] = [
-    "not", "a", "an", "the", "been", "so", "just", "really", "never", "always", "about", "what", "how",
-    "why", "because", "ok", "okay",
+pub const NOT_AFTER_POSSESSIVE: [&str; 23] = [
+    "not",
+    "a",
+    "an",
+    "the",
+    "been",
+    "got",
+    "so",
+    "just",
+    "really",
+    "never",
+    "always",
+    "about",
+    "what",
+    "how",
+    "why",
+    "because",
+    "ok",
+    "okay",
+    "probably",
+    "actually",
+    "definitely",
+    "literally",
+    "honestly",
 ];
 /// Modal verbs written with "of" for "have" ("could of been"; "could of course" is right and kept).
 pub const MODALS: [&str; 5] = ["could", "would", "should", "must", "might"];

@@ -261,17 +261,32 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
         scores = report.scores();
     }
     // The author's slips ("definately", "its not") are corrected once the post is being rewritten anyway: a
-    // draft the coach leaves alone comes back byte for byte.
+    // draft the coach leaves alone comes back byte for byte. All together if that keeps the draft's scores and
+    // facts, else one by one: each correction is held to the draft, not to the last pass, since the model reads
+    // "definitely" as it reads no misspelling, and a point of difference is the right word being read.
     if !applied.is_empty() {
-        if let Some(corrected) = slips::correct(&current) {
-            // Held to the draft, not to the last pass: the model reads "definitely" as it reads no misspelling,
-            // and a point or two of difference is the right word being read, not the rewrite selling more.
-            let s = engine.scores(&corrected, options);
-            if !worse(&s, &before, &before) && !draft.harmed_by(&corrected) {
-                current = corrected;
-                scores = s;
-                applied.push(SPELLING.to_string());
+        let fixes = slips::slips(&current);
+        let mut corrected = false;
+        let try_fixes = |fixes: &[slips::Fix], current: &mut String, scores: &mut Scores| {
+            let candidate = slips::apply(current, fixes);
+            let s = engine.scores(&candidate, options);
+            let ok = !worse(&s, &before, &before) && !draft.harmed_by(&candidate);
+            if ok {
+                *current = candidate;
+                *scores = s;
             }
+            ok
+        };
+        if !fixes.is_empty() && !try_fixes(&fixes, &mut current, &mut scores) {
+            // From the end backwards, so the earlier fixes' offsets stay valid.
+            for fix in fixes.iter().rev() {
+                corrected |= try_fixes(std::slice::from_ref(fix), &mut current, &mut scores);
+            }
+        } else {
+            corrected = !fixes.is_empty();
+        }
+        if corrected {
+            applied.push(SPELLING.to_string());
         }
     }
     Rewrite { text: current, before, after: scores, applied }

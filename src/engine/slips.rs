@@ -11,18 +11,23 @@
 use super::lexicon::{is_in, MODALS, NOT_AFTER_POSSESSIVE};
 use std::sync::OnceLock;
 
-/// The misspellings file, sorted by misspelling.
+/// The misspellings file: comment lines, then `misspelling<TAB>correction` lines sorted by misspelling.
 const SLIPS: &str = include_str!("../../rules/slips.tsv");
 
-/// The misspellings and their corrections, read once at the first rewrite (not when the engine starts).
+/// The file's entries: its lines after the comments.
+fn entries() -> &'static str {
+    let mut body = SLIPS;
+    while body.starts_with('#') {
+        body = body.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    body
+}
+
+/// The misspellings and their corrections in the file's order (sorted: a test checks), split once at the first
+/// rewrite, not when the engine starts (the extension's service worker warms it up with a rewrite).
 fn table() -> &'static [(&'static str, &'static str)] {
     static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t: Vec<(&str, &str)> =
-            SLIPS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
-        t.sort_unstable();
-        t
-    })
+    T.get_or_init(|| entries().lines().filter_map(|l| l.split_once('\t')).collect())
 }
 
 /// The correction of a lower-case misspelling.
@@ -107,14 +112,24 @@ fn same_case(original: &str, fix: &str) -> Option<String> {
 }
 
 /// One correction: replace bytes `start..end` with `text`.
-struct Fix {
+#[derive(Debug, Clone)]
+pub struct Fix {
     start: usize,
     end: usize,
     text: String,
 }
 
-/// `text` with the author's slips corrected, or `None` when it has none.
-pub fn correct(text: &str) -> Option<String> {
+/// `text` with `fixes` (in text order, not overlapping) applied.
+pub fn apply(text: &str, fixes: &[Fix]) -> String {
+    let mut out = text.to_string();
+    for f in fixes.iter().rev() {
+        out.replace_range(f.start..f.end, &f.text);
+    }
+    out
+}
+
+/// The author's slips in `text`, in text order: each a correction the rewrite may make on its own.
+pub fn slips(text: &str) -> Vec<Fix> {
     let words = words(text);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase().replace('\u{2019}', "'")).collect();
     let mut fixes: Vec<Fix> = Vec::new();
@@ -160,14 +175,8 @@ pub fn correct(text: &str) -> Option<String> {
         }
         i += 1;
     }
-    if fixes.is_empty() {
-        return None;
-    }
-    let mut out = text.to_string();
-    for f in fixes.iter().rev() {
-        out.replace_range(f.start..f.end, &f.text);
-    }
-    Some(out)
+    fixes.sort_by_key(|f| f.start);
+    fixes
 }
 
 #[cfg(test)]
@@ -175,16 +184,29 @@ mod tests {
     use super::*;
 
     fn fixed(text: &str) -> String {
-        correct(text).unwrap_or_else(|| text.to_string())
+        apply(text, &slips(text))
+    }
+
+    fn correct(text: &str) -> Option<String> {
+        let fixes = slips(text);
+        (!fixes.is_empty()).then(|| apply(text, &fixes))
     }
 
     #[test]
     fn the_file_is_sorted_lower_case_and_never_corrects_a_word_into_itself() {
-        let t = table();
-        assert!(t.len() > 10_000, "{}", t.len());
-        for (typo, fix) in t {
-            assert!(typo != fix && typo.bytes().all(|b| b.is_ascii_lowercase()), "{typo} -> {fix}");
+        let lines: Vec<(&str, &str)> = entries().lines().map(|l| l.split_once('\t').expect(l)).collect();
+        assert!(lines.len() > 10_000, "{}", lines.len());
+        for pair in lines.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{pair:?}");
         }
+        for (typo, fix) in &lines {
+            assert!(typo != fix && typo.bytes().all(|b| b.is_ascii_lowercase()), "{typo} -> {fix}");
+            // Every entry is found by the search, the first and last too.
+            assert_eq!(correction(typo), Some(*fix), "{typo}");
+        }
+        assert_eq!(correction("aaaaaa"), None);
+        assert_eq!(correction("zzzzzz"), None);
+        assert_eq!(correction("definitely"), None);
     }
 
     #[test]
@@ -197,6 +219,7 @@ mod tests {
     #[test]
     fn grammar_slips_with_one_reading_are_corrected() {
         assert_eq!(fixed("Honestly, its not worth it."), "Honestly, it's not worth it.");
+        assert_eq!(fixed("Its probably fine."), "It's probably fine.");
         assert_eq!(fixed("Its been a year. ITS NOT OVER"), "It's been a year. IT'S NOT OVER");
         assert_eq!(fixed("The team has it's own room."), "The team has its own room.");
         assert_eq!(fixed("Try a least one."), "Try at least one.");

@@ -2,27 +2,28 @@
 //!
 //! The source is typos-dict (crate-ci/typos' dictionary, MIT OR Apache-2.0): about 96,000 misspellings with
 //! their corrections, gathered for source code. A post is not code, so an entry is kept only when it is
-//! unambiguous in prose, as the training parts of the labelled corpora show (`postcoach::corpus`; the
-//! validation parts are not read):
-//! - it has one correction; both are lower-case words of letters only, the misspelling at least four long
-//!   (shorter ones are mostly acronyms and text-speak: "cmo", "bse", "thx"), and at most two edits apart
-//!   (letters added, dropped, changed or swapped; further apart it is another word or another language:
-//!   "subscribirse" is no "subscriber");
-//! - the correction is a word people write: seen in at least `MIN_LINES` training lines, and not a name
-//!   (written with a capital inside sentences, headlines in title case aside, more often than not:
-//!   "Singapore", "English");
-//! - the misspelling is rare beside its correction: one seen in as many lines is kept only when it is no name
-//!   and its correction is seen ten times as often ("definately"); otherwise it is written on purpose (slang,
-//!   an interjection, a brand: "welp", "Chanel");
+//! unambiguous in prose. Two sources decide that: the English word lists of SCOWL as Debian ships them
+//! (`wamerican`, `wbritish`: `/usr/share/dict/american-english` and `british-english`), and the training
+//! parts of the labelled corpora (`postcoach::corpus`; the validation parts are not read):
+//! - the misspelling is lower-case letters only, at least four long (shorter ones are mostly acronyms and
+//!   text-speak: "cmo", "bse", "thx"), and no word of the word lists in any case (a word or a name: "Linz");
+//! - its correction is the one of its corrections that is a lower-case word of the lists' common words
+//!   (`wamerican-small`, `wbritish-small`: "limted" is "limited", not "linted"; a name such as "Singapore" is
+//!   listed with its capital only, and left out),
+//!   at most two edits away (letters added, dropped, changed or swapped; further apart it is another word or
+//!   another language: "subscribirse" is no "subscriber");
 //! - it is not written informally on purpose (`informal`): a dropped g ("nothin"), "-d" for "-ed" ("calld"),
-//!   the first vowel left out ("wrking", "bfore"). Two blind readers rejected these as text-speak and voice;
-//! - it is no contraction written without its apostrophe ("youre" is "you're", not the dictionary's "your"):
-//!   no word seen is the misspelling with an apostrophe put in.
+//!   the first vowel left out so that two consonants open the word ("wrking", "bfore"; "garantee" is a
+//!   slip). Two blind readers rejected these as text-speak and voice;
+//! - the posts do not use it on purpose: one seen in `MIN_LINES` training lines or more is kept only when it is
+//!   no name and its correction is seen ten times as often ("definately"), otherwise it is slang, an
+//!   interjection or a brand ("welp", "Chanel");
+//! - it is no contraction written without its apostrophe ("youre" is "you're", not the dictionary's "your").
 //!
 //! Two blind readers rated the corrections this makes on the training parts (README, "The author's slips").
 //!
-//! Run from the repository root: `make slips CORPUS=../shared/corpus`. The output is sorted, so a rerun on the
-//! same inputs writes the same file.
+//! Run from the repository root: `make slips CORPUS=../shared/corpus` (it installs the four word lists). The output
+//! is sorted, so a rerun on the same inputs writes the same file.
 
 use postcoach::corpus::{self, Part};
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const OUT: &str = "rules/slips.tsv";
+/// The English word lists (Debian's `wamerican` and `wbritish`, SCOWL size 50): no misspelling is one of
+/// their words or names.
+const WORD_LISTS: [&str; 2] = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"];
+/// Their common words (`wamerican-small`, `wbritish-small`, SCOWL size 35): every correction is one, so the
+/// list holds slips of words posts use, not of "parametrical" (a third of the size).
+const COMMON_LISTS: [&str; 2] =
+    ["/usr/share/dict/american-english-small", "/usr/share/dict/british-english-small"];
 /// Lines a word must appear in to count as written on purpose (the fitted model keeps grams from three).
 const MIN_LINES: usize = 3;
 
@@ -73,7 +81,8 @@ fn informal(typo: &str, fix: &str) -> bool {
         && vowel(fix.as_bytes()[1])
         && typo.len() + 1 == fix.len()
         && typo[..1] == fix[..1]
-        && typo[1..] == fix[2..];
+        && typo[1..] == fix[2..]
+        && !vowel(typo.as_bytes()[1]);
     dropped_g || short_ed || no_first_vowel
 }
 
@@ -122,24 +131,43 @@ fn main() {
             }
         }
     }
+    // The word lists: every word as written, and the lower-case ones apart (a name is listed capitalised only).
+    let mut listed: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<String> = HashSet::new();
+    let read = |list: &str| {
+        std::fs::read_to_string(list).unwrap_or_else(|e| {
+            panic!("{list}: {e} (apt-get install wamerican wbritish wamerican-small wbritish-small; `make slips` does)")
+        })
+    };
+    for list in WORD_LISTS {
+        listed.extend(read(list).lines().map(str::to_ascii_lowercase));
+    }
+    for list in COMMON_LISTS {
+        let text = read(list);
+        lower_words
+            .extend(text.lines().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())).map(String::from));
+    }
     let lines = |w: &str| seen.get(w).map_or(0, |s| s.lines);
     let common = |w: &str| lines(w) >= MIN_LINES;
     let a_name = |w: &str| seen.get(w).is_some_and(|s| s.capital_inside > s.lower);
-    let plain = |w: &str, min: usize| w.len() >= min && w.bytes().all(|b| b.is_ascii_lowercase());
-    let apostrophised =
-        |w: &str| (1..w.len()).any(|i| seen.contains_key(&format!("{}'{}", &w[..i], &w[i..])));
+    let plain = |w: &str| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase());
+    let apostrophised = |w: &str| {
+        (1..w.len()).any(|i| {
+            let with = format!("{}'{}", &w[..i], &w[i..]);
+            seen.contains_key(&with) || listed.contains(&with)
+        })
+    };
     let mut kept: Vec<(String, &str)> = Vec::new();
     let mut total = 0;
     for (typo, fixes) in typos_dict::WORD.map.entries() {
         total += 1;
         let typo = typo.into_inner().to_ascii_lowercase();
-        let [fix] = fixes else { continue };
-        if plain(&typo, 4)
-            && plain(fix, 1)
+        let words: Vec<&str> = fixes.iter().copied().filter(|f| lower_words.contains(*f)).collect();
+        let [fix] = words[..] else { continue };
+        if plain(&typo)
+            && !listed.contains(&typo)
             && edits(&typo, fix) <= 2
             && !informal(&typo, fix)
-            && common(fix)
-            && !a_name(fix)
             && (!common(&typo) || !a_name(&typo) && lines(fix) >= 10 * lines(&typo))
             && !apostrophised(&typo)
         {
@@ -150,8 +178,8 @@ fn main() {
     kept.dedup();
     let mut out = String::from(
         "# postcoach: misspellings the whole-post rewrite corrects, written by `make slips` (tools/slips) from\n\
-         # typos-dict (crate-ci/typos, MIT OR Apache-2.0) and the training parts of the corpora; do not edit by\n\
-         # hand. Columns: misspelling, correction.\n",
+         # typos-dict (crate-ci/typos, MIT OR Apache-2.0), SCOWL's English word lists (Debian's wamerican and\n\
+         # wbritish) and the training parts of the corpora; do not edit by hand. Columns: misspelling, correction.\n",
     );
     for (typo, fix) in &kept {
         let _ = writeln!(out, "{typo}\t{fix}");
