@@ -214,6 +214,8 @@ mod tests {
         assert_eq!(fixed("I will recieve it."), "I will receive it.");
         assert_eq!(fixed("Seperate the two. Then seperate."), "Separate the two. Then separate.");
         assert_eq!(fixed("(recieve)"), "(receive)");
+        // A contraction written without its apostrophe gets it back; "were", "its" and "well" are words.
+        assert_eq!(fixed("Dont worry, thats fine and were well."), "Don't worry, that's fine and were well.");
     }
 
     #[test]

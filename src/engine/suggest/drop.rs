@@ -38,6 +38,14 @@ pub(super) fn drop_fix(
     if urgent && last > first && deadline && is_word(d, last, &["only"]) {
         return Vec::new();
     }
+    // "LAST CALL" in a post that says when ("Order by Weds 11th to get it in time – LAST CALL!!", "goes up to
+    // £85 tomorrow at 5pm"): the call is true and announces the deadline; cut, the deadline loses its news
+    // (panels 22 and 24). It explains instead.
+    let last_call = (first..=last).any(|i| is_word(d, i, &["last", "final"]))
+        && (first..=last).any(|i| is_word(d, i, &["call", "chance", "orders"]));
+    if urgent && last_call && states_deadline(d) {
+        return Vec::new();
+    }
     if urgent && !pressure_only {
         let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
             let clause = match (ci, cj) {
@@ -130,6 +138,20 @@ pub(super) fn drop_fix(
 
 /// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the
 /// superlative is toned down to "a new social media course".
+/// Whether the draft says when: a day or deadline word ("Friday", "tomorrow", "midnight"), a month written
+/// with its capital ("May", not "may"), a date or time ("11th", "5pm").
+fn states_deadline(d: &Draft<'_>) -> bool {
+    let t = d.tokens;
+    (0..t.len()).any(|i| {
+        let norm = t.norm(i);
+        let digits = norm.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = &norm[digits..];
+        lexicon::is_in(norm, &lexicon::WEEKDAYS)
+            || lexicon::is_in(norm, &lexicon::MONTHS) && raw(d, i).starts_with(char::is_uppercase)
+            || digits > 0 && matches!(unit, "st" | "nd" | "rd" | "th" | "am" | "pm")
+    })
+}
+
 pub(super) fn launched_superlative(
     d: &Draft<'_>,
     first: usize,

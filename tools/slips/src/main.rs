@@ -20,6 +20,10 @@
 //!   interjection or a brand ("welp", "Chanel");
 //! - it is no contraction written without its apostrophe ("youre" is "you're", not the dictionary's "your").
 //!
+//! Those contractions are added from the word lists: "dont" -> "don't", "youre" -> "you're", "thats" ->
+//! "that's", wherever the letters alone are no word ("were", "its", "well" stay). Text messages write many of
+//! them bare, but the apostrophe put back changes no word and no voice.
+//!
 //! Two blind readers rated the corrections this makes on the training parts (README, "The author's slips").
 //!
 //! Run from the repository root: `make slips CORPUS=../shared/corpus` (it installs the four word lists). The output
@@ -31,6 +35,27 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const OUT: &str = "rules/slips.tsv";
+/// Words whose "'s" is "is" or "has" ("that's"), so that "thats" is a slip for "that's"; other "'s" forms
+/// are possessives, and "partys" is a slip for "parties", not "party's".
+const IS_HAS_WORDS: [&str; 16] = [
+    "that",
+    "there",
+    "here",
+    "what",
+    "who",
+    "where",
+    "how",
+    "he",
+    "she",
+    "when",
+    "why",
+    "everyone",
+    "everything",
+    "nothing",
+    "someone",
+    "something",
+];
+
 /// The English word lists (Debian's `wamerican` and `wbritish`, SCOWL size 50): no misspelling is one of
 /// their words or names.
 const WORD_LISTS: [&str; 2] = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"];
@@ -174,8 +199,28 @@ fn main() {
             kept.push((typo, fix));
         }
     }
+    // Contractions written without their apostrophe ("dont", "youre", "thats"): the word lists' contractions
+    // whose letters alone are no word ("we're" is not "were", "it's" not "its"). Of the "'s" forms only those
+    // of `IS_HAS_WORDS` ("that's" is "that is"; "party's" written "partys" meant "parties").
+    let mut contractions: Vec<(String, String)> = Vec::new();
+    for list in WORD_LISTS {
+        for w in read(list).lines() {
+            let Some((base, suffix)) = w.split_once('\'') else { continue };
+            let joined = format!("{base}{suffix}");
+            let contraction = matches!(suffix, "t" | "re" | "ve" | "ll" | "d" | "m")
+                || suffix == "s" && IS_HAS_WORDS.contains(&base);
+            if contraction
+                && joined.len() >= 3
+                && joined.bytes().all(|b| b.is_ascii_lowercase())
+                && !listed.contains(&joined)
+            {
+                contractions.push((joined, w.to_string()));
+            }
+        }
+    }
+    kept.extend(contractions.iter().map(|(typo, fix)| (typo.clone(), fix.as_str())));
     kept.sort();
-    kept.dedup();
+    kept.dedup_by(|a, b| a.0 == b.0);
     let mut out = String::from(
         "# postcoach: misspellings the whole-post rewrite corrects, written by `make slips` (tools/slips) from\n\
          # typos-dict (crate-ci/typos, MIT OR Apache-2.0), SCOWL's English word lists (Debian's wamerican and\n\
