@@ -416,7 +416,7 @@ pub const LAUNCH_VERBS: [&str; 10] = [
 /// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
 /// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
 /// not here.
-pub const NOT_AFTER_POSSESSIVE: [&str; 23] = [
+pub const NOT_AFTER_POSSESSIVE: [&str; 24] = [
     "not",
     "a",
     "an",
@@ -440,7 +440,32 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 23] = [
     "definitely",
     "literally",
     "honestly",
+    "gone",
 ];
+/// Words that cannot follow the possessive "your", so "your" before them is "you're" ("your never too old",
+/// "your not alone"); "going" only before "to" ("your going rate" is right).
+pub const NOT_AFTER_YOUR: [&str; 13] = [
+    "not",
+    "never",
+    "always",
+    "a",
+    "an",
+    "the",
+    "gonna",
+    "probably",
+    "actually",
+    "definitely",
+    "literally",
+    "honestly",
+    "welcome",
+];
+/// Words after which "loose" is the verb "lose" ("don't loose out", "nothing to loose").
+pub const BEFORE_LOSE: [&str; 14] = [
+    "to", "don't", "dont", "will", "won't", "not", "never", "can", "can't", "could", "might", "may", "would",
+    "gonna",
+];
+/// Words after which "then" is "than" ("rather then", "more then 50").
+pub const BEFORE_THAN: [&str; 3] = ["rather", "more", "less"];
 /// Modal verbs written with "of" for "have" ("could of been"; "could of course" is right and kept).
 pub const MODALS: [&str; 5] = ["could", "would", "should", "must", "might"];
 
@@ -450,7 +475,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 16] = [
+        let lists: [&[&str]; 19] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -467,6 +492,9 @@ mod tests {
             &PEOPLE,
             &NOT_AFTER_POSSESSIVE,
             &MODALS,
+            &NOT_AFTER_YOUR,
+            &BEFORE_LOSE,
+            &BEFORE_THAN,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {

@@ -8,7 +8,7 @@
 //! ("Recieve" -> "Receive"); a capital inside a sentence or a word in capitals is a name or an acronym
 //! ("Linz", "BSE"), never corrected.
 
-use super::lexicon::{is_in, MODALS, NOT_AFTER_POSSESSIVE};
+use super::lexicon::{is_in, BEFORE_LOSE, BEFORE_THAN, MODALS, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR};
 use std::sync::OnceLock;
 
 /// The misspellings file: comment lines, then `misspelling<TAB>correction` lines sorted by misspelling.
@@ -144,7 +144,29 @@ pub fn slips(text: &str) -> Vec<Fix> {
             .then(|| lower[k].as_str())
         };
         let (next, after_next) = (follows(i + 1), follows(i + 2));
+        // The word before, when only spaces lead from it.
+        let before = (i > 0 && words[i - 1].spaced_to_next && !words[i - 1].compound && !w.compound)
+            .then(|| lower[i - 1].as_str());
+        // A capital on the next word inside a line is a title ("Your Actually Helpful Tips" is right): the
+        // phrase slips read only plain text, or a line in capitals ("ITS NOT OVER").
+        let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+        let plain_next = i + 1 < words.len()
+            && (!words[i + 1].text.starts_with(char::is_uppercase)
+                || upper(w.text) && upper(words[i + 1].text));
+        let next = next.filter(|_| plain_next);
         let phrase_fix = match (lower[i].as_str(), next) {
+            ("your", Some(n))
+                if is_in(n, &NOT_AFTER_YOUR) && (n != "welcome" || after_next.is_none())
+                    || n == "going" && after_next == Some("to") =>
+            {
+                same_case(w.text, "you're").map(|t| (w.end, t))
+            }
+            ("loose", _) if before.is_some_and(|b| is_in(b, &BEFORE_LOSE)) => {
+                same_case(w.text, "lose").map(|t| (w.end, t))
+            }
+            ("then", _) if before.is_some_and(|b| is_in(b, &BEFORE_THAN)) => {
+                same_case(w.text, "than").map(|t| (w.end, t))
+            }
             ("its", Some(n)) if is_in(n, &NOT_AFTER_POSSESSIVE) => Some((
                 w.end,
                 if w.text == "ITS" { "IT'S".to_string() } else { format!("{}'s", &w.text[..2]) },
@@ -227,6 +249,11 @@ mod tests {
         assert_eq!(fixed("Try a least one."), "Try at least one.");
         assert_eq!(fixed("We could of won."), "We could have won.");
         assert_eq!(fixed("It helps alot."), "It helps a lot.");
+        assert_eq!(
+            fixed("Your never too old, your going to love it."),
+            "You're never too old, you're going to love it."
+        );
+        assert_eq!(fixed("Don't loose out: more then 50 left."), "Don't lose out: more than 50 left.");
     }
 
     #[test]
@@ -240,6 +267,10 @@ mod tests {
             "It's a plan and it's ours.",
             "The firm and its own team.",
             "a least-squares fit",
+            "Your going rate and your welcome pack.",
+            "Hang loose. It was better then.",
+            "Thanks, your welcome email arrived.",
+            "Your Actually Helpful Guide",
         ] {
             assert_eq!(correct(text), None, "{text}");
         }
