@@ -416,7 +416,7 @@ pub const LAUNCH_VERBS: [&str; 10] = [
 /// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
 /// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
 /// not here.
-pub const NOT_AFTER_POSSESSIVE: [&str; 24] = [
+pub const NOT_AFTER_POSSESSIVE: [&str; 25] = [
     "not",
     "a",
     "an",
@@ -441,6 +441,7 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 24] = [
     "literally",
     "honestly",
     "gone",
+    "gonna",
 ];
 /// Words that cannot follow the possessive "your", so "your" before them is "you're" ("your never too old",
 /// "your not alone"); "going" only before "to" ("your going rate" is right).
@@ -466,6 +467,9 @@ pub const BEFORE_LOSE: [&str; 14] = [
 ];
 /// Words after which "then" is "than" ("rather then", "more then 50").
 pub const BEFORE_THAN: [&str; 3] = ["rather", "more", "less"];
+/// Words that open a clause that cannot stand alone: a sentence of one, with no comma to a main clause, is a
+/// fragment an edit must not leave ("If you'd like a free consultation.", "When the 100 seats are gone.").
+pub const SUBORDINATORS: [&str; 7] = ["if", "when", "once", "until", "unless", "although", "whenever"];
 /// Modal verbs written with "of" for "have" ("could of been"; "could of course" is right and kept).
 pub const MODALS: [&str; 5] = ["could", "would", "should", "must", "might"];
 
@@ -475,7 +479,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 19] = [
+        let lists: [&[&str]; 20] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -495,6 +499,7 @@ mod tests {
             &NOT_AFTER_YOUR,
             &BEFORE_LOSE,
             &BEFORE_THAN,
+            &SUBORDINATORS,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {

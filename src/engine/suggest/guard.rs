@@ -6,7 +6,8 @@
 //! - a **sentence breaks**: a deletion leaves an article, preposition, possessive or linking verb at the end of
 //!   a sentence ("It was!", "Feels."), an article before a bare participle ("the rated studio"), a one- or two-word
 //!   sentence, or a sentence that refers back ("As a result", "This") to one that was removed;
-//! - a **template misfires**: an "If ..." sentence with no main clause ("If you'd like a free consultation."),
+//! - a **template misfires**: an "If ..." (or "When", "Once", "Until" ...) sentence with no main clause ("If
+//!   you'd like a free consultation.", "When the 100 seats are gone."),
 //!   a colon that introduced what follows is lost ("Register here:"), punctuation left doubled ("Thursday?."),
 //!   a preposition before a full stop ("book via."), an offer of a person ("If you'd like a child"), a word
 //!   doubled at the seam, or an opener the text already uses ("If you're interested" twice).
@@ -16,6 +17,7 @@
 
 mod words;
 
+use super::super::lexicon;
 use words::{
     fact_words, grammar_words, has_alphanumeric, last_word, letters, lower_is, stars, trim_end, trim_start,
     trim_start_non_alphanumeric, List, AT_COLON, DIGIT, DOT, LOWER, PLAIN_MARK, UPPER, WIDE,
@@ -470,7 +472,12 @@ fn sentence_problems(sentence: &str) -> usize {
         n += 1;
     }
     let t = trim_end(trim_start_non_alphanumeric(sentence));
-    if (t.starts_with("If ") || t.starts_with("if ")) && !t.contains(',') && t.ends_with(['.', '!']) {
+    // A subordinate clause alone ("If you'd like a free consultation.", "When the 100 seats are gone.").
+    let first = t.split(' ').next().unwrap_or_default();
+    let subordinate = first.len() < t.len()
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && lexicon::is_in(&first.to_ascii_lowercase(), &lexicon::SUBORDINATORS);
+    if subordinate && !t.contains(',') && t.ends_with(['.', '!']) {
         n += 1;
     }
     let last = last_word(t);
@@ -611,6 +618,9 @@ mod tests {
         assert!(!ok("We grew. Sales doubled. As a result, we hired.", " Sales doubled.", ""));
         assert!(ok("It's been an amazing journey.", "amazing ", ""));
         assert!(ok("Hurry! The shop opens at nine.", "Hurry! ", ""));
+        // A subordinate clause left alone (panel 28).
+        assert!(!ok("When the 100 seats are gone, registration closes.", ", registration closes", ""));
+        assert!(ok("When the 100 seats are gone, registration closes. Book now.", " Book now.", ""));
     }
 
     #[test]

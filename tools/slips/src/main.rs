@@ -6,7 +6,8 @@
 //! (`wamerican`, `wbritish`: `/usr/share/dict/american-english` and `british-english`), and the training
 //! parts of the labelled corpora (`postcoach::corpus`; the validation parts are not read):
 //! - the misspelling is lower-case letters only, at least four long (shorter ones are mostly acronyms and
-//!   text-speak: "cmo", "bse", "thx"), and no word of the word lists in any case (a word or a name: "Linz");
+//!   text-speak: "cmo", "bse", "thx"; a four-letter one of a three-letter word is often another language's
+//!   word, "mayu", "didi"), and no word of the word lists in any case (a word or a name: "Linz");
 //! - its correction is the one of its corrections that is a lower-case word of the lists' common words
 //!   (`wamerican-small`, `wbritish-small`: "limted" is "limited", not "linted"; a name such as "Singapore" is
 //!   listed with its capital only, and left out),
@@ -189,7 +190,11 @@ fn main() {
         let typo = typo.into_inner().to_ascii_lowercase();
         let words: Vec<&str> = fixes.iter().copied().filter(|f| lower_words.contains(*f)).collect();
         let [fix] = words[..] else { continue };
+        // A four-letter misspelling of a three-letter word is as often a word of another language ("mayu",
+        // "hime", "didi", "ende": panel 28) as a key pressed twice.
+        let foreign_risk = typo.len() == 4 && fix.len() < 4;
         if plain(&typo)
+            && !foreign_risk
             && !listed.contains(&typo)
             && edits(&typo, fix) <= 2
             && !informal(&typo, fix)
