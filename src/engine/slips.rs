@@ -1,7 +1,10 @@
-//! The author's slips, corrected in the whole-post rewrite: common misspellings ("definitely" for
-//! "definately", from `rules/slips.tsv`, written by `make slips` from typos-dict) and a few grammar slips with
-//! one reading ("its not" -> "it's not", "it's own" -> "its own", "could of" -> "could have", "a least" -> "at
-//! least", "alot" -> "a lot"). Readers rate a rewrite that keeps "definately" as not fluent (panels 17 and 18).
+//! The author's slips, corrected in the whole-post rewrite: common misspellings and contractions written
+//! without their apostrophe ("definately", "dont": `rules/slips.tsv`, written by `make slips` from typos-dict
+//! and SCOWL's word lists) and wrong words with one reading in context ("its not" -> "it's not", "it's own" ->
+//! "its own", "your never" -> "you're never", "don't loose" -> "don't lose", "rather then" -> "rather than",
+//! "could of" -> "could have", "a least" -> "at least", "alot" -> "a lot"; the context lists are in `lexicon`).
+//! Readers rate a rewrite that keeps "definately" as not fluent (panels 17 and 18), and one that fixes some slips
+//! but keeps others as inconsistent (panels 22-28).
 //!
 //! Only plain words are read: a word inside a link, an e-mail, a hashtag or an @mention, or next to a digit is
 //! left as it is. A misspelling is corrected in lower case, or with a capital where a sentence or line opens
@@ -9,6 +12,7 @@
 //! ("Linz", "BSE"), never corrected.
 
 use super::lexicon::{is_in, BEFORE_LOSE, BEFORE_THAN, MODALS, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The misspellings file: comment lines, then `misspelling<TAB>correction` lines sorted by misspelling.
@@ -25,15 +29,46 @@ fn entries() -> &'static str {
 
 /// The misspellings and their corrections in the file's order (sorted: a test checks), split once at the first
 /// rewrite, not when the engine starts (the extension's service worker warms it up with a rewrite).
-fn table() -> &'static [(&'static str, &'static str)] {
-    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    T.get_or_init(|| entries().lines().filter_map(|l| l.split_once('\t')).collect())
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let entries: Vec<(&str, &str)> = entries().lines().filter_map(|l| l.split_once('\t')).collect();
+        // Where the entries of each two first letters start (the file is sorted), so a look-up searches about a
+        // hundred of them.
+        let mut starts = vec![0u32; BUCKETS + 1];
+        for (k, start) in starts.iter_mut().enumerate() {
+            *start = entries.partition_point(|(typo, _)| bucket(typo) < k) as u32;
+        }
+        Table { entries, starts }
+    })
+}
+
+/// Buckets of two first letters, "aa" to "zz".
+const BUCKETS: usize = 26 * 26;
+
+/// The bucket of a lower-case word of two letters or more (`BUCKETS` for anything else).
+fn bucket(word: &str) -> usize {
+    match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => usize::from(a - b'a') * 26 + usize::from(b - b'a'),
+        _ => BUCKETS,
+    }
+}
+
+/// The misspellings in the file's order, and where each bucket's begin (`starts[BUCKETS]` is the end).
+struct Table {
+    entries: Vec<(&'static str, &'static str)>,
+    starts: Vec<u32>,
 }
 
 /// The correction of a lower-case misspelling.
 fn correction(word: &str) -> Option<&'static str> {
     let t = table();
-    t.binary_search_by(|(typo, _)| (*typo).cmp(word)).ok().map(|i| t[i].1)
+    let k = bucket(word);
+    if k == BUCKETS {
+        return None;
+    }
+    let part = &t.entries[t.starts[k] as usize..t.starts[k + 1] as usize];
+    part.binary_search_by(|(typo, _)| (*typo).cmp(word)).ok().map(|i| part[i].1)
 }
 
 /// A plain word of the draft: bytes `start..end`, and whether only spaces separate it from the next word.
@@ -131,7 +166,17 @@ pub fn apply(text: &str, fixes: &[Fix]) -> String {
 /// The author's slips in `text`, in text order: each a correction the rewrite may make on its own.
 pub fn slips(text: &str) -> Vec<Fix> {
     let words = words(text);
-    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase().replace('\u{2019}', "'")).collect();
+    // Most words are written in lower case already: only the others are copied.
+    let lower: Vec<Cow<str>> = words
+        .iter()
+        .map(|w| {
+            if w.text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(w.text.to_lowercase().replace('\u{2019}', "'"))
+            } else {
+                Cow::Borrowed(w.text)
+            }
+        })
+        .collect();
     let mut fixes: Vec<Fix> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -141,12 +186,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
             (k < words.len()
                 && (i..k).all(|j| words[j].spaced_to_next)
                 && (i..=k).all(|j| !words[j].compound))
-            .then(|| lower[k].as_str())
+            .then(|| &*lower[k])
         };
         let (next, after_next) = (follows(i + 1), follows(i + 2));
         // The word before, when only spaces lead from it.
         let before = (i > 0 && words[i - 1].spaced_to_next && !words[i - 1].compound && !w.compound)
-            .then(|| lower[i - 1].as_str());
+            .then(|| &*lower[i - 1]);
         // A capital on the next word inside a line is a title ("Your Actually Helpful Tips" is right): the
         // phrase slips read only plain text, or a line in capitals ("ITS NOT OVER").
         let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
@@ -154,7 +199,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
             && (!words[i + 1].text.starts_with(char::is_uppercase)
                 || upper(w.text) && upper(words[i + 1].text));
         let next = next.filter(|_| plain_next);
-        let phrase_fix = match (lower[i].as_str(), next) {
+        let phrase_fix = match (&*lower[i], next) {
             ("your", Some(n))
                 if is_in(n, &NOT_AFTER_YOUR) && (n != "welcome" || after_next.is_none())
                     || n == "going" && after_next == Some("to") =>
@@ -217,6 +262,7 @@ mod tests {
     #[test]
     fn the_file_is_sorted_lower_case_and_never_corrects_a_word_into_itself() {
         let lines: Vec<(&str, &str)> = entries().lines().map(|l| l.split_once('\t').expect(l)).collect();
+        assert_eq!(lines, table().entries);
         assert!(lines.len() > 10_000, "{}", lines.len());
         for pair in lines.windows(2) {
             assert!(pair[0].0 < pair[1].0, "{pair:?}");
