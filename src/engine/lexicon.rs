@@ -444,8 +444,9 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 25] = [
     "gonna",
 ];
 /// Words that cannot follow the possessive "your", so "your" before them is "you're" ("your never too old",
-/// "your not alone"); "going" only before "to" ("your going rate" is right).
-pub const NOT_AFTER_YOUR: [&str; 13] = [
+/// "your not alone", "your looking at"); "going" only before "to" ("your going rate" is right). Verbs in -ing
+/// that are also nouns ("your doing", "your wedding", "your missing piece") are not here.
+pub const NOT_AFTER_YOUR: [&str; 22] = [
     "not",
     "never",
     "always",
@@ -459,6 +460,15 @@ pub const NOT_AFTER_YOUR: [&str; 13] = [
     "literally",
     "honestly",
     "welcome",
+    "already",
+    "having",
+    "getting",
+    "telling",
+    "looking",
+    "trying",
+    "wasting",
+    "wondering",
+    "coming",
 ];
 /// Words after which "loose" is the verb "lose" ("don't loose out", "nothing to loose").
 pub const BEFORE_LOSE: [&str; 14] = [
@@ -467,6 +477,43 @@ pub const BEFORE_LOSE: [&str; 14] = [
 ];
 /// Words after which "then" is "than" ("rather then", "more then 50").
 pub const BEFORE_THAN: [&str; 3] = ["rather", "more", "less"];
+/// Comparatives after which "then" is "than" when a word follows ("better then anything", "quicker then last
+/// year"); at a sentence's end "then" is the time ("it was better then."). Not "later", "higher", "lower" or
+/// "other", where "then" is often the time or the sequence ("each other then").
+pub const COMPARATIVES: [&str; 15] = [
+    "better", "worse", "faster", "quicker", "cheaper", "bigger", "easier", "harder", "greater", "smaller",
+    "larger", "stronger", "smarter", "simpler", "fewer",
+];
+/// Forms of "be" (and "get", "go", places) after which "there" is the adverb: "is there going to be", "get
+/// there first", "over there".
+pub const BEFORE_ADVERB_THERE: [&str; 24] = [
+    "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isnt",
+    "arent", "wasnt", "werent", "over", "out", "in", "up", "down", "from", "get", "got", "here",
+];
+/// Words that follow the possessive "their" and not the adverb "there", so "there" before them is "their"
+/// ("there own", "love there new drive", "doing there best"), unless a form of "be" comes first.
+pub const AFTER_THEIR: [&str; 20] = [
+    "own",
+    "new",
+    "best",
+    "favourite",
+    "favorite",
+    "customers",
+    "clients",
+    "kids",
+    "children",
+    "team",
+    "business",
+    "family",
+    "lives",
+    "friends",
+    "staff",
+    "website",
+    "products",
+    "way",
+    "money",
+    "hands",
+];
 /// Words that open a clause that cannot stand alone: a sentence of one, with no comma to a main clause, is a
 /// fragment an edit must not leave ("If you'd like a free consultation.", "When the 100 seats are gone.").
 pub const SUBORDINATORS: [&str; 7] = ["if", "when", "once", "until", "unless", "although", "whenever"];
@@ -479,7 +526,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 20] = [
+        let lists: [&[&str]; 23] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -500,6 +547,9 @@ mod tests {
             &BEFORE_LOSE,
             &BEFORE_THAN,
             &SUBORDINATORS,
+            &COMPARATIVES,
+            &BEFORE_ADVERB_THERE,
+            &AFTER_THEIR,
         ];
         for list in lists {
             for (k, w) in list.iter().enumerate() {

@@ -11,7 +11,10 @@
 //! ("Recieve" -> "Receive"); a capital inside a sentence or a word in capitals is a name or an acronym
 //! ("Linz", "BSE"), never corrected.
 
-use super::lexicon::{is_in, BEFORE_LOSE, BEFORE_THAN, MODALS, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR};
+use super::lexicon::{
+    is_in, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_THAN, COMPARATIVES, DETERMINERS, MODALS,
+    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR,
+};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -189,6 +192,8 @@ pub fn slips(text: &str) -> Vec<Fix> {
             .then(|| &*lower[k])
         };
         let (next, after_next) = (follows(i + 1), follows(i + 2));
+        // "there going to be" is "there's going to be", not "they're".
+        let to_be = follows(i + 3) == Some("be");
         // The word before, when only spaces lead from it.
         let before = (i > 0 && words[i - 1].spaced_to_next && !words[i - 1].compound && !w.compound)
             .then(|| &*lower[i - 1]);
@@ -209,8 +214,26 @@ pub fn slips(text: &str) -> Vec<Fix> {
             ("loose", _) if before.is_some_and(|b| is_in(b, &BEFORE_LOSE)) => {
                 same_case(w.text, "lose").map(|t| (w.end, t))
             }
-            ("then", _) if before.is_some_and(|b| is_in(b, &BEFORE_THAN)) => {
+            ("then", _)
+                if before
+                    .is_some_and(|b| is_in(b, &BEFORE_THAN) || next.is_some() && is_in(b, &COMPARATIVES)) =>
+            {
                 same_case(w.text, "than").map(|t| (w.end, t))
+            }
+            ("there", Some(n)) if !before.is_some_and(|b| is_in(b, &BEFORE_ADVERB_THERE)) => {
+                let fix = if n == "gone" || n == "going" && after_next == Some("to") && !to_be {
+                    "they're"
+                } else if is_in(n, &AFTER_THEIR) {
+                    "their"
+                } else {
+                    ""
+                };
+                (!fix.is_empty()).then(|| same_case(w.text, fix).map(|t| (w.end, t))).flatten()
+            }
+            // "cant" and "wont" are words of their own, but not before a verb or with no article.
+            ("cant" | "wont", Some(_)) if !before.is_some_and(|b| is_in(b, &DETERMINERS)) => {
+                let fix = if &*lower[i] == "cant" { "can't" } else { "won't" };
+                same_case(w.text, fix).map(|t| (w.end, t))
             }
             ("its", Some(n)) if is_in(n, &NOT_AFTER_POSSESSIVE) => Some((
                 w.end,
@@ -300,6 +323,15 @@ mod tests {
             "You're never too old, you're going to love it."
         );
         assert_eq!(fixed("Don't loose out: more then 50 left."), "Don't lose out: more than 50 left.");
+        assert_eq!(
+            fixed("It's better then anything, your looking at it."),
+            "It's better than anything, you're looking at it."
+        );
+        assert_eq!(
+            fixed("They love there new drive, before there gone and there going to say so."),
+            "They love their new drive, before they're gone and they're going to say so."
+        );
+        assert_eq!(fixed("I cant wait, it wont last."), "I can't wait, it won't last.");
     }
 
     #[test]
@@ -317,6 +349,10 @@ mod tests {
             "Hang loose. It was better then.",
             "Thanks, your welcome email arrived.",
             "Your Actually Helpful Guide",
+            "It was better then. Is there new stock? There going to be.",
+            "I think there going to be rain, over there new homes rise.",
+            "Get there first. Is there a way? As is his wont, a cant phrase.",
+            "We got there gone midnight and your wedding and your doing.",
         ] {
             assert_eq!(correct(text), None, "{text}");
         }

@@ -38,12 +38,15 @@ pub(super) fn drop_fix(
     if urgent && last > first && deadline && is_word(d, last, &["only"]) {
         return Vec::new();
     }
-    // "LAST CALL" in a post that says when ("Order by Weds 11th to get it in time – LAST CALL!!", "goes up to
-    // £85 tomorrow at 5pm"): the call is true and announces the deadline; cut, the deadline loses its news
-    // (panels 22 and 24). It explains instead.
-    let last_call = (first..=last).any(|i| is_word(d, i, &["last", "final"]))
-        && (first..=last).any(|i| is_word(d, i, &["call", "chance", "orders"]));
-    if urgent && last_call && states_deadline(d) {
+    // A term of a dated offer: "LAST CALL" in a post that says when ("Order by Weds 11th to get it in time – LAST
+    // CALL!!"), "when it's gone it's gone" at a sale with its days and hours, "it will NOT be repeated" after
+    // the closing date. Each is true and tells the reader how the offer works; cut, the post loses a term
+    // (panels 22, 24, 26 and 28). It explains instead.
+    let has = |words: &[&str]| (first..=last).any(|i| is_word(d, i, words));
+    let term = has(&["last", "final"]) && has(&["call", "chance", "orders"])
+        || (first..=last).filter(|&i| is_word(d, i, &["gone"])).count() == 2
+        || has(&["repeated"]);
+    if urgent && term && states_deadline(d) {
         return Vec::new();
     }
     if urgent && !pressure_only {

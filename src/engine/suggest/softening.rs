@@ -249,7 +249,9 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
         .find(|&i| !t.list[i].quoted && is_word(d, i, &["now", "asap", "immediately"]))?;
     let words_follow = p < last && t.list[p + 1].kind == Kind::Word;
     // Shouted, in capitals: a plain "Register now before it fills up" is a normal call to action (panel 14).
-    if !words_follow || !t.list[p].caps {
+    // "Book NOW and tell Dan I sent you": the push word closes its command, and "Book and tell Dan" reads flat
+    // (panel 26); a lowered "now" sells as much, so the finding explains.
+    if !words_follow || !t.list[p].caps || is_word(d, p + 1, &["and", "or", "then"]) {
         return None;
     }
     // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word; the words
