@@ -130,9 +130,21 @@ const SEAMS: [(&str, &str); 24] = [
     (" and.", "."),
 ];
 
-/// Words a sentence cannot end on once what followed them is gone ("in Oakridge and.").
-/// ("I think so.", "who we want to talk to." end well; these never do.)
-const DANGLING: [&str; 2] = [" and", " but"];
+/// Words a sentence cannot end on once what followed them is gone ("in Oakridge and."), with the mark that
+/// follows them, and that mark alone. ("I think so.", "who we want to talk to." end well; these never do.)
+const DANGLING: [(&str, &str); 6] =
+    [(" and.", "."), (" and!", "!"), (" and?", "?"), (" but.", "."), (" but!", "!"), (" but?", "?")];
+
+/// Whether `line` may hold one of the `SEAMS`: a mark or a space followed by no letter or digit, where one of
+/// them starts. Most lines hold none, and one walk over their bytes says so.
+fn has_seam(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b' ' | b',' | b'.' | b':' | b'!' | b'?' | b'(')
+            && b.get(i + 1).is_some_and(|n| !n.is_ascii_alphanumeric())
+            && SEAMS.iter().any(|(from, _)| b[i..].starts_with(from.as_bytes()))
+    })
+}
 
 /// Collapse doubled spaces and punctuation left by removals; drop lines that became bare punctuation;
 /// capitalise a line that now starts in lower case after a removal.
@@ -141,7 +153,7 @@ fn tidy(text: &str) -> String {
     for line in text.split('\n') {
         let mut l = line.to_string();
         // One seam mended can open another ("( )" -> "()" -> "  "): go round until nothing changes.
-        loop {
+        while has_seam(&l) {
             let before = l.clone();
             for (from, to) in SEAMS {
                 while l.contains(from)
@@ -155,11 +167,10 @@ fn tidy(text: &str) -> String {
                 break;
             }
         }
-        for w in DANGLING {
-            for mark in ['.', '!', '?'] {
-                let pat = format!("{w}{mark}");
-                while l.contains(&pat) {
-                    l = l.replace(&pat, &mark.to_string());
+        if l.contains(" and") || l.contains(" but") {
+            for (from, to) in DANGLING {
+                while l.contains(from) {
+                    l = l.replace(from, to);
                 }
             }
         }
@@ -218,6 +229,17 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
             break;
         }
         let together = apply(&current, &edits);
+        // Mostly the edits go together and their seams tidy: one analysis of the tidied post decides, and it
+        // is the next pass's report.
+        let tidied = tidy(&together);
+        let tidied_report = engine.analyze_for_rewrite(&tidied, options);
+        if !worse(&tidied_report.scores(), &scores, &before) && !draft.harmed_by(&tidied) {
+            record(&edits, &mut applied);
+            current = tidied;
+            report = tidied_report;
+            scores = report.scores();
+            continue;
+        }
         let together_scores = engine.scores(&together, options);
         let start = current.clone();
         if !worse(&together_scores, &scores, &before) && !draft.harmed_by(&together) {
