@@ -443,10 +443,11 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 25] = [
     "gone",
     "gonna",
 ];
-/// Words that cannot follow the possessive "your", so "your" before them is "you're" ("your never too old",
-/// "your not alone", "your looking at"); "going" only before "to" ("your going rate" is right). Verbs in -ing
-/// that are also nouns ("your doing", "your wedding", "your missing piece") are not here.
-pub const NOT_AFTER_YOUR: [&str; 22] = [
+/// Words that cannot follow the possessives "your" and "their", so "your" before them is "you're" and "their"
+/// "they're" ("your never too old", "your not alone", "your looking at", "their gone"); "going" only before
+/// "to" ("your going rate" is right). Verbs in -ing that are also nouns ("your doing", "your wedding", "your
+/// missing piece") are not here.
+pub const NOT_AFTER_YOUR_THEIR: [&str; 29] = [
     "not",
     "never",
     "always",
@@ -469,7 +470,24 @@ pub const NOT_AFTER_YOUR: [&str; 22] = [
     "wasting",
     "wondering",
     "coming",
+    "gone",
+    "stuck",
+    "sure",
+    "done",
+    "invited",
+    "covered",
+    "ready",
 ];
+/// Words that open a clause: "your"/"their" right after one, before a verb in -ing and its object, is "you're"/
+/// "they're" ("If your bringing a friend"); after a verb it is the possessive ("do your marketing the right
+/// way").
+pub const CLAUSE_OPENERS: [&str; 16] = [
+    "if", "when", "because", "and", "but", "so", "while", "as", "since", "before", "until", "unless", "once",
+    "that", "cause", "whether",
+];
+/// Words that open an object: after "your"/"their" and a word in -ing they show the word is a verb.
+pub const OBJECT_STARTS: [&str; 13] =
+    ["a", "an", "the", "your", "my", "our", "their", "his", "her", "it", "them", "me", "us"];
 /// Words after which "loose" is the verb "lose" ("don't loose out", "nothing to loose").
 pub const BEFORE_LOSE: [&str; 14] = [
     "to", "don't", "dont", "will", "won't", "not", "never", "can", "can't", "could", "might", "may", "would",
@@ -484,35 +502,46 @@ pub const COMPARATIVES: [&str; 15] = [
     "better", "worse", "faster", "quicker", "cheaper", "bigger", "easier", "harder", "greater", "smaller",
     "larger", "stronger", "smarter", "simpler", "fewer",
 ];
-/// Forms of "be" (and "get", "go", places) after which "there" is the adverb: "is there going to be", "get
-/// there first", "over there".
-pub const BEFORE_ADVERB_THERE: [&str; 24] = [
+/// Forms of "be": "there" after one is the adverb ("is there going to be"), and "their a" after one asks "is
+/// there a".
+pub const BE_FORMS: [&str; 15] = [
     "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isnt",
-    "arent", "wasnt", "werent", "over", "out", "in", "up", "down", "from", "get", "got", "here",
+    "arent", "wasnt", "werent",
 ];
+/// Other words after which "there" is the adverb: "get there first", "over there".
+pub const BEFORE_ADVERB_THERE: [&str; 9] = ["over", "out", "in", "up", "down", "from", "get", "got", "here"];
 /// Words that follow the possessive "their" and not the adverb "there", so "there" before them is "their"
-/// ("there own", "love there new drive", "doing there best"), unless a form of "be" comes first.
-pub const AFTER_THEIR: [&str; 20] = [
+/// ("there own", "love there new drive", "doing there best"), unless a form of "be" comes first; with
+/// `POSSESSED`.
+pub const AFTER_THEIR: [&str; 9] =
+    ["own", "new", "best", "favourite", "favorite", "family", "lives", "way", "money"];
+/// Nouns that follow a possessive and never "you're": "you're own", "you're kids" are "your".
+pub const POSSESSED: [&str; 11] = [
     "own",
-    "new",
-    "best",
-    "favourite",
-    "favorite",
     "customers",
     "clients",
     "kids",
     "children",
     "team",
     "business",
-    "family",
-    "lives",
     "friends",
     "staff",
     "website",
     "products",
-    "way",
-    "money",
-    "hands",
+];
+/// Words after which "their" is the place "there" when what follows is no noun ("be their within 48 hours",
+/// "get their early").
+pub const BEFORE_PLACE_THERE: [&str; 4] = ["be", "been", "get", "got"];
+/// Words that follow the place "there" and not the possessive "their" (with a mark or the end of a line).
+pub const AFTER_PLACE_THERE: [&str; 15] = [
+    "within", "by", "at", "on", "in", "for", "before", "soon", "early", "from", "tomorrow", "today",
+    "tonight", "now", "too",
+];
+/// Words that follow a plural noun and never open a noun phrase, so that "strawberrys" before them is the
+/// plural "strawberries"; before a noun "-ys" was a possessive ("our companys values").
+pub const AFTER_PLURAL: [&str; 27] = [
+    "and", "or", "are", "were", "have", "had", "will", "can", "from", "in", "on", "at", "for", "with", "to",
+    "of", "that", "which", "who", "too", "so", "but", "as", "by", "we", "you", "they",
 ];
 /// Words that open a clause that cannot stand alone: a sentence of one, with no comma to a main clause, is a
 /// fragment an edit must not leave ("If you'd like a free consultation.", "When the 100 seats are gone.").
@@ -526,7 +555,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 23] = [
+        let lists: [&[&str]; 30] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -543,12 +572,19 @@ mod tests {
             &PEOPLE,
             &NOT_AFTER_POSSESSIVE,
             &MODALS,
-            &NOT_AFTER_YOUR,
+            &NOT_AFTER_YOUR_THEIR,
+            &CLAUSE_OPENERS,
+            &OBJECT_STARTS,
+            &POSSESSED,
+            &BEFORE_PLACE_THERE,
+            &AFTER_PLACE_THERE,
+            &AFTER_PLURAL,
             &BEFORE_LOSE,
             &BEFORE_THAN,
             &SUBORDINATORS,
             &COMPARATIVES,
             &BEFORE_ADVERB_THERE,
+            &BE_FORMS,
             &AFTER_THEIR,
         ];
         for list in lists {

@@ -1,8 +1,11 @@
 //! The author's slips, corrected in the whole-post rewrite: common misspellings and contractions written
 //! without their apostrophe ("definately", "dont": `rules/slips.tsv`, written by `make slips` from typos-dict
 //! and SCOWL's word lists) and wrong words with one reading in context ("its not" -> "it's not", "it's own" ->
-//! "its own", "your never" -> "you're never", "don't loose" -> "don't lose", "rather then" -> "rather than",
-//! "could of" -> "could have", "a least" -> "at least", "alot" -> "a lot"; the context lists are in `lexicon`).
+//! "its own", "your never" -> "you're never", "their gone" -> "they're gone", "you're own" -> "your own",
+//! "there new" -> "their new", "be their by 9" -> "be there by 9", "don't loose" -> "don't lose", "better then"
+//! -> "better than", "could of" -> "could have", "a least" -> "at least", "alot" -> "a lot", "cant wait" ->
+//! "can't wait"; the context lists are in `lexicon`). A plural in "-ys" ("strawberrys") is corrected only where
+//! no noun follows it.
 //! Readers rate a rewrite that keeps "definately" as not fluent (panels 17 and 18), and one that fixes some slips
 //! but keeps others as inconsistent (panels 22-28).
 //!
@@ -12,8 +15,9 @@
 //! ("Linz", "BSE"), never corrected.
 
 use super::lexicon::{
-    is_in, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_THAN, COMPARATIVES, DETERMINERS, MODALS,
-    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR,
+    is_in, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
+    BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS,
+    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -204,12 +208,37 @@ pub fn slips(text: &str) -> Vec<Fix> {
             && (!words[i + 1].text.starts_with(char::is_uppercase)
                 || upper(w.text) && upper(words[i + 1].text));
         let next = next.filter(|_| plain_next);
+        // "your"/"their" before a word no possessive precedes ("your not", "their gone"; "your not being there"
+        // is a possessive), or opening a clause before a verb in -ing and its object ("If your bringing a
+        // friend"), is "you're"/"they're".
+        let contracted = |n: &str| {
+            is_in(n, &NOT_AFTER_YOUR_THEIR)
+                && (n != "welcome" || after_next.is_none())
+                && !(n == "not" && matches!(after_next, Some("being" | "having")))
+                || n == "going" && after_next == Some("to")
+                || n.ends_with("ing")
+                    && after_next.is_some_and(|a| is_in(a, &OBJECT_STARTS))
+                    && before.is_none_or(|b| is_in(b, &CLAUSE_OPENERS))
+        };
+        // A mark right after the word: the end of its clause.
+        let clause_ends = text[w.end..].starts_with(['.', ',', '!', '?', ';']);
         let phrase_fix = match (&*lower[i], next) {
-            ("your", Some(n))
-                if is_in(n, &NOT_AFTER_YOUR) && (n != "welcome" || after_next.is_none())
-                    || n == "going" && after_next == Some("to") =>
+            ("your", Some(n)) if contracted(n) => same_case(w.text, "you're").map(|t| (w.end, t)),
+            // "Was their a guy ..." asks "was there a".
+            ("their", Some(n)) if contracted(n) => {
+                let asks = before.is_some_and(|b| is_in(b, &BE_FORMS));
+                match (asks, n) {
+                    (false, _) => same_case(w.text, "they're").map(|t| (w.end, t)),
+                    (true, "a" | "an") => same_case(w.text, "there").map(|t| (w.end, t)),
+                    _ => None,
+                }
+            }
+            ("you're", Some(n)) if is_in(n, &POSSESSED) => same_case(w.text, "your").map(|t| (w.end, t)),
+            ("their", _)
+                if before.is_some_and(|b| is_in(b, &BEFORE_PLACE_THERE))
+                    && next.map_or(clause_ends, |n| is_in(n, &AFTER_PLACE_THERE)) =>
             {
-                same_case(w.text, "you're").map(|t| (w.end, t))
+                same_case(w.text, "there").map(|t| (w.end, t))
             }
             ("loose", _) if before.is_some_and(|b| is_in(b, &BEFORE_LOSE)) => {
                 same_case(w.text, "lose").map(|t| (w.end, t))
@@ -220,10 +249,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
             {
                 same_case(w.text, "than").map(|t| (w.end, t))
             }
-            ("there", Some(n)) if !before.is_some_and(|b| is_in(b, &BEFORE_ADVERB_THERE)) => {
+            ("there", Some(n))
+                if !before.is_some_and(|b| is_in(b, &BE_FORMS) || is_in(b, &BEFORE_ADVERB_THERE)) =>
+            {
                 let fix = if n == "gone" || n == "going" && after_next == Some("to") && !to_be {
                     "they're"
-                } else if is_in(n, &AFTER_THEIR) {
+                } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) {
                     "their"
                 } else {
                     ""
@@ -258,7 +289,14 @@ pub fn slips(text: &str) -> Vec<Fix> {
         } else if !lower[i].contains('\'') {
             let as_written =
                 w.text.is_ascii() && (w.text == lower[i] || w.opens && w.text[1..] == lower[i][1..]);
-            if let Some(fix) = correction(&lower[i]).filter(|_| as_written).and_then(|c| same_case(w.text, c))
+            // A plural in "-ys" before a noun was a possessive ("our companys values"): only before a mark or
+            // a word no noun phrase opens with.
+            let plural_slip = |c: &str| lower[i].ends_with("ys") && c.ends_with("ies");
+            let plural_context =
+                next.map_or(clause_ends || i + 1 == words.len(), |n| is_in(n, &AFTER_PLURAL));
+            if let Some(fix) = correction(&lower[i])
+                .filter(|c| as_written && (!plural_slip(c) || plural_context))
+                .and_then(|c| same_case(w.text, c))
             {
                 fixes.push(Fix { start: w.start, end: w.end, text: fix });
             }
@@ -332,6 +370,16 @@ mod tests {
             "They love their new drive, before they're gone and they're going to say so."
         );
         assert_eq!(fixed("I cant wait, it wont last."), "I can't wait, it won't last.");
+        assert_eq!(
+            fixed("If your bringing a friend, their gone by 9 and we'll be their within an hour."),
+            "If you're bringing a friend, they're gone by 9 and we'll be there within an hour."
+        );
+        assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
+        assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
+        assert_eq!(
+            fixed("The strawberrys and cherrys are in, before your stuck."),
+            "The strawberries and cherries are in, before you're stuck."
+        );
     }
 
     #[test]
@@ -353,6 +401,9 @@ mod tests {
             "I think there going to be rain, over there new homes rise.",
             "Get there first. Is there a way? As is his wont, a cant phrase.",
             "We got there gone midnight and your wedding and your doing.",
+            "Do your marketing the right way. Your not being there hurt.",
+            "They want to be their best. Our companys values. You're family.",
+            "Get their kids to bed. Was their the answer?",
         ] {
             assert_eq!(correct(text), None, "{text}");
         }

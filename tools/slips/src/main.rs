@@ -23,7 +23,9 @@
 //!
 //! Those contractions are added from the word lists: "dont" -> "don't", "youre" -> "you're", "thats" ->
 //! "that's", wherever the letters alone are no word ("were", "its", "well" stay). Text messages write many of
-//! them bare, but the apostrophe put back changes no word and no voice.
+//! them bare, but the apostrophe put back changes no word and no voice. So are plurals in "-ys" of the common
+//! words in "-ies" ("strawberrys" -> "strawberries"; the rewrite corrects them only where no noun follows, as
+//! "our companys values" meant "company's"), not of "-body" ("anybodys" is "anybody's").
 //!
 //! Two blind readers rated the corrections this makes on the training parts (README, "The author's slips").
 //!
@@ -224,6 +226,20 @@ fn main() {
         }
     }
     kept.extend(contractions.iter().map(|(typo, fix)| (typo.clone(), fix.as_str())));
+    // Plurals of a consonant and "y" written "-ys" ("strawberrys", "companys"): every common word in "-ies"
+    // whose "-ys" form is no word ("days", "keys" and "rays" are).
+    let ys_plurals: Vec<(String, &str)> = lower_words
+        .iter()
+        .filter_map(|w| {
+            let stem = w.strip_suffix("ies")?;
+            let consonant =
+                stem.bytes().last().is_some_and(|b| !b"aeiou".contains(&b)) && !stem.ends_with("bod");
+            let typo = format!("{stem}ys");
+            (consonant && typo.len() >= 4 && !listed.contains(&typo) && !common(&typo))
+                .then_some((typo, w.as_str()))
+        })
+        .collect();
+    kept.extend(ys_plurals);
     kept.sort();
     kept.dedup_by(|a, b| a.0 == b.0);
     let mut out = String::from(
