@@ -546,6 +546,18 @@ pub const AFTER_PLURAL: [&str; 27] = [
 /// Words that open a clause that cannot stand alone: a sentence of one, with no comma to a main clause, is a
 /// fragment an edit must not leave ("If you'd like a free consultation.", "When the 100 seats are gone.").
 pub const SUBORDINATORS: [&str; 7] = ["if", "when", "once", "until", "unless", "although", "whenever"];
+/// Two words written as one, and how they are written ("alot", "incase", "eachother"): none is a word.
+pub const RUN_TOGETHER: [(&str, &str); 9] = [
+    ("alot", "a lot"),
+    ("incase", "in case"),
+    ("eachother", "each other"),
+    ("atleast", "at least"),
+    ("aswell", "as well"),
+    ("infact", "in fact"),
+    ("inspite", "in spite"),
+    ("noone", "no one"),
+    ("thankyou", "thank you"),
+];
 /// Modal verbs written with "of" for "have" ("could of been"; "could of course" is right and kept).
 pub const MODALS: [&str; 5] = ["could", "would", "should", "must", "might"];
 

@@ -3,7 +3,7 @@
 //! and SCOWL's word lists) and wrong words with one reading in context ("its not" -> "it's not", "it's own" ->
 //! "its own", "your never" -> "you're never", "their gone" -> "they're gone", "you're own" -> "your own",
 //! "there new" -> "their new", "be their by 9" -> "be there by 9", "don't loose" -> "don't lose", "better then"
-//! -> "better than", "could of" -> "could have", "a least" -> "at least", "alot" -> "a lot", "cant wait" ->
+//! -> "better than", "could of" -> "could have", "a least" -> "at least", "alot" -> "a lot", "incase" -> "in case", "cant wait" ->
 //! "can't wait"; the context lists are in `lexicon`). A plural in "-ys" ("strawberrys") is corrected only where
 //! no noun follows it.
 //! Readers rate a rewrite that keeps "definately" as not fluent (panels 17 and 18), and one that fixes some slips
@@ -17,7 +17,7 @@
 use super::lexicon::{
     is_in, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
     BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS,
-    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED,
+    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED, RUN_TOGETHER,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -281,7 +281,10 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 });
                 None
             }
-            ("alot", _) => same_case(w.text, "a lot").map(|t| (w.end, t)),
+            (x, _) if RUN_TOGETHER.iter().any(|(typo, _)| *typo == x) => {
+                let fix = RUN_TOGETHER.iter().find(|(typo, _)| *typo == x).map_or("", |(_, fix)| fix);
+                same_case(w.text, fix).map(|t| (w.end, t))
+            }
             _ => None,
         };
         if let Some((end, replacement)) = phrase_fix {
@@ -355,7 +358,7 @@ mod tests {
         assert_eq!(fixed("The team has it's own room."), "The team has its own room.");
         assert_eq!(fixed("Try a least one."), "Try at least one.");
         assert_eq!(fixed("We could of won."), "We could have won.");
-        assert_eq!(fixed("It helps alot."), "It helps a lot.");
+        assert_eq!(fixed("It helps alot. Bring a coat incase."), "It helps a lot. Bring a coat in case.");
         assert_eq!(
             fixed("Your never too old, your going to love it."),
             "You're never too old, you're going to love it."
