@@ -546,6 +546,12 @@ pub const AFTER_PLURAL: [&str; 27] = [
 /// Words that open a clause that cannot stand alone: a sentence of one, with no comma to a main clause, is a
 /// fragment an edit must not leave ("If you'd like a free consultation.", "When the 100 seats are gone.").
 pub const SUBORDINATORS: [&str; 7] = ["if", "when", "once", "until", "unless", "although", "whenever"];
+/// Possessive determiners: "loose" before one is the verb "lose" ("loose their cards").
+pub const POSSESSIVES: [&str; 7] = ["your", "their", "my", "our", "his", "her", "its"];
+/// Words of time, whose "'s" after a count is a possessive ("3 days' notice", "5 year's experience").
+pub const TIME_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "night"];
+/// Words that follow a count of things and no noun phrase opens with ("4 dates left").
+pub const AFTER_COUNT: [&str; 3] = ["left", "remaining", "available"];
 /// Two words written as one, and how they are written ("alot", "incase", "eachother"): none is a word.
 pub const RUN_TOGETHER: [(&str, &str); 9] = [
     ("alot", "a lot"),
@@ -567,7 +573,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 30] = [
+        let lists: [&[&str]; 33] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -597,6 +603,9 @@ mod tests {
             &COMPARATIVES,
             &BEFORE_ADVERB_THERE,
             &BE_FORMS,
+            &POSSESSIVES,
+            &TIME_UNITS,
+            &AFTER_COUNT,
             &AFTER_THEIR,
         ];
         for list in lists {

@@ -11,16 +11,22 @@
 //!
 //! Only plain words are read: a word inside a link, an e-mail, a hashtag or an @mention, or next to a digit is
 //! left as it is. A misspelling is corrected in lower case, or with a capital where a sentence or line opens
-//! ("Recieve" -> "Receive"); a capital inside a sentence or a word in capitals is a name or an acronym
-//! ("Linz", "BSE"), never corrected.
+//! ("Recieve" -> "Receive"), or in capitals when six letters or more ("COMPLETLY"); a capital inside a sentence
+//! or a shorter word in capitals is a name or an acronym ("Linz", "BSE"), never corrected. A count's noun
+//! written with an apostrophe loses it ("4 date's left"), "loose" before a possessive is "lose", and "you're"
+//! after a command opening its sentence is "your" ("Grab you're tickets").
 
 use super::lexicon::{
-    is_in, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
+    is_in, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
     BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS,
-    NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED, RUN_TOGETHER,
+    NEEDS_OBJECT, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED, POSSESSIVES,
+    RUN_TOGETHER, TIME_UNITS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
+
+/// Letters a word in capitals needs to be corrected: shorter ones are acronyms ("BSE", "CMO").
+const SHOUTED_MIN: usize = 6;
 
 /// The misspellings file: comment lines, then `misspelling<TAB>correction` lines sorted by misspelling.
 const SLIPS: &str = include_str!("../../rules/slips.tsv");
@@ -233,14 +239,23 @@ pub fn slips(text: &str) -> Vec<Fix> {
                     _ => None,
                 }
             }
-            ("you're", Some(n)) if is_in(n, &POSSESSED) => same_case(w.text, "your").map(|t| (w.end, t)),
+            // "you're own", and "you're" after a command opening its sentence ("Grab you're tickets").
+            ("you're", Some(n))
+                if is_in(n, &POSSESSED)
+                    || i > 0 && words[i - 1].opens && before.is_some_and(|b| is_in(b, &NEEDS_OBJECT)) =>
+            {
+                same_case(w.text, "your").map(|t| (w.end, t))
+            }
             ("their", _)
                 if before.is_some_and(|b| is_in(b, &BEFORE_PLACE_THERE))
                     && next.map_or(clause_ends, |n| is_in(n, &AFTER_PLACE_THERE)) =>
             {
                 same_case(w.text, "there").map(|t| (w.end, t))
             }
-            ("loose", _) if before.is_some_and(|b| is_in(b, &BEFORE_LOSE)) => {
+            ("loose", _)
+                if before.is_some_and(|b| is_in(b, &BEFORE_LOSE))
+                    || next.is_some_and(|n| n == "out" || is_in(n, &POSSESSIVES)) =>
+            {
                 same_case(w.text, "lose").map(|t| (w.end, t))
             }
             ("then", _)
@@ -287,11 +302,28 @@ pub fn slips(text: &str) -> Vec<Fix> {
             }
             _ => None,
         };
-        if let Some((end, replacement)) = phrase_fix {
+        // "4 date's left": a count's noun is a plural, and its apostrophe a slip (not before a noun: "4 today's
+        // meeting"; not of time, where "3 days' notice" is a possessive).
+        let counted = text[..w.start]
+            .trim_end_matches(' ')
+            .rsplit([' ', '\n'])
+            .next()
+            .is_some_and(|t| !t.is_empty() && t != "1" && t.bytes().all(|b| b.is_ascii_digit()));
+        let stem = lower[i].strip_suffix("'s").filter(|s| s.len() >= 3 && !is_in(s, &TIME_UNITS));
+        let plural_after = next.map_or(clause_ends, |n| is_in(n, &AFTER_PLURAL) || is_in(n, &AFTER_COUNT));
+        let lower_case = !w.text.chars().any(char::is_uppercase);
+        if counted && stem.is_some() && plural_after && lower_case {
+            let plural: String = w.text.chars().filter(|&c| c != '\'' && c != '\u{2019}').collect();
+            fixes.push(Fix { start: w.start, end: w.end, text: plural });
+        } else if let Some((end, replacement)) = phrase_fix {
             fixes.push(Fix { start: w.start, end, text: replacement });
         } else if !lower[i].contains('\'') {
-            let as_written =
-                w.text.is_ascii() && (w.text == lower[i] || w.opens && w.text[1..] == lower[i][1..]);
+            // In lower case, with a capital opening its sentence, or in capitals when long enough to be no
+            // acronym ("COMPLETLY"; "BSE" stays).
+            let as_written = w.text.is_ascii()
+                && (w.text == lower[i]
+                    || w.opens && w.text[1..] == lower[i][1..]
+                    || w.text.len() >= SHOUTED_MIN && w.text.bytes().all(|b| b.is_ascii_uppercase()));
             // A plural in "-ys" before a noun was a possessive ("our companys values"): only before a mark or
             // a word no noun phrase opens with.
             let plural_slip = |c: &str| lower[i].ends_with("ys") && c.ends_with("ies");
@@ -380,6 +412,14 @@ mod tests {
         assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
         assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
         assert_eq!(
+            fixed("Only 4 date's left. Don't loose your seat."),
+            "Only 4 dates left. Don't lose your seat."
+        );
+        assert_eq!(
+            fixed("Grab you're tickets, it's COMPLETLY free."),
+            "Grab your tickets, it's COMPLETELY free."
+        );
+        assert_eq!(
             fixed("The strawberrys and cherrys are in, before your stuck."),
             "The strawberries and cherries are in, before you're stuck."
         );
@@ -407,6 +447,7 @@ mod tests {
             "Do your marketing the right way. Your not being there hurt.",
             "They want to be their best. Our companys values. You're family.",
             "Get their kids to bed. Was their the answer?",
+            "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
         ] {
             assert_eq!(correct(text), None, "{text}");
         }
@@ -419,7 +460,7 @@ mod tests {
             "#recieve and @recieve",
             "mail recieve@example.com",
             "ReCieve the box",
-            "A RECIEVE box",
+            "A WIHT box, ABOV it",
             "Ask about Recieve, our app",
             "recieve2024",
             "\u{c9}cole recieve\u{301}",
