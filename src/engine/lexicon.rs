@@ -478,12 +478,17 @@ pub const NOT_AFTER_YOUR_THEIR: [&str; 29] = [
     "covered",
     "ready",
 ];
-/// Words that open a clause: "your"/"their" right after one, before a verb in -ing and its object, is "you're"/
-/// "they're" ("If your bringing a friend"); after a verb it is the possessive ("do your marketing the right
-/// way").
-pub const CLAUSE_OPENERS: [&str; 16] = [
+/// Words that open a clause: "your"/"their" right after one, before a verb in -ing and its object or an adverb
+/// in -ly and a verb in -ing, is "you're"/"they're" ("If your bringing a friend", "then your potentially sitting
+/// on"); after a verb it is the possessive ("do your marketing the right way").
+pub const CLAUSE_OPENERS: [&str; 17] = [
     "if", "when", "because", "and", "but", "so", "while", "as", "since", "before", "until", "unless", "once",
-    "that", "cause", "whether",
+    "that", "cause", "whether", "then",
+];
+/// Prepositions and particles that follow a verb ("sitting on", "missing out").
+pub const PARTICLES: [&str; 15] = [
+    "on", "in", "at", "with", "for", "to", "about", "into", "out", "up", "through", "over", "from", "around",
+    "away",
 ];
 /// Words that open an object: after "your"/"their" and a word in -ing they show the word is a verb.
 pub const OBJECT_STARTS: [&str; 13] =
@@ -573,7 +578,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 33] = [
+        let lists: [&[&str]; 34] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -606,6 +611,7 @@ mod tests {
             &POSSESSIVES,
             &TIME_UNITS,
             &AFTER_COUNT,
+            &PARTICLES,
             &AFTER_THEIR,
         ];
         for list in lists {

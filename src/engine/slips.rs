@@ -19,8 +19,8 @@
 use super::lexicon::{
     is_in, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
     BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS,
-    NEEDS_OBJECT, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, POSSESSED, POSSESSIVES,
-    RUN_TOGETHER, TIME_UNITS,
+    NEEDS_OBJECT, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, PARTICLES, POSSESSED,
+    POSSESSIVES, RUN_TOGETHER, TIME_UNITS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -222,9 +222,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 && (n != "welcome" || after_next.is_none())
                 && !(n == "not" && matches!(after_next, Some("being" | "having")))
                 || n == "going" && after_next == Some("to")
-                || n.ends_with("ing")
-                    && after_next.is_some_and(|a| is_in(a, &OBJECT_STARTS))
-                    && before.is_none_or(|b| is_in(b, &CLAUSE_OPENERS))
+                || before.is_none_or(|b| is_in(b, &CLAUSE_OPENERS))
+                    && (n.ends_with("ing") && after_next.is_some_and(|a| is_in(a, &OBJECT_STARTS))
+                        || n.ends_with("ly")
+                            && after_next.is_some_and(|a| a.ends_with("ing"))
+                            && follows(i + 3)
+                                .is_some_and(|o| is_in(o, &OBJECT_STARTS) || is_in(o, &PARTICLES)))
         };
         // A mark right after the word: the end of its clause.
         let clause_ends = text[w.end..].starts_with(['.', ',', '!', '?', ';']);
@@ -251,6 +254,10 @@ pub fn slips(text: &str) -> Vec<Fix> {
                     && next.map_or(clause_ends, |n| is_in(n, &AFTER_PLACE_THERE)) =>
             {
                 same_case(w.text, "there").map(|t| (w.end, t))
+            }
+            // "loosing" is "losing": the verb "loose" (to let go) is no word of posts.
+            ("loosing", _) if !before.is_some_and(|b| is_in(b, &DETERMINERS)) => {
+                same_case(w.text, "losing").map(|t| (w.end, t))
             }
             ("loose", _)
                 if before.is_some_and(|b| is_in(b, &BEFORE_LOSE))
@@ -412,6 +419,10 @@ mod tests {
         assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
         assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
         assert_eq!(
+            fixed("If so, then your potentially sitting on a claim. They were loosing money."),
+            "If so, then you're potentially sitting on a claim. They were losing money."
+        );
+        assert_eq!(
             fixed("Only 4 date's left. Don't loose your seat."),
             "Only 4 dates left. Don't lose your seat."
         );
@@ -446,7 +457,8 @@ mod tests {
             "We got there gone midnight and your wedding and your doing.",
             "Do your marketing the right way. Your not being there hurt.",
             "They want to be their best. Our companys values. You're family.",
-            "Get their kids to bed. Was their the answer?",
+            "Get their kids to bed. Was their the answer? Do your newly opening shop.",
+            "Your rapidly growing team needs this.",
             "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
         ] {
             assert_eq!(correct(text), None, "{text}");

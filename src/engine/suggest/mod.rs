@@ -214,13 +214,25 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         Fix::Calm => guard::keeps_stars(&d.text[s.span.start..s.span.end], &s.text),
         Fix::Lowercase => guard::keeps_facts(&d.text[s.span.start..s.span.end], &s.text, false),
         // Calming and lowering are those rules' own jobs: an edit of another rule that changes only capitals
-        // and punctuation ("is here!" to "is here.") only flattens the post (panel 4).
+        // and punctuation ("is here!" to "is here.") only flattens the post (panel 4). A command's shouted push
+        // word lowered is the command's own fix ("Book NOW at" -> "Book now at", panels 26 and 34).
         _ => {
-            !same_words(&d.text[s.span.start..s.span.end], &s.text)
+            let before = &d.text[s.span.start..s.span.end];
+            (!same_words(before, &s.text) || only_lowered(before, &s.text))
                 && guard::safe(d.text, s.span.start, s.span.end, &s.text, hashtags_may_go)
         }
     });
     out
+}
+
+/// Whether `after` is `before` with some capitals lowered and nothing else changed.
+fn only_lowered(before: &str, after: &str) -> bool {
+    before != after
+        && before.len() == after.len()
+        && before
+            .chars()
+            .zip(after.chars())
+            .all(|(b, a)| a == b || b.is_uppercase() && b.to_lowercase().eq([a]))
 }
 
 /// How far back a quotation is looked for: a quote longer than this is not noticed.
@@ -483,12 +495,12 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_that_only_removes_words_is_labelled_with_them() {
+    fn a_shouted_push_word_is_lowered_and_labelled_with_its_command() {
         let text = "Message us NOW to book your table for Friday.";
         let report = Engine::offering_every_fix().analyze(text, &Options::for_platform(Platform::Facebook));
         let s = report.findings.iter().find(|f| f.rule.id == "hard-cta").and_then(|f| f.suggestions.first());
         let s = s.expect("a softened command");
-        assert_eq!((s.label.as_str(), s.text.as_str()), ("Remove \"NOW\"", "Message us"));
+        assert_eq!((s.label.as_str(), s.text.as_str()), ("Try: \"Message us now\"", "Message us now"));
     }
 
     #[test]
@@ -516,11 +528,11 @@ mod tests {
     }
 
     #[test]
-    fn a_plain_command_keeps_its_words_and_only_a_shouted_push_goes() {
-        // A shouted "NOW" goes; the command and its offer stay whole.
+    fn a_plain_command_keeps_its_words_and_only_a_shouted_push_is_lowered() {
+        // A shouted "NOW" is lowered; the command and its offer stay whole.
         assert_eq!(
             applied("Open house Sat 11-1. DM me NOW for a private showing.", "hard-cta"),
-            "Open house Sat 11-1. DM me for a private showing."
+            "Open house Sat 11-1. DM me now for a private showing."
         );
         // No generic "If you're interested, you can ...": a clear call to action keeps its words.
         for text in [
@@ -627,7 +639,7 @@ mod tests {
         // Words shouted with the command are lowered with it.
         assert_eq!(
             applied("CALL US NOW on 01632 960 552 for a quote.", "hard-cta"),
-            "Call us on 01632 960 552 for a quote."
+            "Call us now on 01632 960 552 for a quote."
         );
         // No sentence is left ending on "so".
         no_fix("Prices correct on Monday and subject to availability, so don't wait!!", "hard-cta");

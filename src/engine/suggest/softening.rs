@@ -98,7 +98,7 @@ pub(super) fn sentence_fix(
                 out.push(if soft.is_empty() {
                     suggestion(sp, soft, "Drop this pressure".into())
                 } else {
-                    editing(d, sp, soft)
+                    trying(sp, soft)
                 });
             }
         } else if let Some(s) = bait_alternative(d, from, last, s_last, lead) {
@@ -205,7 +205,7 @@ pub(super) fn bait_alternative(
 
 /// A command made calmer, only where that is clearly better and keeps everything the reader needs
 /// (`fix = "sentence"` on a call to action). "Don't hesitate to call" becomes "Feel free to call"; a shouted
-/// "NOW" after a command goes ("DM me NOW for a viewing" -> "DM me for a viewing"). Anything else gets no edit:
+/// "NOW" after a command is lowered ("DM me NOW for a viewing" -> "DM me now for a viewing"). Anything else gets no edit:
 /// a plain, clear call to action ("Book now at example.com/book!" read weaker as "Bookings are open at ...",
 /// panels 4, 6 and 10), "Don't wait" (it mostly comes with a real reason, panel 10), advice in an essay, a
 /// command with more to it; a generic "If you're interested, you can ..." is weaker and reads robotic.
@@ -235,13 +235,14 @@ pub(super) fn soften(
         last -= 1;
     }
     // A plain command stays a command: "Book now 👉 link" made a statement ("Bookings are open at link.") read
-    // weaker or pointless to the readers of panels 4, 6 and 10, so only a shouted push word goes.
+    // weaker or pointless to the readers of panels 4, 6 and 10, so only a shouted push word is lowered.
     shouted_push(d, verb, last)
 }
 
-/// "DM me NOW for a private showing" -> "DM me for a private showing": a push word in capitals within three
-/// words of the command's verb goes, when words follow it (the offer stays whole). "Book NOW 👉 link" keeps
-/// it: "Book 👉 link" read clipped, and a false alarm next to real scarcity (panel 11).
+/// "DM me NOW for a private showing" -> "DM me now for a private showing": a push word in capitals within three
+/// words of the command's verb is lowered, when words follow it (the offer stays whole). Cut, it left "Book and
+/// tell Dan I sent you" flat and a true scarcity bare (panels 26 and 34: both readers asked for a lower-case
+/// "now"). "Book NOW 👉 link" keeps it: a false alarm next to real scarcity (panel 11).
 fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String)> {
     let t = d.tokens;
     let p = (verb + 1..=last.min(verb + 3))
@@ -249,9 +250,7 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
         .find(|&i| !t.list[i].quoted && is_word(d, i, &["now", "asap", "immediately"]))?;
     let words_follow = p < last && t.list[p + 1].kind == Kind::Word;
     // Shouted, in capitals: a plain "Register now before it fills up" is a normal call to action (panel 14).
-    // "Book NOW and tell Dan I sent you": the push word closes its command, and "Book and tell Dan" reads flat
-    // (panel 26); a lowered "now" sells as much, so the finding explains.
-    if !words_follow || !t.list[p].caps || is_word(d, p + 1, &["and", "or", "then"]) {
+    if !words_follow || !t.list[p].caps {
         return None;
     }
     // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word; the words
@@ -269,10 +268,10 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
         raw(d, verb).to_string()
     };
     let mut at = v.end as usize;
-    for i in verb + 1..p {
+    for i in verb + 1..=p {
         let w = &t.list[i];
         text.push_str(&d.text[at..w.start as usize]);
-        if lowered && w.caps && w.kind == Kind::Word {
+        if (lowered || i == p) && w.caps && w.kind == Kind::Word {
             text.push_str(t.norm(i));
         } else {
             text.push_str(raw(d, i));

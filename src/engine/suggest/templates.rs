@@ -183,21 +183,6 @@ pub(super) fn removing(d: &Draft<'_>, (span, text): (Span, String)) -> Suggestio
     suggestion(span, text, label)
 }
 
-/// An edit of `span` to `text`, labelled with the words it removes when that is all it does ("Message us NOW"
-/// -> "Message us": `Remove "NOW"`), else with its new words (`Try: "..."`).
-pub(super) fn editing(d: &Draft<'_>, span: Span, text: String) -> Suggestion {
-    let before = &d.text[span.start..span.end];
-    let removed = removed_words(before, &text);
-    let squash =
-        |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
-    if removed != before && squash(&before.replacen(removed, "", 1)) == squash(&text) {
-        let label = label("Remove ", removed);
-        suggestion(span, text, label)
-    } else {
-        trying(span, text)
-    }
-}
-
 /// The words of `before` that `after` no longer has: what the two do not share at the start, nor at the end
 /// (ignoring case, since a removal recapitalises what follows: "Places are going fast, so tap" -> "Tap"
 /// removed "Places are going fast, so"), widened to whole words; all of `before` when they share everything.
