@@ -557,6 +557,16 @@ pub const POSSESSIVES: [&str; 7] = ["your", "their", "my", "our", "his", "her", 
 pub const TIME_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "night"];
 /// Words that follow a count of things and no noun phrase opens with ("4 dates left").
 pub const AFTER_COUNT: [&str; 3] = ["left", "remaining", "available"];
+/// Possessive pronouns written with an apostrophe ("Grab your's"): never right.
+pub const APOSTROPHE_PRONOUNS: [(&str, &str); 4] =
+    [("your's", "yours"), ("their's", "theirs"), ("our's", "ours"), ("her's", "hers")];
+/// Words never written twice in a row ("all the the estates"; "had had" and "that that" can be right).
+pub const NEVER_DOUBLED: [&str; 16] = [
+    "the", "a", "an", "to", "of", "in", "on", "for", "and", "with", "at", "by", "your", "our", "my", "their",
+];
+/// What "all ready" is "already" before ("all ready gone", "all ready booked"; "we're all ready to go" stays).
+pub const AFTER_ALREADY: [&str; 12] =
+    ["gone", "sold", "booked", "taken", "started", "been", "had", "got", "seen", "done", "full", "finished"];
 /// Two words written as one, and how they are written ("alot", "incase", "eachother"): none is a word.
 pub const RUN_TOGETHER: [(&str, &str); 9] = [
     ("alot", "a lot"),
@@ -578,7 +588,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 34] = [
+        let lists: [&[&str]; 36] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -612,6 +622,8 @@ mod tests {
             &TIME_UNITS,
             &AFTER_COUNT,
             &PARTICLES,
+            &NEVER_DOUBLED,
+            &AFTER_ALREADY,
             &AFTER_THEIR,
         ];
         for list in lists {

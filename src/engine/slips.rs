@@ -14,13 +14,14 @@
 //! ("Recieve" -> "Receive"), or in capitals when six letters or more ("COMPLETLY"); a capital inside a sentence
 //! or a shorter word in capitals is a name or an acronym ("Linz", "BSE"), never corrected. A count's noun
 //! written with an apostrophe loses it ("4 date's left"), "loose" before a possessive is "lose", and "you're"
-//! after a command opening its sentence is "your" ("Grab you're tickets").
+//! after a command opening its sentence is "your" ("Grab you're tickets"), "your's" is "yours", "all ready
+//! gone" is "already gone", and a word never written twice loses its double ("the the").
 
 use super::lexicon::{
-    is_in, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, BEFORE_ADVERB_THERE, BEFORE_LOSE,
-    BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS,
-    NEEDS_OBJECT, NOT_AFTER_POSSESSIVE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, PARTICLES, POSSESSED,
-    POSSESSIVES, RUN_TOGETHER, TIME_UNITS,
+    is_in, AFTER_ALREADY, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, APOSTROPHE_PRONOUNS,
+    BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS,
+    COMPARATIVES, DETERMINERS, MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE,
+    NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, PARTICLES, POSSESSED, POSSESSIVES, RUN_TOGETHER, TIME_UNITS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -231,6 +232,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
         };
         // A mark right after the word: the end of its clause.
         let clause_ends = text[w.end..].starts_with(['.', ',', '!', '?', ';']);
+        // A word always written otherwise: two run together ("alot"), a pronoun with an apostrophe ("your's").
+        let respelled = RUN_TOGETHER
+            .iter()
+            .chain(&APOSTROPHE_PRONOUNS)
+            .find(|(typo, _)| *typo == &*lower[i])
+            .map(|(_, fix)| *fix);
         let phrase_fix = match (&*lower[i], next) {
             ("your", Some(n)) if contracted(n) => same_case(w.text, "you're").map(|t| (w.end, t)),
             // "Was their a guy ..." asks "was there a".
@@ -303,10 +310,16 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 });
                 None
             }
-            (x, _) if RUN_TOGETHER.iter().any(|(typo, _)| *typo == x) => {
-                let fix = RUN_TOGETHER.iter().find(|(typo, _)| *typo == x).map_or("", |(_, fix)| fix);
-                same_case(w.text, fix).map(|t| (w.end, t))
+
+            ("all", Some("ready")) if after_next.is_some_and(|a| is_in(a, &AFTER_ALREADY)) => {
+                same_case(w.text, "already").map(|t| (words[i + 1].end, t))
             }
+            // "all the the estates": the second goes.
+            (x, Some(n)) if x == n && is_in(x, &NEVER_DOUBLED) => {
+                fixes.push(Fix { start: w.end, end: words[i + 1].end, text: String::new() });
+                None
+            }
+            _ if respelled.is_some() => respelled.and_then(|fix| same_case(w.text, fix)).map(|t| (w.end, t)),
             _ => None,
         };
         // "4 date's left": a count's noun is a plural, and its apostrophe a slip (not before a noun: "4 today's
@@ -419,6 +432,10 @@ mod tests {
         assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
         assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
         assert_eq!(
+            fixed("Grab your's, half are all ready gone across all the the estates."),
+            "Grab yours, half are already gone across all the estates."
+        );
+        assert_eq!(
             fixed("If so, then your potentially sitting on a claim. They were loosing money."),
             "If so, then you're potentially sitting on a claim. They were losing money."
         );
@@ -458,7 +475,7 @@ mod tests {
             "Do your marketing the right way. Your not being there hurt.",
             "They want to be their best. Our companys values. You're family.",
             "Get their kids to bed. Was their the answer? Do your newly opening shop.",
-            "Your rapidly growing team needs this.",
+            "Your rapidly growing team needs this. We're all ready to go, and had had enough of that that.",
             "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
         ] {
             assert_eq!(correct(text), None, "{text}");
