@@ -79,10 +79,12 @@ pub const SHOUT_WORDS: [&str; 192] = [
     "she", "us", "if", "or", "but", "by", "as", "an", "oh", "ok", "okay", "yet", "too", "own", "old",
 ];
 
-/// Hype words a suggestion never removes (detection still flags them): facts and product lines ("bestselling",
-/// "premium", "top-rated", "number one") and nouns that head their phrase ("a game-changer for me").
-pub const KEPT_CLAIMS: [&str; 17] = [
+/// Hype words a suggestion never removes (detection still flags them): facts, specifications and product lines
+/// ("bestselling", "premium", "top-rated", "number one", "enterprise-grade") and nouns that head their phrase
+/// ("a game-changer for me").
+pub const KEPT_CLAIMS: [&str; 18] = [
     "bestselling",
+    "enterprise-grade",
     "best-selling",
     "bestseller",
     "premium",

@@ -3,7 +3,7 @@
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
 //! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
-use super::super::lexicon::{is_in, GENEROUS_WORDS, KEPT_CLAIMS, PEOPLE, PREDICATES};
+use super::super::lexicon::{is_in, GENEROUS_WORDS, INTENSIFIERS, KEPT_CLAIMS, PEOPLE, PREDICATES};
 use super::super::text::Kind;
 use super::{about_us, carries_offer, hits_in, is_word, raw, sentence_of, Draft};
 use crate::Side;
@@ -18,7 +18,14 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
         return false;
     }
     let (s_first, s_last) = sentence_of(t, first);
-    if first > s_first && is_word(d, first - 1, &PREDICATES) {
+    // A predicate, also behind adverbs: "It is honestly GAME-CHANGING" would leave "It is honestly."
+    let mut before = first;
+    while before > s_first
+        && (t.norm(before - 1).ends_with("ly") || is_in(t.norm(before - 1), &INTENSIFIERS))
+    {
+        before -= 1;
+    }
+    if before > s_first && is_word(d, before - 1, &PREDICATES) {
         return false;
     }
     let next_word = (last + 1..=s_last).find(|&i| t.list[i].kind == Kind::Word);

@@ -771,9 +771,12 @@ mod tests {
             "It's been a year for our studio."
         );
         assert_eq!(
-            applied("Our enterprise-grade security is now certified.", "puffery"),
-            "Our security is now certified."
+            applied("Our world-class roasting team is now certified.", "puffery"),
+            "Our roasting team is now certified."
         );
+        // A specification stays ("enterprise-grade security"), and so does a predicate behind its adverb.
+        assert_eq!(first("Our enterprise-grade security is now certified.", "puffery"), None);
+        assert_eq!(first("Our new app is honestly GAME-CHANGING for small teams.", "puffery"), None);
         assert_eq!(first("It's been an incredible journey.", "hype-words"), None);
         assert_eq!(first("A massive thank you to the team.", "hype-words"), None);
         assert_eq!(first("The energy in the room was amazing.", "hype-words"), None);
