@@ -20,8 +20,7 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
     let (s_first, s_last) = sentence_of(t, first);
     // A predicate, also behind adverbs: "It is honestly GAME-CHANGING" would leave "It is honestly."
     let mut before = first;
-    while before > s_first
-        && (t.norm(before - 1).ends_with("ly") || is_in(t.norm(before - 1), &INTENSIFIERS))
+    while before > s_first && (t.norm(before - 1).ends_with("ly") || is_in(t.norm(before - 1), &INTENSIFIERS))
     {
         before -= 1;
     }
