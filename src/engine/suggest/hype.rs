@@ -3,7 +3,7 @@
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
 //! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
-use super::super::lexicon::{is_in, GENEROUS_WORDS, INTENSIFIERS, KEPT_CLAIMS, PEOPLE, PREDICATES};
+use super::super::lexicon::{is_in, GENEROUS_WORDS, INTENSIFIERS, KEPT_CLAIMS, MEASURES, PEOPLE, PREDICATES};
 use super::super::text::Kind;
 use super::{about_us, carries_offer, hits_in, is_word, raw, sentence_of, Draft};
 use crate::Side;
@@ -30,7 +30,8 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
     let next_word = (last + 1..=s_last).find(|&i| t.list[i].kind == Kind::Word);
     let thanks =
         (s_first..=s_last).any(|i| t.list[i].kind == Kind::Word && is_in(t.norm(i), &GENEROUS_WORDS));
-    if thanks || next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE)) {
+    // "an unmatched level of service": without its adjective a measure says nothing ("a level of service").
+    if thanks || next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE) || is_in(t.norm(i), &MEASURES)) {
         return false;
     }
     let offer = hits_in(d, s_first, s_last).any(|h| {

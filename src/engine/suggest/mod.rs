@@ -723,12 +723,19 @@ mod tests {
             applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
             "🚀 TaskHarbor 4.0 is out."
         );
+        // "announce" with an object explains: "News from Copper Hill Brewing Co.: our expansion" read robotic
+        // (panel 36), "is announcing" announces again. A frame after a label goes whole (panel 37: "we announce
+        // that" read robotic).
         assert_eq!(
-            applied(
+            first(
                 "Copper Hill Brewing Co. is excited to announce our expansion into three new markets.",
                 "announcement"
             ),
-            "News from Copper Hill Brewing Co.: our expansion into three new markets."
+            None
+        );
+        assert_eq!(
+            applied("Update: we are proud to announce that the tunnel is open.", "announcement"),
+            "Update: the tunnel is open."
         );
     }
 
@@ -777,6 +784,7 @@ mod tests {
         // A specification stays ("enterprise-grade security"), and so does a predicate behind its adverb.
         assert_eq!(first("Our enterprise-grade security is now certified.", "puffery"), None);
         assert_eq!(first("Our new app is honestly GAME-CHANGING for small teams.", "puffery"), None);
+        assert_eq!(first("Our team is ready to deliver an unmatched level of service.", "puffery"), None);
         assert_eq!(first("It's been an incredible journey.", "hype-words"), None);
         assert_eq!(first("A massive thank you to the team.", "hype-words"), None);
         assert_eq!(first("The energy in the room was amazing.", "hype-words"), None);

@@ -93,7 +93,11 @@ pub(super) fn unframe(
         if next <= s_last && matches!(t.norm(next), "that" | ":") {
             b = next;
         }
-        if at_start(d, from) {
+        // "We are proud to announce that ..." goes whole, also after a label ("Big news: we are proud to announce
+        // that the tunnel is open"): "we announce that" read robotic (panel 37).
+        if at_start(d, from)
+            || on_list(d, from, List::FrameSubjects.bit()) && from > 0 && t.norm(from - 1) == ":"
+        {
             return Some(removal(d, from, b));
         }
         // "Copper Hill is excited to announce that ...": the subject stays, the feeling goes ("announces that").
@@ -120,20 +124,11 @@ pub(super) fn unframe(
             return Some((t.span_of(from, verb + 3), frame_subject(d, from, emo, doing)));
         }
     }
-    // "announcing" and "introducing" announce all over again: the news is said as news instead, where a
-    // subject can carry it ("Some news: Parachute!" reads awkward, so an opening frame keeps its words).
+    // "announcing" and "introducing" announce all over again, and the news said as news instead read awkward
+    // ("Some news: Parachute!") or robotic ("News from Copper Hill Brewing Co.: our expansion", panel 36): the
+    // finding explains.
     if matches!(v, "announce" | "introduce") {
-        if at_start(d, from) {
-            return None;
-        }
-        // "Copper Hill Brewing Co. is excited to announce our expansion" -> "News from Copper Hill Brewing Co.:
-        // our expansion".
-        let s_first = sentence_of(t, emo).0;
-        let be = (from..emo).find(|&i| is_word(d, i, &["is", "are"]))?;
-        if be > s_first && at_start(d, s_first) {
-            let subject = &d.text[t.list[s_first].start as usize..t.list[be - 1].end as usize];
-            return Some((t.span_of(s_first, verb), format!("News from {subject}:")));
-        }
+        return None;
     }
     // Keep subject and "be", drop the emotion: "We are incredibly proud to unveil" -> "We are unveiling". Only
     // with a present "be" in the frame ("I was honoured to present" stays) and an object that starts with a
