@@ -525,8 +525,8 @@ pub const BEFORE_ADVERB_THERE: [&str; 9] = ["over", "out", "in", "up", "down", "
 /// Words that follow the possessive "their" and not the adverb "there", so "there" before them is "their"
 /// ("there own", "love there new drive", "doing there best"), unless a form of "be" comes first; with
 /// `POSSESSED`.
-pub const AFTER_THEIR: [&str; 9] =
-    ["own", "new", "best", "favourite", "favorite", "family", "lives", "way", "money"];
+pub const AFTER_THEIR: [&str; 10] =
+    ["own", "new", "best", "favourite", "favorite", "family", "life", "lives", "way", "money"];
 /// Nouns that follow a possessive and never "you're": "you're own", "you're kids" are "your".
 pub const POSSESSED: [&str; 11] = [
     "own",

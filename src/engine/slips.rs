@@ -295,10 +295,16 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 let fix = if &*lower[i] == "cant" { "can't" } else { "won't" };
                 same_case(w.text, fix).map(|t| (w.end, t))
             }
-            ("its", Some(n)) if is_in(n, &NOT_AFTER_POSSESSIVE) => Some((
-                w.end,
-                if w.text == "ITS" { "IT'S".to_string() } else { format!("{}'s", &w.text[..2]) },
-            )),
+            // "its worse than ever": a comparison, not a possessive ("its better features" stays).
+            ("its", Some(n))
+                if is_in(n, &NOT_AFTER_POSSESSIVE)
+                    || is_in(n, &COMPARATIVES) && after_next == Some("than") =>
+            {
+                Some((
+                    w.end,
+                    if w.text == "ITS" { "IT'S".to_string() } else { format!("{}'s", &w.text[..2]) },
+                ))
+            }
             ("it's", Some("own")) => Some((w.end, format!("{}s", &w.text[..2]))),
             ("a", Some("least")) => Some((w.end, format!("{}t", w.text))),
             (m, Some("of")) if is_in(m, &MODALS) && after_next.is_some_and(|a| a != "course") => {
@@ -432,6 +438,10 @@ mod tests {
         assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
         assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
         assert_eq!(
+            fixed("Its worse than ever for there life savings."),
+            "It's worse than ever for their life savings."
+        );
+        assert_eq!(
             fixed("Grab your's, half are all ready gone across all the the estates."),
             "Grab yours, half are already gone across all the estates."
         );
@@ -475,7 +485,7 @@ mod tests {
             "Do your marketing the right way. Your not being there hurt.",
             "They want to be their best. Our companys values. You're family.",
             "Get their kids to bed. Was their the answer? Do your newly opening shop.",
-            "Your rapidly growing team needs this. We're all ready to go, and had had enough of that that.",
+            "Its better features win. Is there life on Mars? Your rapidly growing team needs this. We're all ready to go, and had had enough of that that.",
             "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
         ] {
             assert_eq!(correct(text), None, "{text}");
