@@ -528,8 +528,10 @@ pub const BEFORE_ADVERB_THERE: [&str; 9] = ["over", "out", "in", "up", "down", "
 pub const AFTER_THEIR: [&str; 10] =
     ["own", "new", "best", "favourite", "favorite", "family", "life", "lives", "way", "money"];
 /// Nouns that follow a possessive and never "you're": "you're own", "you're kids" are "your".
-pub const POSSESSED: [&str; 11] = [
+pub const POSSESSED: [&str; 13] = [
     "own",
+    "hands",
+    "place",
     "customers",
     "clients",
     "kids",

@@ -290,9 +290,14 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 };
                 (!fix.is_empty()).then(|| same_case(w.text, fix).map(|t| (w.end, t))).flatten()
             }
-            // "cant" and "wont" are words of their own, but not before a verb or with no article.
-            ("cant" | "wont", Some(_)) if !before.is_some_and(|b| is_in(b, &DETERMINERS)) => {
-                let fix = if &*lower[i] == "cant" { "can't" } else { "won't" };
+            // "cant", "wont" and "whats" are words of their own, but not before a verb or with no article
+            // ("as is his wont", "the whats and hows").
+            ("cant" | "wont" | "whats", Some(_)) if !before.is_some_and(|b| is_in(b, &DETERMINERS)) => {
+                let fix = match &*lower[i] {
+                    "cant" => "can't",
+                    "wont" => "won't",
+                    _ => "what's",
+                };
                 same_case(w.text, fix).map(|t| (w.end, t))
             }
             // "its worse than ever": a comparison, not a possessive ("its better features" stays).
@@ -430,12 +435,19 @@ mod tests {
             fixed("They love there new drive, before there gone and there going to say so."),
             "They love their new drive, before they're gone and they're going to say so."
         );
-        assert_eq!(fixed("I cant wait, it wont last."), "I can't wait, it won't last.");
+        assert_eq!(
+            fixed("I cant wait, it wont last, whats next?"),
+            "I can't wait, it won't last, what's next?"
+        );
         assert_eq!(
             fixed("If your bringing a friend, their gone by 9 and we'll be their within an hour."),
             "If you're bringing a friend, they're gone by 9 and we'll be there within an hour."
         );
         assert_eq!(fixed("Pick you're own strawberrys."), "Pick your own strawberries.");
+        assert_eq!(
+            fixed("It holds you're place and everyone gets there hands dirty."),
+            "It holds your place and everyone gets their hands dirty."
+        );
         assert_eq!(fixed("Was their a guy at the door?"), "Was there a guy at the door?");
         assert_eq!(
             fixed("Its worse than ever for there life savings."),
