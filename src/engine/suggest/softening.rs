@@ -205,8 +205,8 @@ pub(super) fn bait_alternative(
 
 /// A command made calmer, only where that is clearly better and keeps everything the reader needs
 /// (`fix = "sentence"` on a call to action). "Don't hesitate to call" becomes "Feel free to call"; a shouted
-/// "NOW" after a command is lowered ("DM me NOW for a viewing" -> "DM me now for a viewing"). Anything else gets no edit:
-/// a plain, clear call to action ("Book now at example.com/book!" read weaker as "Bookings are open at ...",
+/// "NOW" after a command is lowered ("DM me NOW for a viewing" -> "DM me now for a viewing"). Anything else gets
+/// no edit: a plain, clear call to action ("Book now at example.com/book!" read weaker as "Bookings are open at ...",
 /// panels 4, 6 and 10), "Don't wait" (it mostly comes with a real reason, panel 10), advice in an essay, a
 /// command with more to it; a generic "If you're interested, you can ..." is weaker and reads robotic.
 pub(super) fn soften(
