@@ -60,6 +60,39 @@ pub const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+/// Feasts and holidays, written with a capital wherever they stand ("BOOK BEFORE CHRISTMAS" is lowered to "Book
+/// before Christmas").
+pub const HOLIDAYS: [&str; 11] = [
+    "christmas",
+    "xmas",
+    "easter",
+    "halloween",
+    "thanksgiving",
+    "hanukkah",
+    "diwali",
+    "eid",
+    "ramadan",
+    "valentine's",
+    "valentines",
+];
+/// Verbs that open a call to action besides those that need an object (`NEEDS_OBJECT`); shouted, the whole
+/// command is lowered ("CALL US NOW", "DON'T MISS IT"). `is_call_verb` reads both lists.
+pub const CALL_VERBS: [&str; 20] = [
+    "call", "shop", "join", "register", "sign", "don't", "dont", "visit", "message", "dm", "text", "click",
+    "hurry", "act", "come", "save", "try", "enrol", "enroll", "apply",
+];
+
+/// Whether `w` opens a call to action ("book", "call", "don't").
+pub fn is_call_verb(w: &str) -> bool {
+    is_in(w, &NEEDS_OBJECT) || is_in(w, &CALL_VERBS)
+}
+/// Shouted words that push a sale ("THIS WEEK ONLY", "SOLD OUT", "WE NEED YOU"): a stretch of shouts with none of
+/// them is joy or emphasis ("she DID IT", "ALL IN"), which the coach leaves to the author.
+pub const SELLING_SHOUTS: [&str; 26] = [
+    "only", "now", "today", "sold", "sale", "off", "free", "week", "day", "days", "hour", "hours", "left",
+    "last", "new", "need", "deal", "deals", "save", "hurry", "spots", "chance", "ends", "fast", "soon",
+    "half",
+];
 /// Short words written in capitals to shout, not acronyms: lowering them loses nothing. Any other word of up to
 /// four capitals is read as an acronym (AWS, UK, MCP, LTD), even inside a run of capitals.
 pub const SHOUT_WORDS: [&str; 192] = [
@@ -597,7 +630,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 37] = [
+        let lists: [&[&str]; 40] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -607,6 +640,9 @@ mod tests {
             &NUMBER_WORDS,
             &WEEKDAYS,
             &MONTHS,
+            &HOLIDAYS,
+            &CALL_VERBS,
+            &SELLING_SHOUTS,
             &SHOUT_WORDS,
             &DANGLING_END,
             &DETERMINERS,
@@ -636,6 +672,8 @@ mod tests {
             &AFTER_ALREADY,
             &AFTER_THEIR,
         ];
+        // A selling shout is read only inside a stretch of shouts.
+        assert!(SELLING_SHOUTS.iter().all(|w| SHOUT_WORDS.contains(w)));
         for list in lists {
             for (k, w) in list.iter().enumerate() {
                 assert_eq!(*w, w.to_lowercase(), "{w}");

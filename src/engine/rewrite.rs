@@ -373,9 +373,9 @@ media course ever. Only 5 spots left at 50% off \u{2014} BUY NOW before it is go
 example.com/course #marketing #sales #growth #business #success #entrepreneur";
         let rw = rewrite(&engine, draft, &options);
         let text = &rw.text;
-        // Only the edits readers recommend: the shouted banner calmed or gone, the shouted command's NOW
-        // dropped. The capitals, the claims and the hashtags are explained by their findings but not rewritten
-        // (`offer = false`).
+        // Only the edits readers recommend: the shouted banner calmed or gone, the shouted command lowered. The
+        // banner's capitals, the one stressed word, the claims and the hashtags are explained by their findings
+        // but not rewritten (`offer = false`, or no shouted push inside a sentence).
         assert!(text.starts_with("HUGE NEWS! ") || text.starts_with("Our award-winning agency"), "{text}");
         assert!(!text.contains("!!!") && !text.contains("BUY NOW"), "{text}");
         assert!(text.contains("#marketing #sales #growth #business #success #entrepreneur"), "{text}");

@@ -1,5 +1,6 @@
-//! Capital letters at the start of what a suggestion writes: capitalised where it opens a sentence, lowered
-//! inside one (unless it is "I" or an acronym), in place when the letter is ASCII.
+//! Capital letters: at the start of what a suggestion writes (capitalised where it opens a sentence, lowered
+//! inside one unless it is "I" or an acronym, in place when the letter is ASCII), and the `lowercase` fix that
+//! lowers a shouted push (`lowering`).
 
 /// `s` with its first letter in upper case.
 pub fn capitalise(s: &str) -> String {
@@ -57,7 +58,9 @@ pub(super) fn push_decapitalised(out: &mut String, s: &str) {
     }
 }
 
-use super::super::lexicon::{is_in, CODE_WORDS, MONTHS, SHOUT_WORDS, WEEKDAYS};
+use super::super::lexicon::{
+    is_call_verb, is_in, CODE_WORDS, HOLIDAYS, MONTHS, SELLING_SHOUTS, SHOUT_WORDS, WEEKDAYS,
+};
 use super::super::text::{Kind, Tokens};
 use super::{raw, sentence_of, trying, Draft};
 use crate::Suggestion;
@@ -71,15 +74,22 @@ fn shouted_word(d: &Draft<'_>, i: usize) -> bool {
         && raw(d, i).chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'))
 }
 
-/// Whether token `i` may sit inside a shouted stretch between two words in capitals ("48", ",", "&").
+/// Whether token `i` may sit inside a shouted stretch between two words in capitals ("48", "£1,000", "25%",
+/// ",", "&").
 fn joins_stretch(d: &Draft<'_>, i: usize) -> bool {
     let tok = &d.tokens.list[i];
-    tok.kind == Kind::Number || (tok.kind == Kind::Punct && matches!(raw(d, i), "," | "&"))
+    matches!(tok.kind, Kind::Number | Kind::Money | Kind::Percent)
+        || (tok.kind == Kind::Punct && matches!(raw(d, i), "," | "&"))
 }
 
 /// Lowering the shouting of the capitals run `first..=last` (`fix = "lowercase"`), only where a coach would:
 /// the whole shouted stretch it belongs to ("ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU") at once, offered by the
-/// run that opens it; never a name, an acronym, a code keyword or a header. No edit when the stretch
+/// run that opens it, and only a shouted push: a command opening its sentence ("BOOK YOUR FITTING TODAY") or
+/// common shouts with a selling word ("£45 THIS WEEK ONLY", "We SOLD OUT"). No edit when the stretch
+/// - is one word, or has a word that is neither a common shout nor after a command ("BAGEL FRIDAY");
+/// - opens its line and no word follows it there (a banner: "IT'S HERE!!!", "🚨 FLASH SALE 🚨"), or opens it
+///   and is no command ("📣 BIG NEWS for ..."), or is a bare line of its own (a section header);
+/// - follows an ellipsis (a punchline), or has no selling word (joy: "she DID IT!!!");
 /// - holds anything but words of letters ("C_BCBAI_2509", "MAFT-ONN");
 /// - labels what follows ("STRATEGIC LEADERSHIP: ...") or is a step of a sequence ("ACT → RECORD");
 /// - sits beside a capitalised word inside its sentence (a name: "UNLEASH America", "OpenClaw CHANGELOG");
@@ -88,7 +98,8 @@ fn joins_stretch(d: &Draft<'_>, i: usize) -> bool {
 ///   "LEMON"), or a code keyword in a post that writes code ("LEFT JOIN");
 /// - would read the same lowered.
 ///
-/// Acronyms of up to four letters (not common shouts) keep their capitals, weekdays and months their capital.
+/// Acronyms of up to four letters (not common shouts) keep their capitals; weekdays, months and feasts their
+/// capital. Panel 40 rated the edits: lowering banners and joy read pointless, pushes inside a sentence helpful.
 /// What the whole draft says about capitals, worked out once per draft on the first capitals finding
 /// (`Draft::capitals`), so that a post with many shouted words is read once, not once per word.
 #[derive(Debug, Default)]
@@ -119,6 +130,26 @@ impl<'a> Capitals<'a> {
     }
 }
 
+/// Whether the stretch `a..=b` opens its line (nothing but emoji, marks and figures before it: "⏰ 48 HOURS
+/// ONLY"), and whether a word or figure follows it there ("BOOK TODAY before ...", not "🚨 FLASH SALE 🚨").
+fn place_in_line(d: &Draft<'_>, a: usize, b: usize) -> (bool, bool) {
+    let t = d.tokens;
+    let opens_line =
+        (0..a).rev().map(|i| &t.list[i]).take_while(|x| x.kind != Kind::Break).all(|x| {
+            matches!(x.kind, Kind::Emoji | Kind::Punct | Kind::Number | Kind::Money | Kind::Percent)
+        });
+    let continues = t.list.get(b + 1).is_some_and(|x| {
+        matches!(x.kind, Kind::Word | Kind::Number | Kind::Money | Kind::Percent | Kind::Url | Kind::Mention)
+    });
+    (opens_line, continues)
+}
+
+/// Whether an ellipsis comes right before token `a` ("Oh no they won't... OH YES THEY WILL").
+fn after_ellipsis(d: &Draft<'_>, a: usize) -> bool {
+    let dot = |i: usize| d.tokens.list[i].kind == Kind::Punct && matches!(raw(d, i), "." | "…");
+    a > 0 && dot(a - 1) && (raw(d, a - 1) == "…" || a > 1 && dot(a - 2))
+}
+
 pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Suggestion> {
     let t = d.tokens;
     let (s_first, s_last) = sentence_of(t, first);
@@ -147,6 +178,22 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Sugge
     }
     let words: Vec<usize> = (a..=b).filter(|&i| t.list[i].kind == Kind::Word).collect();
     if words.iter().any(|&i| !shouted_word(d, i)) {
+        return None;
+    }
+    // Only a shouted push is a coach's to calm: a command opening its sentence ("BOOK YOUR FITTING TODAY", "DON'T
+    // MISS IT") or a stretch of common shouts ("THIS WEEK ONLY", "IT'S BACK"). A headline, a name or one word
+    // stressed in capitals is the author's style (panels 1 and 2 recommended under half of those edits).
+    if words.len() < 2 {
+        return None;
+    }
+    let command = is_call_verb(t.norm(words[0])) && t.starts_sentence(a);
+    let selling = words.iter().all(|&i| is_in(t.norm(i), &SHOUT_WORDS))
+        && words.iter().any(|&i| is_in(t.norm(i), &SELLING_SHOUTS));
+    // Panel 40 recommended lowering a shouted push inside a sentence ("£45 THIS WEEK ONLY", "We SOLD OUT by
+    // ...", "BOOK TODAY before we're full") and not a shouted banner opening a line ("IT'S HERE!!!", "🚨 FLASH
+    // SALE 🚨", "📣 BIG NEWS for ..."), a punchline after an ellipsis or the author's joy ("she DID IT!!!").
+    let (opens_line, continues) = place_in_line(d, a, b);
+    if !(command || selling) || opens_line && !(command && continues) || after_ellipsis(d, a) {
         return None;
     }
     let text_at = |i: usize| raw(d, i);
@@ -180,6 +227,12 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Sugge
     }
     // One word repeated ("ME ME ME"): a device, not shouting.
     if words.len() > 1 && words.iter().all(|&i| t.norm(i) == t.norm(words[0])) {
+        return None;
+    }
+    // A section header: the stretch alone on its line, bare ("WHAT YOU GET" above a list).
+    let line_of_its_own = |gap: &str, edge: char| gap.chars().all(|c| c == ' ' || c == '\t' || c == edge);
+    let bare_before = line_of_its_own(&before[before.rfind('\n').map_or(0, |p| p + 1)..], '\n');
+    if bare_before && after.contains('\n') && line_of_its_own(&after[..after.find('\n').unwrap_or(0)], '\n') {
         return None;
     }
     // A header line: mostly capitals outside the stretch.
@@ -223,7 +276,11 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Sugge
         let written = text_at(i);
         if tok.kind != Kind::Word || (norm.len() <= 4 && !is_in(norm, &SHOUT_WORDS)) || norm == "i" {
             out.push_str(written);
-        } else if is_in(norm, &WEEKDAYS[..7]) || is_in(norm, &MONTHS) || (i == a && t.starts_sentence(a)) {
+        } else if is_in(norm, &WEEKDAYS[..7])
+            || is_in(norm, &MONTHS)
+            || is_in(norm, &HOLIDAYS)
+            || (i == a && t.starts_sentence(a))
+        {
             push_capitalised(&mut out, &written.to_lowercase());
         } else {
             out.push_str(&written.to_lowercase());

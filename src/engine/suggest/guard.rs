@@ -66,9 +66,26 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
     // Most edits leave no problem at all: the draft's own are only counted when the edit leaves some.
     let left = problems(&after);
     let first_in_post = text[..from].trim().is_empty();
+    let deletion = is_deletion(&text[start..end], replacement);
+    // A clause cut from a sentence whose rest counts what it named: "Home visit slots are filling up FAST,
+    // there's about 20 left" must not become "There's about 20 left" (panel 41).
+    let clause = !text[start..end].trim_end().ends_with(['.', '!', '?']);
+    if deletion && clause && bare_count(&text[end..to]) {
+        return false;
+    }
     (left == 0 || left <= problems(before))
-        && (!is_deletion(&text[start..end], replacement)
-            || seam_reads(before, &after, start - from, first_in_post))
+        && (!deletion || seam_reads(before, &after, start - from, first_in_post))
+}
+
+/// Whether `s` counts something it does not name: a figure right before "left", "remaining" or "available"
+/// ("about 20 left"; not "20 seats left").
+fn bare_count(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().map(core).collect();
+    words.windows(2).any(|w| {
+        w[0].chars().any(|c| c.is_ascii_digit())
+            && w[0].chars().all(|c| c.is_ascii_digit() || c == ',')
+            && lexicon::AFTER_COUNT.iter().any(|a| w[1].eq_ignore_ascii_case(a))
+    })
 }
 
 /// Whether `s` holds "If you" (which each of `OPENERS` starts with).
@@ -569,6 +586,18 @@ mod tests {
     fn ok(text: &str, old: &str, new: &str) -> bool {
         let at = text.find(old).expect("old is in text");
         safe(text, at, at + old.len(), new, false)
+    }
+
+    #[test]
+    fn a_count_keeps_the_clause_that_names_what_it_counts() {
+        let text = "Home visit slots are filling up FAST, there's about 20 left before the deadline.";
+        assert!(!ok(text, "Home visit slots are filling up FAST, t", "T"));
+        // A count that names its noun stands alone.
+        assert!(ok(
+            "Slots are filling up FAST, there are 20 slots left.",
+            "Slots are filling up FAST, t",
+            "T"
+        ));
     }
 
     #[test]

@@ -566,16 +566,28 @@ mod tests {
 
     #[test]
     fn shouting_is_lowered_only_where_it_is_shouting() {
-        // A shouted word in a normal sentence; a shouted headline to sentence case, weekdays keep their capital.
-        assert_eq!(applied("Here is how to DOUBLE your reach.", "caps"), "Here is how to double your reach.");
+        // A shouted command to sentence case, weekdays, months and feasts keep their capital, prices stay.
         assert_eq!(
-            applied("🥐 BAGEL FRIDAY 🥐 Fresh from the oven.", "caps"),
-            "🥐 Bagel Friday 🥐 Fresh from the oven."
+            applied("Don't leave it to chance. BOOK YOUR FITTING FOR SATURDAY!! Suits from £89.", "caps"),
+            "Don't leave it to chance. Book your fitting for Saturday!! Suits from £89."
+        );
+        assert_eq!(
+            applied("BOOK BEFORE CHRISTMAS and save on every wreath.", "caps"),
+            "Book before Christmas and save on every wreath."
+        );
+        assert_eq!(
+            applied("ORDER ON THE DAY AND GET £1,000 OFF the fitting.", "caps"),
+            "Order on the day and get £1,000 off the fitting."
         );
         // One stretch, one edit, across numbers and commas: "ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU".
-        assert_eq!(applied("ONLY 48 HOURS LEFT to give.", "caps"), "Only 48 hours left to give.");
-        assert_eq!(applied("NEW YEAR, NEW YOU at the gym.", "caps"), "New year, new you at the gym.");
-        let text = "NEW YEAR, NEW YOU at the gym.";
+        assert_eq!(
+            applied("There are ONLY 48 HOURS LEFT to give.", "caps"),
+            "There are only 48 hours left to give."
+        );
+        assert_eq!(applied("Our NEW YEAR, NEW YOU deal is on.", "caps"), "Our new year, new you deal is on.");
+        // A command opening its line is lowered where the sentence goes on ("BOOK TODAY before ...").
+        assert_eq!(applied("🎉 BOOK TODAY before we're full!!", "caps"), "🎉 Book today before we're full!!");
+        let text = "Our NEW YEAR, NEW YOU deal is on.";
         let report = Engine::offering_every_fix().analyze(text, &Options::for_platform(Platform::Linkedin));
         let edits: usize =
             report.findings.iter().filter(|f| f.rule.id == "caps").map(|f| f.suggestions.len()).sum();
@@ -592,6 +604,18 @@ mod tests {
             "The new DEF LEPPARD song is out today.",
             "Certified in C_BCBAI_2509 this week, after a long month.",
             "Our HubSpot tips: TOP HUBSPOT UPDATES this week.",
+            // One word stressed, a headline of the author's own words, a section header: style, not shouting
+            // (panels 1 and 2 recommended under half of these edits).
+            "Here is how to DOUBLE your reach.",
+            "🥐 BAGEL FRIDAY 🥐 Fresh from the oven.",
+            "Thrilled to share what I've been building: STUDIO BOOKS 📒",
+            "WHAT YOU GET\n→ 12 coaching sessions\n→ a workbook",
+            // A banner opening its line, a punchline after an ellipsis, joy (panel 40).
+            "IT'S HERE!!! 🎉 The new programme is out.",
+            "🚨 FLASH SALE 🚨 25% off all beans this week.",
+            "📣 BIG NEWS for the village: the shop is open.",
+            "Oh no they won't... OH YES THEY WILL! Tickets are on sale.",
+            "Fourth attempt and she DID IT!!! So proud of her.",
         ] {
             assert_eq!(first(text, "caps"), None, "{text}");
         }
@@ -697,6 +721,14 @@ mod tests {
         // "now open", "just released" keep their words: dropping them helps nobody.
         assert_eq!(first("Mother's Day pre-orders are now open 💐 Bouquets from $49.", "announcement"), None);
         assert_eq!(first("Version 2 was just released.", "announcement"), None);
+        // A second "that" clause would join nothing without the frame (panel 39).
+        assert_eq!(
+            first(
+                "We're delighted to announce that we won the award, and that we're opening a shop.",
+                "announcement"
+            ),
+            None
+        );
         // An opening frame with nothing to carry the news keeps its words ("Some news: X!" reads awkward), and
         // so does a frame without an object ("I am sharing, X" would be broken) or in the past tense.
         assert_eq!(first("We are thrilled to announce Parachute!", "announcement"), None);

@@ -93,6 +93,13 @@ pub(super) fn unframe(
         if next <= s_last && matches!(t.norm(next), "that" | ":") {
             b = next;
         }
+        // A second "that" clause hangs on the same verb ("... that we are shortlisted, and that we're launching
+        // ..."): without the frame it joins nothing (panel 39).
+        let second_that =
+            |i: usize| on_list(d, i, List::Conjunctions.bit()) && i < s_last && t.norm(i + 1) == "that";
+        if t.norm(b) == "that" && (b + 1..s_last).any(second_that) {
+            return None;
+        }
         // "We are proud to announce that ..." goes whole, also after a label ("Big news: we are proud to announce
         // that the tunnel is open"): "we announce that" read robotic (panel 37).
         if at_start(d, from)
