@@ -225,6 +225,12 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     out
 }
 
+/// Whether `rule`'s edits only turn the author's voice down: calming "!!!" or emoji, lowering capitals, cutting
+/// big adjectives. In a post that plugs nothing they are the author's voice, not selling, and are not offered.
+pub fn tones_down_voice(rule: &Rule) -> bool {
+    matches!(rule.fix, Fix::Calm | Fix::Lowercase) || is_hype(rule)
+}
+
 /// Whether `after` is `before` with some capitals lowered and nothing else changed.
 fn only_lowered(before: &str, after: &str) -> bool {
     before != after
@@ -886,5 +892,22 @@ mod tests {
         let (verdict, found, one_click) = offered(appeal);
         assert_eq!((verdict, found, one_click), (crate::Verdict::Conversation, 1, 0));
         assert_eq!(engine.rewrite(appeal, &options).text, appeal);
+    }
+
+    /// A big adjective in a post that plugs nothing describes; it is not cut (panel 42: "state-of-the-art" cut
+    /// from a news report read as a false alarm).
+    #[test]
+    fn a_conversation_keeps_its_big_adjectives() {
+        let engine = Engine::new();
+        let options = Options::for_platform(Platform::Linkedin);
+        let news = "The council opened the new maker space at Riverside Library on Monday, with state-of-the-art \
+                    3D printers and a laser cutter. Forty kids built their first robots in the first week. Thank \
+                    you to every volunteer who gave their evenings to it. What should the library teach next?";
+        let report = engine.analyze(news, &options);
+        assert_eq!(report.verdict, crate::Verdict::Conversation);
+        let puffery: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "puffery").collect();
+        assert_eq!(puffery.len(), 1, "{:?}", report.findings);
+        assert!(puffery[0].suggestions.is_empty(), "{:?}", puffery[0].suggestions);
+        assert_eq!(engine.rewrite(news, &options).text, news);
     }
 }
