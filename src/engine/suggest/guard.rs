@@ -67,25 +67,36 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
     let left = problems(&after);
     let first_in_post = text[..from].trim().is_empty();
     let deletion = is_deletion(&text[start..end], replacement);
-    // A clause cut from a sentence whose rest counts what it named: "Home visit slots are filling up FAST,
-    // there's about 20 left" must not become "There's about 20 left" (panel 41).
+    // A clause cut from a sentence whose rest counts or points back to what it named: "Home visit slots are
+    // filling up FAST, there's about 20 left" must not become "There's about 20 left" (panel 41), nor "Slots
+    // are filling up, so grab one" "Grab one" (panel 43).
     let clause = !text[start..end].trim_end().ends_with(['.', '!', '?']);
-    if deletion && clause && bare_count(&text[end..to]) {
+    if deletion && clause && leans_on_what_went(&text[end..to]) {
         return false;
     }
     (left == 0 || left <= problems(before))
         && (!deletion || seam_reads(before, &after, start - from, first_in_post))
 }
 
-/// Whether `s` counts something it does not name: a figure right before "left", "remaining" or "available"
-/// ("about 20 left"; not "20 seats left").
-fn bare_count(s: &str) -> bool {
+/// Whether `s` counts or points back to something it does not name: a figure right before "left", "remaining"
+/// or "available" ("about 20 left"; not "20 seats left"), or "one", "ones", "them" standing for a noun ("grab
+/// one").
+fn leans_on_what_went(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().map(core).collect();
-    words.windows(2).any(|w| {
+    let bare_count = words.windows(2).any(|w| {
         w[0].chars().any(|c| c.is_ascii_digit())
             && w[0].chars().all(|c| c.is_ascii_digit() || c == ',')
             && lexicon::AFTER_COUNT.iter().any(|a| w[1].eq_ignore_ascii_case(a))
-    })
+    });
+    // "one" with no noun after it ("grab one in advance"; not "in one visit", "one of the best").
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let after_stand_in = ["in", "at", "for", "now", "today", "before", "while", "and", "or", "on", "soon"];
+    let stands_for_a_noun = (0..words.len()).any(|k| {
+        is(words[k], &["them"])
+            || is(words[k], &["one", "ones"])
+                && words.get(k + 1).is_none_or(|n| n.is_empty() || is(n, &after_stand_in))
+    });
+    bare_count || stands_for_a_noun
 }
 
 /// Whether `s` holds "If you" (which each of `OPENERS` starts with).
@@ -592,6 +603,9 @@ mod tests {
     fn a_count_keeps_the_clause_that_names_what_it_counts() {
         let text = "Home visit slots are filling up FAST, there's about 20 left before the deadline.";
         assert!(!ok(text, "Home visit slots are filling up FAST, t", "T"));
+        let text = "Slots are filling up, so grab one in advance at example.com/demo and skip the queue.";
+        assert!(!ok(text, "Slots are filling up, so g", "G"));
+        assert!(ok("PAINLESS: whitening in one visit.", "PAINLESS: w", "W"), "a number, not a stand-in");
         // A count that names its noun stands alone.
         assert!(ok(
             "Slots are filling up FAST, there are 20 slots left.",
