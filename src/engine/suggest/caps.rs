@@ -150,7 +150,12 @@ fn after_ellipsis(d: &Draft<'_>, a: usize) -> bool {
     a > 0 && dot(a - 1) && (raw(d, a - 1) == "…" || a > 1 && dot(a - 2))
 }
 
-pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Suggestion> {
+///
+/// `whole_pitch`: the whole-post rewrite of a sales pitch, which also lowers a banner of common shouts ("IT'S
+/// HERE!!!", "🔥🔥 LAST CHANCE 🔥🔥", "MY BOOK IS OUT TODAY!!"): a rewrite that calmed the rest and left the
+/// banner shouting read "headline still all caps" to readers (panels 39, 41 and 43), while as a one-click edit
+/// on its own it read pointless (panel 40).
+pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize, whole_pitch: bool) -> Option<Suggestion> {
     let t = d.tokens;
     let (s_first, s_last) = sentence_of(t, first);
     // The stretch: back and forward over capitals words, numbers and commas in the sentence.
@@ -183,17 +188,21 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize) -> Option<Sugge
     // Only a shouted push is a coach's to calm: a command opening its sentence ("BOOK YOUR FITTING TODAY", "DON'T
     // MISS IT") or a stretch of common shouts ("THIS WEEK ONLY", "IT'S BACK"). A headline, a name or one word
     // stressed in capitals is the author's style (panels 1 and 2 recommended under half of those edits).
-    if words.len() < 2 {
+    let shouts = words.iter().all(|&i| is_in(t.norm(i), &SHOUT_WORDS));
+    // The whole-pitch rewrite also lowers one common shout ("25% off ALL beans", "first month FREE"), of three
+    // letters or more ("US" and "IT" alone are names).
+    let one_shout = whole_pitch && words.len() == 1 && shouts && t.norm(words[0]).len() >= 3;
+    if words.len() < 2 && !one_shout {
         return None;
     }
     let command = is_call_verb(t.norm(words[0])) && t.starts_sentence(a);
-    let selling = words.iter().all(|&i| is_in(t.norm(i), &SHOUT_WORDS))
-        && words.iter().any(|&i| is_in(t.norm(i), &SELLING_SHOUTS));
+    let selling = shouts && words.iter().any(|&i| is_in(t.norm(i), &SELLING_SHOUTS));
     // Panel 40 recommended lowering a shouted push inside a sentence ("£45 THIS WEEK ONLY", "We SOLD OUT by
     // ...", "BOOK TODAY before we're full") and not a shouted banner opening a line ("IT'S HERE!!!", "🚨 FLASH
     // SALE 🚨", "📣 BIG NEWS for ..."), a punchline after an ellipsis or the author's joy ("she DID IT!!!").
     let (opens_line, continues) = place_in_line(d, a, b);
-    if !(command || selling) || opens_line && !(command && continues) || after_ellipsis(d, a) {
+    let push = (command || selling) && !(opens_line && !(command && continues)) && !after_ellipsis(d, a);
+    if !(push || whole_pitch && shouts) {
         return None;
     }
     let text_at = |i: usize| raw(d, i);

@@ -293,7 +293,7 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
             None => vec![suggestion(sig.span, String::new(), label("Remove ", matched))],
         },
         Fix::Lowercase => match sig.tokens {
-            Some((first, last)) => lowering(d, first, last).into_iter().collect(),
+            Some((first, last)) => lowering(d, first, last, false).into_iter().collect(),
             None => Vec::new(),
         },
         // "!!" on joy ("Welcome to the world, Mia!!", "I'm officially a girl dad!!") is the author's voice, in a
@@ -377,10 +377,19 @@ fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
 }
 
 /// The edit `build` holds back until the verdict is known, made by the whole-post rewrite of a sales pitch
-/// only: "!!" in a sentence that does not sell. In a pitch every "!!" is part of the pitch, and a rewrite that
+/// only: a shouted banner of common shouts lowered (`caps::lowering`), and "!!" in a sentence that does not sell. In a pitch every "!!" is part of the pitch, and a rewrite that
 /// calms one while a louder one stays ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11); as
 /// a one-click suggestion on friendly excitement ("dogs welcome too!!") it read pointless (panel 12).
 pub fn build_for_pitch(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Option<Suggestion> {
+    if rule.fix == Fix::Lowercase && rule.offer && !in_quotation(d.text, sig.span.start) {
+        let (first, last) = sig.tokens?;
+        // Only what the one-click edit leaves: the banners.
+        if lowering(d, first, last, false).is_some() {
+            return None;
+        }
+        let s = lowering(d, first, last, true)?;
+        return guard::keeps_facts(&d.text[s.span.start..s.span.end], &s.text, false).then_some(s);
+    }
     if rule.fix != Fix::Calm
         || !rule.offer
         || !is_quiet_bangs(rule, sig, d)
@@ -892,6 +901,31 @@ mod tests {
         let (verdict, found, one_click) = offered(appeal);
         assert_eq!((verdict, found, one_click), (crate::Verdict::Conversation, 1, 0));
         assert_eq!(engine.rewrite(appeal, &options).text, appeal);
+    }
+
+    /// A shouted banner is lowered by the whole-post rewrite of a sales pitch only ("headline still all caps",
+    /// panels 39, 41, 43), never as a one-click edit on its own (panel 40: pointless), nor in a post that shares.
+    #[test]
+    fn a_pitch_rewrite_lowers_its_banner_a_shared_one_stays() {
+        let engine = Engine::new();
+        let options = Options::for_platform(Platform::Facebook);
+        let pitch =
+            "IT'S HERE!!! 🎉 Our spring tasting menu is out: six courses for £45. Book your table at \
+                     example.com/book before Friday. Only 6 tables left and they go fast!!";
+        let report = engine.analyze(pitch, &options);
+        assert_eq!(report.verdict, crate::Verdict::SalesPitch);
+        let caps: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "caps").collect();
+        assert_eq!(caps.len(), 1);
+        assert!(caps[0].suggestions.is_empty(), "{:?}", caps[0].suggestions);
+        let rewritten = engine.rewrite(pitch, &options).text;
+        assert!(rewritten.starts_with("It's here! 🎉 Our spring tasting menu"), "{rewritten}");
+        assert!(
+            rewritten.contains("£45") && rewritten.contains("example.com/book before Friday"),
+            "{rewritten}"
+        );
+        let joy =
+            "IT'S HERE!!! 🎉 Our baby girl arrived on Tuesday, and we have never been so tired or so happy.";
+        assert_eq!(engine.rewrite(joy, &options).text, joy);
     }
 
     /// A big adjective in a post that plugs nothing describes; it is not cut (panel 42: "state-of-the-art" cut
