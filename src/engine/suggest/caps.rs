@@ -205,6 +205,14 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize, whole_pitch: bo
     if !(push || whole_pitch && shouts) {
         return None;
     }
+    // A one-click edit that lowers the start of a sentence and leaves its rest shouting ("Book before 31st
+    // January and we'll throw in the CANDY FLOSS CART FOR FREE", "We're open today and TOMORROW") reads as
+    // de-stressing the one part the author meant (panels 40 and 44). The whole-pitch rewrite lowers them all.
+    // Words shouted, not acronyms (up to four letters, not common shouts).
+    let shouting = |i: usize| shouted_word(d, i) && (t.norm(i).len() > 4 || is_in(t.norm(i), &SHOUT_WORDS));
+    if !whole_pitch && (b + 1..=s_last).any(shouting) {
+        return None;
+    }
     let text_at = |i: usize| raw(d, i);
     // Touching letters or marks outside the stretch: "MAFT-ONN", "CHANGELOG:", "ACT →".
     let before = &d.text[..t.list[a].start as usize];

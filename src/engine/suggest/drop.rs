@@ -29,7 +29,15 @@ pub(super) fn drop_fix(
     let presses =
         |i: usize| t.list[i].kind != Kind::Word || lexicon::is_in(t.norm(i), &lexicon::PRESSURE_ONLY);
     let only_presses = (s_first..=s_last).filter(|&i| i < first || i > last).all(presses);
+    // A day or month says which dates are scarce ("Saturdays going FAST!!"): news about the offer, like "Summer
+    // dates are filling up" (panel 44).
+    let names_dates = (s_first..=s_last).filter(|&i| i < first || i > last).any(|i| {
+        let w = t.norm(i);
+        let one = w.strip_suffix('s').unwrap_or(w);
+        lexicon::is_in(one, &lexicon::WEEKDAYS) || lexicon::is_in(one, &lexicon::MONTHS)
+    });
     let pressure_only = urgent
+        && !names_dates
         && (only_presses || !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]));
     // "for the next 24 hours only", "this weekend only": the deadline is a fact, and its "only" is part of it
     // (without it the offer reads open-ended, readers said): no edit.

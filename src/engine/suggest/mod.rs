@@ -202,8 +202,8 @@ pub fn build(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
     if rule.fix == Fix::None || !rule.offer {
         return Vec::new();
     }
-    // Someone else's words (a customer's quote, a testimonial) are not the author's to edit.
-    if in_quotation(d.text, sig.span.start) {
+    // Someone else's words (a customer's quote, a testimonial, what a caller said) are not the author's to edit.
+    if in_quotation(d.text, sig.span.start) || reported(d, sig) {
         return Vec::new();
     }
     let mut out = build_fix(rule, sig, d);
@@ -239,6 +239,15 @@ fn only_lowered(before: &str, after: &str) -> bool {
             .chars()
             .zip(after.chars())
             .all(|(b, a)| a == b || b.is_uppercase() && b.to_lowercase().eq([a]))
+}
+
+/// Whether the signal sits in reported speech: a verb of saying comes before it in its sentence ("calls from
+/// someone saying ... that their meter needs replacing urgently": the caller's urgency, which a warning about
+/// scams reports, panel 44).
+fn reported(d: &Draft<'_>, sig: &Signal) -> bool {
+    let Some((first, _)) = sig.tokens else { return false };
+    let (s_first, _) = sentence_of(d.tokens, first);
+    (s_first..first).any(|i| is_word(d, i, &lexicon::SPEECH_VERBS))
 }
 
 /// How far back a quotation is looked for: a quote longer than this is not noticed.
@@ -901,6 +910,23 @@ mod tests {
         let (verdict, found, one_click) = offered(appeal);
         assert_eq!((verdict, found, one_click), (crate::Verdict::Conversation, 1, 0));
         assert_eq!(engine.rewrite(appeal, &options).text, appeal);
+    }
+
+    /// Panel 44's harms: the urgency a warning reports, the stress of a deadline whose sentence keeps shouting,
+    /// the day a scarcity names.
+    #[test]
+    fn reported_urgency_a_half_lowered_sentence_and_named_days_stay() {
+        let scam = "Bit of a warning to everyone 🙏 Three of my customers had calls this month from someone saying \
+                    they're from \"the power company\" and that their meter needs replacing urgently, £180 up front \
+                    by bank transfer. No supplier will ask for money like that. If it does need changing, your \
+                    supplier does it for free. Please tell your mum and dad.";
+        assert_eq!(first(scam, "urgency"), None);
+        let half =
+            "🎁 BOOK BEFORE 31st JANUARY and we'll throw in the CANDY FLOSS CART FOR FREE (worth £350)!!!";
+        assert_eq!(first(half, "caps"), None);
+        let days = "Book online at example.com/mot or ring 01279 604 311. Saturdays going FAST!!";
+        let dropped = first(days, "urgency-claim").is_some_and(|(_, new)| new.is_empty());
+        assert!(!dropped, "{:?}", first(days, "urgency-claim"));
     }
 
     /// A shouted banner is lowered by the whole-post rewrite of a sales pitch only ("headline still all caps",
