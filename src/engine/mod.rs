@@ -321,12 +321,14 @@ impl Engine {
             }
         }
         if verdict == Verdict::Conversation {
-            // A post that plugs nothing sells nothing to tone down: its "!!!", capitals, big adjectives and
-            // pressing words are the author's voice or someone else's (panel 15: "We shipped our 100,000th order
-            // today!!!"; panel 42: "state-of-the-art" in a news report; panel 44: a warning that reports a scam
-            // caller's "urgently"). The findings explain, nothing is edited.
-            for f in findings.iter_mut().filter(|f| score::is_sales(f.side)) {
-                f.suggestions.clear();
+            // In a post that plugs nothing, "!!!", a row of emoji, capitals and big adjectives are the author's
+            // voice (panel 15: "We shipped our 100,000th order today!!!", "we need your help with something
+            // amazing!!"; panel 42: "state-of-the-art" cut from a news report): the finding explains, nothing is
+            // toned down.
+            for (f, &n) in findings.iter_mut().zip(&rules) {
+                if suggest::tones_down_voice(c.rule(n)) {
+                    f.suggestions.clear();
+                }
             }
         }
         score::share_points(&mut findings, &contributions, &judgement);
