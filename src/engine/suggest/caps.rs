@@ -82,24 +82,6 @@ fn joins_stretch(d: &Draft<'_>, i: usize) -> bool {
         || (tok.kind == Kind::Punct && matches!(raw(d, i), "," | "&"))
 }
 
-/// Lowering the shouting of the capitals run `first..=last` (`fix = "lowercase"`), only where a coach would:
-/// the whole shouted stretch it belongs to ("ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU") at once, offered by the
-/// run that opens it, and only a shouted push: a command opening its sentence ("BOOK YOUR FITTING TODAY") or
-/// common shouts with a selling word ("£45 THIS WEEK ONLY", "We SOLD OUT"). No edit when the stretch
-/// - is one word, or has a word that is neither a common shout nor after a command ("BAGEL FRIDAY");
-/// - opens its line and no word follows it there (a banner: "IT'S HERE!!!", "🚨 FLASH SALE 🚨"), or opens it
-///   and is no command ("📣 BIG NEWS for ..."), or is a bare line of its own (a section header);
-/// - follows an ellipsis (a punchline), or has no selling word (joy: "she DID IT!!!");
-/// - holds anything but words of letters ("C_BCBAI_2509", "MAFT-ONN");
-/// - labels what follows ("STRATEGIC LEADERSHIP: ...") or is a step of a sequence ("ACT → RECORD");
-/// - sits beside a capitalised word inside its sentence (a name: "UNLEASH America", "OpenClaw CHANGELOG");
-/// - sits in a line mostly in capitals (a header), or repeats one word ("ME ME ME");
-/// - has a word, not a common shout, that the post writes in capitals elsewhere too (a product or a term:
-///   "LEMON"), or a code keyword in a post that writes code ("LEFT JOIN");
-/// - would read the same lowered.
-///
-/// Acronyms of up to four letters (not common shouts) keep their capitals; weekdays, months and feasts their
-/// capital. Panel 40 rated the edits: lowering banners and joy read pointless, pushes inside a sentence helpful.
 /// What the whole draft says about capitals, worked out once per draft on the first capitals finding
 /// (`Draft::capitals`), so that a post with many shouted words is read once, not once per word.
 #[derive(Debug, Default)]
@@ -150,9 +132,29 @@ fn after_ellipsis(d: &Draft<'_>, a: usize) -> bool {
     a > 0 && dot(a - 1) && (raw(d, a - 1) == "…" || a > 1 && dot(a - 2))
 }
 
+/// Lowering the shouting of the capitals run `first..=last` (`fix = "lowercase"`), only where a coach would:
+/// the whole shouted stretch it belongs to ("ONLY 48 HOURS LEFT", "NEW YEAR, NEW YOU") at once, offered by the
+/// run that opens it, and only a shouted push: a command opening its sentence ("BOOK YOUR FITTING TODAY") or
+/// common shouts with a selling word ("£45 THIS WEEK ONLY", "We SOLD OUT"). No edit when the stretch
+/// - is one word, or has a word that is neither a common shout nor after a command ("BAGEL FRIDAY");
+/// - opens its line and no word follows it there (a banner: "IT'S HERE!!!", "🚨 FLASH SALE 🚨"), or opens it
+///   and is no command ("📣 BIG NEWS for ..."), or is a bare line of its own (a section header);
+/// - follows an ellipsis (a punchline), or has no selling word (joy: "she DID IT!!!");
+/// - leaves its sentence shouting after it ("Book before 31st January and we'll throw in the CANDY FLOSS CART");
+/// - holds anything but words of letters ("C_BCBAI_2509", "MAFT-ONN");
+/// - labels what follows ("STRATEGIC LEADERSHIP: ...") or is a step of a sequence ("ACT → RECORD");
+/// - sits beside a capitalised word inside its sentence (a name: "UNLEASH America", "OpenClaw CHANGELOG");
+/// - sits in a line mostly in capitals (a header), or repeats one word ("ME ME ME");
+/// - has a word, not a common shout, that the post writes in capitals elsewhere too (a product or a term:
+///   "LEMON"), or a code keyword in a post that writes code ("LEFT JOIN");
+/// - would read the same lowered.
+///
+/// Acronyms of up to four letters (not common shouts) keep their capitals; weekdays, months and feasts their
+/// capital. Panel 40 rated the edits: lowering banners and joy read pointless, pushes inside a sentence helpful.
 ///
 /// `whole_pitch`: the whole-post rewrite of a sales pitch, which also lowers a banner of common shouts ("IT'S
-/// HERE!!!", "🔥🔥 LAST CHANCE 🔥🔥", "MY BOOK IS OUT TODAY!!"): a rewrite that calmed the rest and left the
+/// HERE!!!", "🔥🔥 LAST CHANCE 🔥🔥", "MY BOOK IS OUT TODAY!!"), one common shout ("ALL beans") and a stretch
+/// whose sentence goes on shouting (the rewrite lowers the rest too): a rewrite that calmed the rest and left the
 /// banner shouting read "headline still all caps" to readers (panels 39, 41 and 43), while as a one-click edit
 /// on its own it read pointless (panel 40).
 pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize, whole_pitch: bool) -> Option<Suggestion> {
@@ -247,9 +249,9 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize, whole_pitch: bo
         return None;
     }
     // A section header: the stretch alone on its line, bare ("WHAT YOU GET" above a list).
-    let line_of_its_own = |gap: &str, edge: char| gap.chars().all(|c| c == ' ' || c == '\t' || c == edge);
-    let bare_before = line_of_its_own(&before[before.rfind('\n').map_or(0, |p| p + 1)..], '\n');
-    if bare_before && after.contains('\n') && line_of_its_own(&after[..after.find('\n').unwrap_or(0)], '\n') {
+    let blank = |gap: &str| gap.chars().all(|c| c == ' ' || c == '\t');
+    let bare_before = blank(&before[before.rfind('\n').map_or(0, |p| p + 1)..]);
+    if bare_before && after.find('\n').is_some_and(|n| blank(&after[..n])) {
         return None;
     }
     // A header line: mostly capitals outside the stretch.
