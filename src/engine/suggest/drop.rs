@@ -103,7 +103,9 @@ pub(super) fn drop_fix(
     // offer, like a count of places left: it explains (panel 9). A sentence that is nothing but pressure, or
     // stacks it ("Spaces are limited and this offer will not be repeated."), goes.
     let stacked = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() > 1;
-    let plain_scarcity = urgent && !pressure_only && !stacked;
+    // A sentence that names which dates are scarce stays, stacked or not ("Weekends are already filling up fast
+    // and once they're gone they're gone", panel 47).
+    let plain_scarcity = urgent && !pressure_only && (!stacked || names_dates);
     let may_drop = (!sentence_content || pressure_only)
         && !plain_scarcity
         && !hype_about_others

@@ -927,6 +927,15 @@ mod tests {
         let days = "Book online at example.com/mot or ring 01279 604 311. Saturdays going FAST!!";
         let dropped = first(days, "urgency-claim").is_some_and(|(_, new)| new.is_empty());
         assert!(!dropped, "{:?}", first(days, "urgency-claim"));
+        // Stacked with a second push, the days still say which dates are scarce (panel 47).
+        let stacked =
+            "Weekends are already filling up fast and once they're gone they're gone. Book direct at \
+                       example.com/stay or ring reception.";
+        for rule in ["urgency-claim", "urgency"] {
+            let dropped =
+                first(stacked, rule).is_some_and(|(old, new)| new.is_empty() && old.contains("Weekends"));
+            assert!(!dropped, "{rule}: {:?}", first(stacked, rule));
+        }
     }
 
     /// A shouted banner is lowered by the whole-post rewrite of a sales pitch only ("headline still all caps",
