@@ -310,7 +310,7 @@ fn build_fix(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Vec<Suggestion> {
         // rewrite of a sales pitch calms the others too: `build_for_pitch`).
         Fix::Calm if is_quiet_bangs(rule, sig, d) => Vec::new(),
         Fix::Calm if rule.detector == Some(Detector::Bangs) && !d.for_rewrite => {
-            vec![calming_paragraph(sig, d, matched)]
+            calming_paragraph(sig, d, matched).into_iter().collect()
         }
         Fix::Calm => vec![calming(sig, d, matched)],
         Fix::Replace => replace(rule, sig, d, matched),
@@ -353,9 +353,13 @@ fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
 /// A "!!" that sells calmed together with every other "!!" of its paragraph (outside quotations): one calmed
 /// while a louder one stayed beside it ("Doors are open! ... gone!!!") read inconsistent (panel 18). Each
 /// selling "!!" of the paragraph offers this same edit, which is offered once.
-fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
+///
+/// A lone "!!" (the paragraph's only run, of two marks) is left to the whole-post rewrite: "OPEN!!" -> "OPEN!" as
+/// an edit of its own read trivial to both readers of panel 47 (0-2 of 7) and to one of panel 35.
+fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Option<Suggestion> {
     let own = calming(sig, d, matched);
-    let Some((i, _)) = sig.tokens else { return own };
+    let lone = matched == "!!";
+    let Some((i, _)) = sig.tokens else { return (!lone).then_some(own) };
     let t = d.tokens;
     let line = |k: usize| t.list[k].kind != Kind::Break;
     let first = (0..i).rev().take_while(|&k| line(k)).last().unwrap_or(i);
@@ -367,9 +371,9 @@ fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
             norm.len() >= 2 && norm.contains(&b'!')
         })
         .collect();
-    let (Some(&a), Some(&b)) = (runs.first(), runs.last()) else { return own };
+    let (Some(&a), Some(&b)) = (runs.first(), runs.last()) else { return (!lone).then_some(own) };
     if a == b {
-        return own;
+        return (!lone).then_some(own);
     }
     let span = widened_span(t, a, b, 0, 0);
     let (start, end) = (span.start, span.end);
@@ -382,13 +386,14 @@ fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
         at = t.list[k].end as usize;
     }
     text.push_str(&d.text[at..end]);
-    suggestion(span, text, format!("Calm the {} \"!!\" of this paragraph to \"!\"", runs.len()))
+    Some(suggestion(span, text, format!("Calm the {} \"!!\" of this paragraph to \"!\"", runs.len())))
 }
 
 /// The edit `build` holds back until the verdict is known, made by the whole-post rewrite of a sales pitch
-/// only: a shouted banner of common shouts lowered (`caps::lowering`), and "!!" in a sentence that does not sell. In a pitch every "!!" is part of the pitch, and a rewrite that
-/// calms one while a louder one stays ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11); as
-/// a one-click suggestion on friendly excitement ("dogs welcome too!!") it read pointless (panel 12).
+/// only: a shouted banner of common shouts lowered (`caps::lowering`), and "!!" in a sentence that does not
+/// sell. In a pitch every "!!" is part of the pitch, and a rewrite that calms one while a louder one stays
+/// ("DOORS ARE OPEN!!!") read inconsistent and not better (panel 11); as a one-click suggestion on friendly
+/// excitement ("dogs welcome too!!") it read pointless (panel 12).
 pub fn build_for_pitch(rule: &Rule, sig: &Signal, d: &Draft<'_>) -> Option<Suggestion> {
     if rule.fix == Fix::Lowercase && rule.offer && !in_quotation(d.text, sig.span.start) {
         let (first, last) = sig.tokens?;
@@ -705,7 +710,7 @@ mod tests {
         let report = Engine::offering_every_fix().analyze(quoted, &Options::for_platform(Platform::Linkedin));
         assert!(report.findings.iter().any(|f| f.rule.id == "bangs"), "the finding still explains");
         assert!(report.findings.iter().all(|f| f.suggestions.is_empty()), "{:#?}", report.findings);
-        let straight = "\"It changed my life!!\" says Jo. Book now!!";
+        let straight = "\"It changed my life!!\" says Jo. Book now!!!";
         let report =
             Engine::offering_every_fix().analyze(straight, &Options::for_platform(Platform::Linkedin));
         let calmed: Vec<_> =
@@ -910,6 +915,27 @@ mod tests {
         let (verdict, found, one_click) = offered(appeal);
         assert_eq!((verdict, found, one_click), (crate::Verdict::Conversation, 1, 0));
         assert_eq!(engine.rewrite(appeal, &options).text, appeal);
+    }
+
+    /// A lone "!!" is calmed by the whole-post rewrite, not as a one-click edit of its own (panels 35 and 47:
+    /// trivial); "!!!", or a paragraph of several runs, still is.
+    #[test]
+    fn a_lone_double_bang_is_left_to_the_rewrite() {
+        let engine = Engine::new();
+        let options = Options::for_platform(Platform::Facebook);
+        let calms = |text: &str| -> usize {
+            let report = engine.analyze(text, &options);
+            report.findings.iter().filter(|f| f.rule.id == "bangs").map(|f| f.suggestions.len()).sum()
+        };
+        let lone =
+            "Spring term bookings are now open!! Lessons from £12, book at example.com/swim before Friday.";
+        assert_eq!(calms(lone), 0);
+        assert!(!engine.rewrite(lone, &options).text.contains("!!"));
+        let loud =
+            "Spring term bookings are now open!!! Lessons from £12, book at example.com/swim before Friday.";
+        assert_eq!(calms(loud), 1);
+        let several = "Bookings are open!! Lessons from £12, book at example.com/swim before Friday!!";
+        assert_eq!(calms(several), 1, "one edit calms the paragraph's runs together");
     }
 
     /// Panel 44's harms: the urgency a warning reports, the stress of a deadline whose sentence keeps shouting,
