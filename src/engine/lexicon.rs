@@ -319,6 +319,11 @@ pub const PUSH_WORDS: [&str; 8] =
 pub const PRESSURE_ONLY: [&str; 12] =
     ["don't", "dont", "do", "not", "wait", "hurry", "act", "now", "fast", "quickly", "quick", "today"];
 
+/// Words after "one" that show it stands for a noun named before ("grab one in advance", "book one today"), not
+/// a number before its own noun ("in one visit").
+pub const AFTER_STAND_IN: [&str; 11] =
+    ["in", "at", "for", "now", "today", "before", "while", "and", "or", "on", "soon"];
+
 /// Verbs that report what someone else said: what follows them is not the author's own voice. ("claimed" and
 /// "claims" are left out: "312 already claimed" counts an offer taken.)
 pub const SPEECH_VERBS: [&str; 12] = [
@@ -647,7 +652,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 41] = [
+        let lists: [&[&str]; 42] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -660,6 +665,7 @@ mod tests {
             &HOLIDAYS,
             &CALL_VERBS,
             &SPEECH_VERBS,
+            &AFTER_STAND_IN,
             &SELLING_SHOUTS,
             &SHOUT_WORDS,
             &DANGLING_END,

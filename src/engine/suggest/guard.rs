@@ -90,11 +90,10 @@ fn leans_on_what_went(s: &str) -> bool {
     });
     // "one" with no noun after it ("grab one in advance"; not "in one visit", "one of the best").
     let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
-    let after_stand_in = ["in", "at", "for", "now", "today", "before", "while", "and", "or", "on", "soon"];
     let stands_for_a_noun = (0..words.len()).any(|k| {
         is(words[k], &["them"])
             || is(words[k], &["one", "ones"])
-                && words.get(k + 1).is_none_or(|n| n.is_empty() || is(n, &after_stand_in))
+                && words.get(k + 1).is_none_or(|n| n.is_empty() || is(n, &lexicon::AFTER_STAND_IN))
     });
     bare_count || stands_for_a_noun
 }
