@@ -137,9 +137,24 @@ pub const KEPT_CLAIMS: [&str; 18] = [
 ];
 
 /// Nouns that measure and say nothing without their adjective: hype before one stays ("an unmatched level of
-/// service" cut to "a level of service", panel 37).
-pub const MEASURES: [&str; 8] =
-    ["level", "levels", "standard", "standards", "quality", "degree", "calibre", "caliber"];
+/// service" cut to "a level of service", panel 37; "✅ Unbeatable prices across the East Midlands" cut to
+/// "Prices across ...", panel 50).
+pub const MEASURES: [&str; 14] = [
+    "level",
+    "levels",
+    "standard",
+    "standards",
+    "quality",
+    "degree",
+    "calibre",
+    "caliber",
+    "price",
+    "prices",
+    "pricing",
+    "rates",
+    "value",
+    "results",
+];
 
 /// SQL keywords, written in capitals by convention: never lowered as shouting in a post that writes code.
 pub const CODE_WORDS: [&str; 24] = [
@@ -324,6 +339,11 @@ pub const PRESSURE_ONLY: [&str; 12] =
 pub const AFTER_STAND_IN: [&str; 11] =
     ["in", "at", "for", "now", "today", "before", "while", "and", "or", "on", "soon"];
 
+/// Words that open a clause by pointing back at the one before ("Act fast, it's the only thing that matters"):
+/// the clause before them cannot go.
+pub const POINTING_BACK: [&str; 9] =
+    ["it", "its", "it's", "it\u{2019}s", "that", "that's", "that\u{2019}s", "this", "which"];
+
 /// Verbs that report what someone else said: what follows them is not the author's own voice. ("claimed" and
 /// "claims" are left out: "312 already claimed" counts an offer taken.)
 pub const SPEECH_VERBS: [&str; 12] = [
@@ -478,7 +498,7 @@ pub const LAUNCH_VERBS: [&str; 10] = [
 /// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
 /// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
 /// not here.
-pub const NOT_AFTER_POSSESSIVE: [&str; 25] = [
+pub const NOT_AFTER_POSSESSIVE: [&str; 31] = [
     "not",
     "a",
     "an",
@@ -504,6 +524,12 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 25] = [
     "honestly",
     "gone",
     "gonna",
+    "everything",
+    "nothing",
+    "something",
+    "here",
+    "finally",
+    "all",
 ];
 /// Words that cannot follow the possessives "your" and "their", so "your" before them is "you're" and "their"
 /// "they're" ("your never too old", "your not alone", "your looking at", "their gone"); "going" only before
@@ -624,6 +650,60 @@ pub const AFTER_COUNT: [&str; 3] = ["left", "remaining", "available"];
 /// Possessive pronouns written with an apostrophe ("Grab your's"): never right.
 pub const APOSTROPHE_PRONOUNS: [(&str, &str); 4] =
     [("your's", "yours"), ("their's", "theirs"), ("our's", "ours"), ("her's", "hers")];
+/// Verbs written with an apostrophe before their "s" ("First message get's it"): none of them is a noun that
+/// could own something.
+pub const APOSTROPHE_VERBS: [(&str, &str); 8] = [
+    ("get's", "gets"),
+    ("give's", "gives"),
+    ("come's", "comes"),
+    ("goe's", "goes"),
+    ("doe's", "does"),
+    ("want's", "wants"),
+    ("know's", "knows"),
+    ("say's", "says"),
+];
+/// Words whose "'s" is "is" or "us" but never a noun's ("that's", "let's"): "there that's" is no "their".
+pub const PRONOUN_IS: [&str; 16] = [
+    "that",
+    "what",
+    "it",
+    "he",
+    "she",
+    "who",
+    "here",
+    "there",
+    "where",
+    "let",
+    "how",
+    "when",
+    "everyone",
+    "everything",
+    "someone",
+    "nothing",
+];
+/// Verbs that open a command on the reader's own thing, besides those of a call to action (`NEEDS_OBJECT`):
+/// "you're" after one is "your" ("Bring you're tired old sofa back to life"). Verbs that may take a clause
+/// ("check you're registered", "show you're serious") are not here.
+pub const OWN_THING_VERBS: [&str; 18] = [
+    "bring",
+    "send",
+    "give",
+    "take",
+    "treat",
+    "protect",
+    "transform",
+    "refresh",
+    "upgrade",
+    "pamper",
+    "spoil",
+    "restore",
+    "revive",
+    "clean",
+    "fix",
+    "service",
+    "tag",
+    "share",
+];
 /// Words never written twice in a row ("all the the estates"; "had had" and "that that" can be right).
 pub const NEVER_DOUBLED: [&str; 16] = [
     "the", "a", "an", "to", "of", "in", "on", "for", "and", "with", "at", "by", "your", "our", "my", "their",
@@ -652,7 +732,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 42] = [
+        let lists: [&[&str]; 45] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -695,6 +775,9 @@ mod tests {
             &MEASURES,
             &AFTER_ALREADY,
             &AFTER_THEIR,
+            &POINTING_BACK,
+            &OWN_THING_VERBS,
+            &PRONOUN_IS,
         ];
         // A selling shout is read only inside a stretch of shouts.
         assert!(SELLING_SHOUTS.iter().all(|w| SHOUT_WORDS.contains(w)));

@@ -19,9 +19,10 @@
 
 use super::lexicon::{
     is_in, AFTER_ALREADY, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, APOSTROPHE_PRONOUNS,
-    BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS, CLAUSE_OPENERS,
-    COMPARATIVES, DETERMINERS, MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE,
-    NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, PARTICLES, POSSESSED, POSSESSIVES, RUN_TOGETHER, TIME_UNITS,
+    APOSTROPHE_VERBS, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS,
+    CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE,
+    NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, OWN_THING_VERBS, PARTICLES, POSSESSED, POSSESSIVES, PRONOUN_IS,
+    RUN_TOGETHER, TIME_UNITS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -236,6 +237,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
         let respelled = RUN_TOGETHER
             .iter()
             .chain(&APOSTROPHE_PRONOUNS)
+            .chain(&APOSTROPHE_VERBS)
             .find(|(typo, _)| *typo == &*lower[i])
             .map(|(_, fix)| *fix);
         let phrase_fix = match (&*lower[i], next) {
@@ -252,7 +254,9 @@ pub fn slips(text: &str) -> Vec<Fix> {
             // "you're own", and "you're" after a command opening its sentence ("Grab you're tickets").
             ("you're", Some(n))
                 if is_in(n, &POSSESSED)
-                    || i > 0 && words[i - 1].opens && before.is_some_and(|b| is_in(b, &NEEDS_OBJECT)) =>
+                    || i > 0
+                        && words[i - 1].opens
+                        && before.is_some_and(|b| is_in(b, &NEEDS_OBJECT) || is_in(b, &OWN_THING_VERBS)) =>
             {
                 same_case(w.text, "your").map(|t| (w.end, t))
             }
@@ -281,9 +285,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
             ("there", Some(n))
                 if !before.is_some_and(|b| is_in(b, &BE_FORMS) || is_in(b, &BEFORE_ADVERB_THERE)) =>
             {
+                // "ask if there heating's working": a noun with its "'s" ("is") follows a possessive.
+                let noun_is =
+                    n.strip_suffix("'s").is_some_and(|stem| stem.len() > 2 && !is_in(stem, &PRONOUN_IS));
                 let fix = if n == "gone" || n == "going" && after_next == Some("to") && !to_be {
                     "they're"
-                } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) {
+                } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) || noun_is {
                     "their"
                 } else {
                     ""
@@ -311,6 +318,10 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 ))
             }
             ("it's", Some("own")) => Some((w.end, format!("{}s", &w.text[..2]))),
+            // "this years heather harvest": "this" counts one year, so the word owns what follows.
+            ("years" | "weeks" | "months", Some(_)) if before == Some("this") && w.text == lower[i] => {
+                Some((w.end, format!("{}'s", &w.text[..w.text.len() - 1])))
+            }
             ("a", Some("least")) => Some((w.end, format!("{}t", w.text))),
             (m, Some("of")) if is_in(m, &MODALS) && after_next.is_some_and(|a| a != "course") => {
                 let of = &words[i + 1];
@@ -427,6 +438,16 @@ mod tests {
             "You're never too old, you're going to love it."
         );
         assert_eq!(fixed("Don't loose out: more then 50 left."), "Don't lose out: more than 50 left.");
+        // Panels 49 and 50: a noun's "'s" after "there", "you're" after a command on the reader's own thing,
+        // "its" before "everything", "this years", a verb with an apostrophe.
+        assert_eq!(fixed("Ask if there heating's working."), "Ask if their heating's working.");
+        assert_eq!(
+            fixed("Bring you're tired old sofa back to life"),
+            "Bring your tired old sofa back to life"
+        );
+        assert_eq!(fixed("Its everything I wish I'd known."), "It's everything I wish I'd known.");
+        assert_eq!(fixed("18 jars of this years harvest."), "18 jars of this year's harvest.");
+        assert_eq!(fixed("First message get's it."), "First message gets it.");
         assert_eq!(
             fixed("It's better then anything, your looking at it."),
             "It's better than anything, you're looking at it."
@@ -500,6 +521,8 @@ mod tests {
             "Its better features win. Is there life on Mars? Your rapidly growing team needs this.",
             "We're all ready to go, and had had enough of that that.",
             "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
+            "Hi there that's great. Check you're registered. Show you're serious.",
+            "Over there Tom's van waits. Its everything-included price. This years Plan.",
         ] {
             assert_eq!(correct(text), None, "{text}");
         }

@@ -57,6 +57,26 @@ pub(super) fn drop_fix(
     if urgent && term && states_deadline(d) {
         return Vec::new();
     }
+    // Scarcity said plainly as the claim opening its sentence ("Spaces are limited – register at ...", "Places
+    // are limited, RSVP at the link above") is news about the offer, as it is in a sentence of its own: readers
+    // called its removal a false alarm on a likely fact (panel 49). Shouted ("filling up FAST"), with "!!",
+    // stacked or said as a command, it goes.
+    let opens_sentence = (s_first..first).all(|i| t.list[i].kind != Kind::Word);
+    let shouted = (first..=last).any(|i| {
+        t.list[i].kind == Kind::Word && raw(d, i).len() > 1 && !raw(d, i).chars().any(char::is_lowercase)
+    });
+    let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
+    let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
+    let plain_claim = urgent
+        && !pressure_only
+        && opens_sentence
+        && single
+        && !shouted
+        && !loud
+        && !lexicon::is_call_verb(t.norm(first));
+    if plain_claim {
+        return Vec::new();
+    }
     if urgent && !pressure_only {
         let edit = with_clauses(d, (s_first, s_last), (first, last), |cl, ci, cj| {
             let clause = match (ci, cj) {
@@ -110,7 +130,7 @@ pub(super) fn drop_fix(
         && !plain_scarcity
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
-    if may_drop && !ends_with_colon(d, s_last) {
+    if may_drop && !ends_with_colon(d, s_last) && !(urgent && advice_step(d, s_first, s_last)) {
         let span = line_cut(d, s_first, s_last);
         return vec![suggestion(span, String::new(), "Drop this sentence".into())];
     }
@@ -147,6 +167,29 @@ pub(super) fn drop_fix(
         }
     }
     Vec::new()
+}
+
+/// Whether the sentence `s_first..=s_last` is a step of advice: a command opening a list item whose line goes on
+/// with more words and nothing that sells (no sales finding, price, link, @mention or phone). "✔️ Act fast.
+/// Blot — don't rub — with a white cloth" tells the reader how to save a rug, and cut, the advice loses its
+/// first step (panel 48); "Don't miss out!! Prices like this won't be around after Sunday. Book ..." goes on
+/// selling, and a claim ("Spaces are going fast.") is no step.
+fn advice_step(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
+    let t = d.tokens;
+    let Some(verb) = (s_first..=s_last).find(|&i| t.list[i].kind == Kind::Word) else { return false };
+    let list_item = verb > 0 && t.list[verb - 1].kind != Kind::Break && after_markers_only(d, verb);
+    if !list_item || !lexicon::is_call_verb(t.norm(verb)) {
+        return false;
+    }
+    let rest = s_last + 1..(s_last + 1..t.len()).find(|&i| t.list[i].kind == Kind::Break).unwrap_or(t.len());
+    let (a, b) = (rest.start, rest.end);
+    let sells = |i: usize| {
+        matches!(t.list[i].kind, Kind::Money | Kind::Url | Kind::Mention) || phone_end(d, i).is_some()
+    };
+    b > a
+        && rest.clone().any(|i| t.list[i].kind == Kind::Word)
+        && !rest.clone().any(sells)
+        && hits_in(d, a, b - 1).all(|h| d.rules[h.rule].side == Side::Value)
 }
 
 /// "Our agency launched the BEST social media course ever": the launch is the author's offer and stays; the

@@ -71,7 +71,7 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
     // filling up FAST, there's about 20 left" must not become "There's about 20 left" (panel 41), nor "Slots
     // are filling up, so grab one" "Grab one" (panel 43).
     let clause = !text[start..end].trim_end().ends_with(['.', '!', '?']);
-    if deletion && clause && leans_on_what_went(&text[end..to]) {
+    if deletion && clause && leans_on_what_went(replacement, &text[end..to]) {
         return false;
     }
     (left == 0 || left <= problems(before))
@@ -79,10 +79,11 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
 }
 
 /// Whether `s` counts or points back to something it does not name: a figure right before "left", "remaining"
-/// or "available" ("about 20 left"; not "20 seats left"), or "one", "ones", "them" standing for a noun ("grab
-/// one").
-fn leans_on_what_went(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().map(core).collect();
+/// or "available" ("about 20 left"; not "20 seats left"), "one", "ones", "them" standing for a noun ("grab
+/// one"), or a first word pointing back ("it's the only thing that matters").
+/// `kept` is what the edit writes in place of the clause (the next word, recapitalised), `s` what follows it.
+fn leans_on_what_went(kept: &str, s: &str) -> bool {
+    let words: Vec<&str> = kept.split_whitespace().chain(s.split_whitespace()).map(core).collect();
     let bare_count = words.windows(2).any(|w| {
         w[0].chars().any(|c| c.is_ascii_digit())
             && w[0].chars().all(|c| c.is_ascii_digit() || c == ',')
@@ -95,7 +96,9 @@ fn leans_on_what_went(s: &str) -> bool {
             || is(words[k], &["one", "ones"])
                 && words.get(k + 1).is_none_or(|n| n.is_empty() || is(n, &lexicon::AFTER_STAND_IN))
     });
-    bare_count || stands_for_a_noun
+    // "Act FAST, its the only thing that really matters": the rest opens on a word pointing back at what went.
+    let points_back = words.first().is_some_and(|w| is(w, &lexicon::POINTING_BACK));
+    bare_count || stands_for_a_noun || points_back
 }
 
 /// Whether `s` holds "If you" (which each of `OPENERS` starts with).

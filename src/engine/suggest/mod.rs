@@ -964,6 +964,39 @@ mod tests {
         }
     }
 
+    /// Urgency whose line goes on with advice and sells nothing is a step of that advice ("✔️ Act fast. Blot —
+    /// don't rub —": panel 48); urgency whose line goes on selling still goes.
+    #[test]
+    fn urgency_that_starts_a_step_of_advice_stays() {
+        let advice = "Red wine on a wool rug? Here's what to do.\n✔️ Act fast. Blot with a white cloth, don't rub. \
+                      Press down firmly and repeat.\n✔️ Dab with cool water.\n\nIf it wins, we clean rugs at our \
+                      workshop: message us a photo.";
+        assert_eq!(first(advice, "urgency"), None);
+        let selling =
+            "Our spring sale is on.\nDon't miss out!! Prices like this won't be around after Sunday. Book \
+                       your test drive at example.com/spring or call 01632 960 551.";
+        assert_eq!(first(selling, "urgency"), Some(("Don't miss out!! ".into(), String::new())));
+    }
+
+    /// Panels 49 and 50: a clause whose rest points back at it stays ("Act FAST, its the only thing that really
+    /// matters"), plain scarcity opening its sentence stays ("Spaces are limited – register ..."; shouted, it
+    /// goes), and hype before a noun that says nothing without it stays ("✅ Unbeatable prices").
+    #[test]
+    fn pointing_back_plain_scarcity_and_bare_prices_stay() {
+        let back = "Spilled red wine on the carpet? Act FAST, its the only thing that really matters 🍷";
+        assert_eq!(first(back, "urgency"), None);
+        let plain =
+            "FREE workshop on Thursday at 7.30pm.\n\nSpaces are limited – register at example.com/exam and \
+                     you'll also get my revision planner";
+        assert_eq!(first(plain, "urgency-claim"), None);
+        let shouted =
+            "Classes are filling up FAST, Street Dance already has a waiting list. Book at example.com/dance";
+        assert!(first(shouted, "urgency-claim").is_some_and(|(old, _)| old.contains("FAST")));
+        let prices = "Roof surveys by drone for landlords and agents.\n✅ Unbeatable prices across the East Midlands\n\
+                      Book at example.com/survey";
+        assert_eq!(first(prices, "puffery"), None);
+    }
+
     /// A shouted banner is lowered by the whole-post rewrite of a sales pitch only ("headline still all caps",
     /// panels 39, 41, 43), never as a one-click edit on its own (panel 40: pointless), nor in a post that shares.
     #[test]
