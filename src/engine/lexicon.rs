@@ -624,6 +624,33 @@ pub const POSSESSED: [&str; 13] = [
     "website",
     "products",
 ];
+/// Words written without their apostrophe that are no words without it ("todays only" is "today's only").
+pub const MISSING_APOSTROPHE: [(&str, &str); 7] = [
+    ("todays", "today's"),
+    ("tomorrows", "tomorrow's"),
+    ("yesterdays", "yesterday's"),
+    ("everyones", "everyone's"),
+    ("someones", "someone's"),
+    ("wheres", "where's"),
+    ("shes", "she's"),
+];
+/// What "going" is followed by when it is a verb, so "their going" before it is "they're going" ("their going
+/// fast", "your going to love it"; "your going rate" stays).
+pub const GOING_HOW: [&str; 11] =
+    ["to", "fast", "quickly", "quick", "well", "out", "up", "away", "soon", "strong", "crazy"];
+/// Words before a "to" that ends its clause and is "too" ("me to!", "the kids to."); verbs ("we'd love to.")
+/// are not here, and a plural in "-s" counts too (`slips`).
+pub const BEFORE_TOO: [&str; 4] = ["me", "you", "us", "them"];
+/// Words in "-s" that "who's" precedes ("who's yours?"): not plurals, so "who's" stays.
+pub const NOT_AFTER_WHOSE: [&str; 6] = ["yours", "ours", "theirs", "hers", "its", "was"];
+/// Things of the reader's that follow "your", never "you": "on you phone" after a preposition is "on your
+/// phone" (people are left out: "a treat for you kids" speaks to them).
+pub const YOUR_THINGS: [&str; 14] = [
+    "own", "phone", "inbox", "diary", "calendar", "home", "house", "garden", "car", "website", "feed",
+    "life", "account", "doorstep",
+];
+/// Prepositions before "you" + one of `YOUR_THINGS` ("for" is left out: "for you guys").
+pub const BEFORE_YOUR_THING: [&str; 7] = ["on", "in", "into", "to", "from", "with", "at"];
 /// Words after which "their" is the place "there" when what follows is no noun ("be their within 48 hours",
 /// "get their early").
 pub const BEFORE_PLACE_THERE: [&str; 4] = ["be", "been", "get", "got"];
@@ -732,7 +759,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 45] = [
+        let lists: [&[&str]; 50] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -778,6 +805,11 @@ mod tests {
             &POINTING_BACK,
             &OWN_THING_VERBS,
             &PRONOUN_IS,
+            &YOUR_THINGS,
+            &BEFORE_YOUR_THING,
+            &GOING_HOW,
+            &BEFORE_TOO,
+            &NOT_AFTER_WHOSE,
         ];
         // A selling shout is read only inside a stretch of shouts.
         assert!(SELLING_SHOUTS.iter().all(|w| SHOUT_WORDS.contains(w)));

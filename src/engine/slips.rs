@@ -19,10 +19,11 @@
 
 use super::lexicon::{
     is_in, AFTER_ALREADY, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, APOSTROPHE_PRONOUNS,
-    APOSTROPHE_VERBS, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BE_FORMS,
-    CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE,
-    NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, OWN_THING_VERBS, PARTICLES, POSSESSED, POSSESSIVES, PRONOUN_IS,
-    RUN_TOGETHER, TIME_UNITS,
+    APOSTROPHE_VERBS, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BEFORE_TOO,
+    BEFORE_YOUR_THING, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, GOING_HOW, MISSING_APOSTROPHE,
+    MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE, NOT_AFTER_WHOSE, NOT_AFTER_YOUR_THEIR,
+    OBJECT_STARTS, OWN_THING_VERBS, PARTICLES, POSSESSED, POSSESSIVES, PRONOUN_IS, RUN_TOGETHER, TIME_UNITS,
+    YOUR_THINGS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -223,7 +224,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
             is_in(n, &NOT_AFTER_YOUR_THEIR)
                 && (n != "welcome" || after_next.is_none())
                 && !(n == "not" && matches!(after_next, Some("being" | "having")))
-                || n == "going" && after_next == Some("to")
+                || n == "going" && after_next.is_some_and(|a| is_in(a, &GOING_HOW))
                 || before.is_none_or(|b| is_in(b, &CLAUSE_OPENERS))
                     && (n.ends_with("ing") && after_next.is_some_and(|a| is_in(a, &OBJECT_STARTS))
                         || n.ends_with("ly")
@@ -238,6 +239,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
             .iter()
             .chain(&APOSTROPHE_PRONOUNS)
             .chain(&APOSTROPHE_VERBS)
+            .chain(&MISSING_APOSTROPHE)
             .find(|(typo, _)| *typo == &*lower[i])
             .map(|(_, fix)| *fix);
         let phrase_fix = match (&*lower[i], next) {
@@ -288,7 +290,9 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 // "ask if there heating's working": a noun with its "'s" ("is") follows a possessive.
                 let noun_is =
                     n.strip_suffix("'s").is_some_and(|stem| stem.len() > 2 && !is_in(stem, &PRONOUN_IS));
-                let fix = if n == "gone" || n == "going" && after_next == Some("to") && !to_be {
+                let fix = if n == "gone"
+                    || n == "going" && after_next.is_some_and(|a| is_in(a, &GOING_HOW)) && !to_be
+                {
                     "they're"
                 } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) || noun_is {
                     "their"
@@ -318,6 +322,26 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 ))
             }
             ("it's", Some("own")) => Some((w.end, format!("{}s", &w.text[..2]))),
+            // "the grown-ups to.": "to" ending its clause after a pronoun or a plural is "too" ("me to!").
+            ("to", None) if clause_ends && ends_on_too_word(&text[..w.start]) => {
+                same_case(w.text, "too").map(|t| (w.end, t))
+            }
+            // "who's teams": "who's" before a plural is "whose" (not before "nervous", "less", "this", "always").
+            ("who's", Some(n))
+                if n.len() > 3
+                    && n.ends_with('s')
+                    && !n.contains('\'')
+                    && !["ous", "ss", "is", "ys", "us"].iter().any(|x| n.ends_with(x))
+                    && !is_in(n, &NOT_AFTER_WHOSE) =>
+            {
+                same_case(w.text, "whose").map(|t| (w.end, t))
+            }
+            // "snapped on you phone": a thing of the reader's after a preposition.
+            ("you", Some(n))
+                if is_in(n, &YOUR_THINGS) && before.is_some_and(|b| is_in(b, &BEFORE_YOUR_THING)) =>
+            {
+                same_case(w.text, "your").map(|t| (w.end, t))
+            }
             // "this years heather harvest": "this" counts one year, so the word owns what follows.
             ("years" | "weeks" | "months", Some(_)) if before == Some("this") && w.text == lower[i] => {
                 Some((w.end, format!("{}'s", &w.text[..w.text.len() - 1])))
@@ -354,7 +378,15 @@ pub fn slips(text: &str) -> Vec<Fix> {
         let stem = lower[i].strip_suffix("'s").filter(|s| s.len() >= 3 && !is_in(s, &TIME_UNITS));
         let plural_after = next.map_or(clause_ends, |n| is_in(n, &AFTER_PLURAL) || is_in(n, &AFTER_COUNT));
         let lower_case = !w.text.chars().any(char::is_uppercase);
-        if counted && stem.is_some() && plural_after && lower_case {
+        // "We fit sash window's.": a plural ending its clause after a word no possessive follows there ("at
+        // mum's", "the butcher's", "it's anyone's" are possessives).
+        let plural_at_end = clause_ends
+            && stem.is_some_and(|s| s.len() >= 4 && !s.ends_with("one") && !s.ends_with("body"))
+            && before.is_some_and(|b| {
+                !b.contains('\'')
+                    && ![&DETERMINERS[..], &POSSESSIVES, &PARTICLES, &BE_FORMS].iter().any(|l| is_in(b, l))
+            });
+        if (counted && stem.is_some() && plural_after || plural_at_end) && lower_case {
             let plural: String = w.text.chars().filter(|&c| c != '\'' && c != '\u{2019}').collect();
             fixes.push(Fix { start: w.start, end: w.end, text: plural });
         } else if let Some((end, replacement)) = phrase_fix {
@@ -382,6 +414,21 @@ pub fn slips(text: &str) -> Vec<Fix> {
     }
     fixes.sort_by_key(|f| f.start);
     fixes
+}
+
+/// Whether `before` (the text before a "to" that ends its clause) ends on a word after which that "to" is "too":
+/// a pronoun ("me to!") or a plural after its article or possessive ("the grown-ups to."; "if he wants to." is
+/// a verb's "to"), after a space.
+fn ends_on_too_word(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else { return false };
+    let mut words = rest.trim_end().rsplit([' ', '\n']).map(str::to_lowercase);
+    let (Some(word), previous) = (words.next(), words.next()) else { return false };
+    is_in(&word, &BEFORE_TOO)
+        || word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && previous.is_some_and(|p| is_in(&p, &DETERMINERS) || is_in(&p, &POSSESSIVES))
 }
 
 #[cfg(test)]
@@ -448,6 +495,14 @@ mod tests {
         assert_eq!(fixed("Its everything I wish I'd known."), "It's everything I wish I'd known.");
         assert_eq!(fixed("18 jars of this years harvest."), "18 jars of this year's harvest.");
         assert_eq!(fixed("First message get's it."), "First message gets it.");
+        assert_eq!(fixed("Receipts snapped on you phone."), "Receipts snapped on your phone.");
+        // Panel 51: "their going fast", "who's teams", "sash window's.", "todays only", "the grown-ups to."
+        assert_eq!(fixed("Book now, their going fast!"), "Book now, they're going fast!");
+        assert_eq!(fixed("For managers who's teams are remote."), "For managers whose teams are remote.");
+        assert_eq!(fixed("We fit and repair sash window's."), "We fit and repair sash windows.");
+        assert_eq!(fixed("20% off, todays only."), "20% off, today's only.");
+        assert_eq!(fixed("Bring the kids and the grown-ups to."), "Bring the kids and the grown-ups too.");
+        assert_eq!(fixed("Me to!"), "Me too!");
         assert_eq!(
             fixed("It's better then anything, your looking at it."),
             "It's better than anything, you're looking at it."
@@ -521,7 +576,10 @@ mod tests {
             "Its better features win. Is there life on Mars? Your rapidly growing team needs this.",
             "We're all ready to go, and had had enough of that that.",
             "See 4 today's meetings, 3 day's notice and 1 date's left. I get you're busy. A BSE CMO.",
-            "Hi there that's great. Check you're registered. Show you're serious.",
+            "Hi there that's great. Check you're registered. Show you're serious. A treat for you kids.",
+            "Thank you team. We sent it to you home-made.",
+            "Your going rate. Who's nervous? Who's this? Who's yours? Tea at mum's. It's the butcher's.",
+            "We'd love to. It's anyone's. We went to. Is it hers? Come if he wants to. Bring what it needs to.",
             "Over there Tom's van waits. Its everything-included price. This years Plan.",
         ] {
             assert_eq!(correct(text), None, "{text}");

@@ -59,16 +59,18 @@ pub(super) fn drop_fix(
     }
     // Scarcity said plainly as the claim opening its sentence ("Spaces are limited – register at ...", "Places
     // are limited, RSVP at the link above") is news about the offer, as it is in a sentence of its own: readers
-    // called its removal a false alarm on a likely fact (panel 49). Shouted ("filling up FAST"), with "!!",
-    // stacked or said as a command, it goes.
+    // called its removal a false alarm on a likely fact (panel 49), and so they did the plain "Places are
+    // limited." (panel 52), a sentence of nothing else, where a pressure idiom ("When they're gone, they're
+    // gone.") still goes. Shouted ("filling up FAST"), with "!!", stacked or said as a command, it goes.
     let opens_sentence = (s_first..first).all(|i| t.list[i].kind != Kind::Word);
     let shouted = (first..=last).any(|i| {
         t.list[i].kind == Kind::Word && raw(d, i).len() > 1 && !raw(d, i).chars().any(char::is_lowercase)
     });
     let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
     let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
+    let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
     let plain_claim = urgent
-        && !pressure_only
+        && (!pressure_only || capacity)
         && opens_sentence
         && single
         && !shouted
