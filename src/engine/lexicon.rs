@@ -344,6 +344,17 @@ pub const AFTER_STAND_IN: [&str; 11] =
 pub const POINTING_BACK: [&str; 9] =
     ["it", "its", "it's", "it\u{2019}s", "that", "that's", "that\u{2019}s", "this", "which"];
 
+/// Shouted words of a deadline or a length ("TODAY ONLY", "ONE DAY", "48 HOURS ONLY"; with weekdays and months):
+/// a stretch of nothing else is the author's stress on a fact, not lowered as a one-click edit.
+pub const DEADLINE_SHOUTS: [&str; 17] = [
+    "today", "tonight", "tomorrow", "only", "one", "day", "days", "week", "weekend", "month", "hour",
+    "hours", "this", "ends", "until", "till", "midnight",
+];
+
+/// Pronouns that stand for a plural named before ("before they're gone", "grab them"): a sentence they lean on
+/// stays.
+pub const PLURAL_STAND_INS: [&str; 5] = ["they", "they're", "theyre", "them", "those"];
+
 /// Verbs that report what someone else said: what follows them is not the author's own voice. ("claimed" and
 /// "claims" are left out: "312 already claimed" counts an offer taken.)
 pub const SPEECH_VERBS: [&str; 12] = [
@@ -498,7 +509,7 @@ pub const LAUNCH_VERBS: [&str; 10] = [
 /// Words that cannot follow the possessive "its", so "its" before them is "it's" ("its not worth it", "its
 /// been a year"). Words a possessive can precede ("its only", "its very", "its going rate", "its time") are
 /// not here.
-pub const NOT_AFTER_POSSESSIVE: [&str; 31] = [
+pub const NOT_AFTER_POSSESSIVE: [&str; 33] = [
     "not",
     "a",
     "an",
@@ -530,6 +541,8 @@ pub const NOT_AFTER_POSSESSIVE: [&str; 31] = [
     "here",
     "finally",
     "all",
+    "full",
+    "over",
 ];
 /// Words that cannot follow the possessives "your" and "their", so "your" before them is "you're" and "their"
 /// "they're" ("your never too old", "your not alone", "your looking at", "their gone"); "going" only before
@@ -643,6 +656,33 @@ pub const GOING_HOW: [&str; 11] =
 pub const BEFORE_TOO: [&str; 4] = ["me", "you", "us", "them"];
 /// Words in "-s" that "who's" precedes ("who's yours?"): not plurals, so "who's" stays.
 pub const NOT_AFTER_WHOSE: [&str; 6] = ["yours", "ours", "theirs", "hers", "its", "was"];
+/// Words that count a plural: "all shape's and sizes" is "all shapes" (before a word that opens no noun phrase).
+pub const QUANTIFIERS: [&str; 4] = ["all", "many", "several", "both"];
+/// Adverbs that stand between "there" and its verb ("there still is", "there never was"): the "-ly" ones are
+/// read by their ending.
+pub const ADVERBS_BEFORE_VERB: [&str; 10] =
+    ["still", "never", "always", "already", "now", "also", "just", "even", "often", "sometimes"];
+/// Verbs that follow their subject directly: "there output was down" has a noun before one.
+pub const FINITE_VERBS: [&str; 7] = ["is", "are", "was", "were", "has", "have", "had"];
+/// Auxiliaries and modals that stand between "there" and a verb ("there will be", "there could have been").
+pub const AUXILIARIES: [&str; 16] = [
+    "will",
+    "won't",
+    "wont",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "can",
+    "can't",
+    "cant",
+    "shall",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+];
 /// Things of the reader's that follow "your", never "you": "on you phone" after a preposition is "on your
 /// phone" (people are left out: "a treat for you kids" speaks to them).
 pub const YOUR_THINGS: [&str; 14] = [
@@ -759,7 +799,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 50] = [
+        let lists: [&[&str]; 56] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -810,6 +850,12 @@ mod tests {
             &GOING_HOW,
             &BEFORE_TOO,
             &NOT_AFTER_WHOSE,
+            &QUANTIFIERS,
+            &ADVERBS_BEFORE_VERB,
+            &FINITE_VERBS,
+            &AUXILIARIES,
+            &PLURAL_STAND_INS,
+            &DEADLINE_SHOUTS,
         ];
         // A selling shout is read only inside a stretch of shouts.
         assert!(SELLING_SHOUTS.iter().all(|w| SHOUT_WORDS.contains(w)));

@@ -18,12 +18,12 @@
 //! gone" is "already gone", and a word never written twice loses its double ("the the").
 
 use super::lexicon::{
-    is_in, AFTER_ALREADY, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR, APOSTROPHE_PRONOUNS,
-    APOSTROPHE_VERBS, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE, BEFORE_THAN, BEFORE_TOO,
-    BEFORE_YOUR_THING, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS, GOING_HOW, MISSING_APOSTROPHE,
-    MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE, NOT_AFTER_WHOSE, NOT_AFTER_YOUR_THEIR,
-    OBJECT_STARTS, OWN_THING_VERBS, PARTICLES, POSSESSED, POSSESSIVES, PRONOUN_IS, RUN_TOGETHER, TIME_UNITS,
-    YOUR_THINGS,
+    is_in, ADVERBS_BEFORE_VERB, AFTER_ALREADY, AFTER_COUNT, AFTER_PLACE_THERE, AFTER_PLURAL, AFTER_THEIR,
+    APOSTROPHE_PRONOUNS, APOSTROPHE_VERBS, AUXILIARIES, BEFORE_ADVERB_THERE, BEFORE_LOSE, BEFORE_PLACE_THERE,
+    BEFORE_THAN, BEFORE_TOO, BEFORE_YOUR_THING, BE_FORMS, CLAUSE_OPENERS, COMPARATIVES, DETERMINERS,
+    FINITE_VERBS, GOING_HOW, MISSING_APOSTROPHE, MODALS, NEEDS_OBJECT, NEVER_DOUBLED, NOT_AFTER_POSSESSIVE,
+    NOT_AFTER_WHOSE, NOT_AFTER_YOUR_THEIR, OBJECT_STARTS, OWN_THING_VERBS, PARTICLES, POSSESSED, POSSESSIVES,
+    PRONOUN_IS, QUANTIFIERS, RUN_TOGETHER, TIME_UNITS, YOUR_THINGS,
 };
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -194,6 +194,8 @@ pub fn slips(text: &str) -> Vec<Fix> {
         })
         .collect();
     let mut fixes: Vec<Fix> = Vec::new();
+    // The last word corrected as a plural: its partner after "and" or "or" is one too ("all shapes and size's").
+    let mut last_plural = None;
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -213,9 +215,12 @@ pub fn slips(text: &str) -> Vec<Fix> {
         // A capital on the next word inside a line is a title ("Your Actually Helpful Tips" is right): the
         // phrase slips read only plain text, or a line in capitals ("ITS NOT OVER").
         let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+        // A shouted word after a plain one is stress, not a title ("its FULL", "their going FAST").
+        let shouted = |t: &str| upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 2;
         let plain_next = i + 1 < words.len()
             && (!words[i + 1].text.starts_with(char::is_uppercase)
-                || upper(w.text) && upper(words[i + 1].text));
+                || upper(w.text) && upper(words[i + 1].text)
+                || !upper(w.text) && shouted(words[i + 1].text));
         let next = next.filter(|_| plain_next);
         // "your"/"their" before a word no possessive precedes ("your not", "their gone"; "your not being there"
         // is a possessive), or opening a clause before a verb in -ing and its object ("If your bringing a
@@ -287,6 +292,13 @@ pub fn slips(text: &str) -> Vec<Fix> {
             ("there", Some(n))
                 if !before.is_some_and(|b| is_in(b, &BE_FORMS) || is_in(b, &BEFORE_ADVERB_THERE)) =>
             {
+                // "there output was down": a noun between "there" and its verb, where only an adverb can stand
+                // ("there really is", "there still are").
+                let owned = after_next.is_some_and(|a| is_in(a, &FINITE_VERBS))
+                    && !is_in(n, &AUXILIARIES)
+                    && !n.ends_with("ly")
+                    && !n.ends_with("'s")
+                    && !is_in(n, &ADVERBS_BEFORE_VERB);
                 // "ask if there heating's working": a noun with its "'s" ("is") follows a possessive.
                 let noun_is =
                     n.strip_suffix("'s").is_some_and(|stem| stem.len() > 2 && !is_in(stem, &PRONOUN_IS));
@@ -294,7 +306,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
                     || n == "going" && after_next.is_some_and(|a| is_in(a, &GOING_HOW)) && !to_be
                 {
                     "they're"
-                } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) || noun_is {
+                } else if is_in(n, &AFTER_THEIR) || is_in(n, &POSSESSED) || noun_is || owned {
                     "their"
                 } else {
                     ""
@@ -370,23 +382,30 @@ pub fn slips(text: &str) -> Vec<Fix> {
         };
         // "4 date's left": a count's noun is a plural, and its apostrophe a slip (not before a noun: "4 today's
         // meeting"; not of time, where "3 days' notice" is a possessive).
+        // A count or a quantifier ("4 date's left", "all shape's and sizes").
         let counted = text[..w.start]
             .trim_end_matches(' ')
             .rsplit([' ', '\n'])
             .next()
-            .is_some_and(|t| !t.is_empty() && t != "1" && t.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|t| !t.is_empty() && t != "1" && t.bytes().all(|b| b.is_ascii_digit()))
+            || before.is_some_and(|b| is_in(b, &QUANTIFIERS));
         let stem = lower[i].strip_suffix("'s").filter(|s| s.len() >= 3 && !is_in(s, &TIME_UNITS));
         let plural_after = next.map_or(clause_ends, |n| is_in(n, &AFTER_PLURAL) || is_in(n, &AFTER_COUNT));
         let lower_case = !w.text.chars().any(char::is_uppercase);
         // "We fit sash window's.": a plural ending its clause after a word no possessive follows there ("at
         // mum's", "the butcher's", "it's anyone's" are possessives).
         let plural_at_end = clause_ends
-            && stem.is_some_and(|s| s.len() >= 4 && !s.ends_with("one") && !s.ends_with("body"))
+            && stem.is_some_and(|s| !is_in(s, &PRONOUN_IS) && !s.ends_with("one") && !s.ends_with("body"))
             && before.is_some_and(|b| {
                 !b.contains('\'')
                     && ![&DETERMINERS[..], &POSSESSIVES, &PARTICLES, &BE_FORMS].iter().any(|l| is_in(b, l))
             });
-        if (counted && stem.is_some() && plural_after || plural_at_end) && lower_case {
+        let partner = i >= 2
+            && last_plural == Some(i - 2)
+            && before.is_some_and(|b| b == "and" || b == "or")
+            && stem.is_some();
+        if (counted && stem.is_some() && plural_after || plural_at_end || partner) && lower_case {
+            last_plural = Some(i);
             let plural: String = w.text.chars().filter(|&c| c != '\'' && c != '\u{2019}').collect();
             fixes.push(Fix { start: w.start, end: w.end, text: plural });
         } else if let Some((end, replacement)) = phrase_fix {
@@ -503,6 +522,11 @@ mod tests {
         assert_eq!(fixed("20% off, todays only."), "20% off, today's only.");
         assert_eq!(fixed("Bring the kids and the grown-ups to."), "Bring the kids and the grown-ups too.");
         assert_eq!(fixed("Me to!"), "Me too!");
+        // Sets AL, AC and AN: a shouted word after "its", "there" before a noun and its verb, a quantifier.
+        assert_eq!(fixed("Sorry, its FULL now."), "Sorry, it's FULL now.");
+        assert_eq!(fixed("Ask any farmer, there output was down."), "Ask any farmer, their output was down.");
+        assert_eq!(fixed("All shape's and size's welcome!"), "All shapes and sizes welcome!");
+        assert_eq!(fixed("Fully insured, no hidden fee's."), "Fully insured, no hidden fees.");
         assert_eq!(
             fixed("It's better then anything, your looking at it."),
             "It's better than anything, you're looking at it."
@@ -580,6 +604,10 @@ mod tests {
             "Thank you team. We sent it to you home-made.",
             "Your going rate. Who's nervous? Who's this? Who's yours? Tea at mum's. It's the butcher's.",
             "We'd love to. It's anyone's. We went to. Is it hers? Come if he wants to. Bring what it needs to.",
+            "There really is a way. There still are seats. There is hope. There's more. Is there anything he has?",
+            "Over there people are kind. Its BBC coverage. All day's events are free. There will be no tickets.",
+            "There won't be any left. There could have been more. There must be a way. There may have been.",
+            "Guess who's. I know what's. Tea at mum's. See you at Joe's.",
             "Over there Tom's van waits. Its everything-included price. This years Plan.",
         ] {
             assert_eq!(correct(text), None, "{text}");

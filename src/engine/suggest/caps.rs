@@ -59,7 +59,7 @@ pub(super) fn push_decapitalised(out: &mut String, s: &str) {
 }
 
 use super::super::lexicon::{
-    is_call_verb, is_in, CODE_WORDS, HOLIDAYS, MONTHS, SELLING_SHOUTS, SHOUT_WORDS, WEEKDAYS,
+    is_call_verb, is_in, CODE_WORDS, DEADLINE_SHOUTS, HOLIDAYS, MONTHS, SELLING_SHOUTS, SHOUT_WORDS, WEEKDAYS,
 };
 use super::super::text::{Kind, Tokens};
 use super::{raw, sentence_of, trying, Draft};
@@ -202,6 +202,16 @@ pub(super) fn lowering(d: &Draft<'_>, first: usize, last: usize, whole_pitch: bo
     // Panel 40 recommended lowering a shouted push inside a sentence ("£45 THIS WEEK ONLY", "We SOLD OUT by
     // ...", "BOOK TODAY before we're full") and not a shouted banner opening a line ("IT'S HERE!!!", "🚨 FLASH
     // SALE 🚨", "📣 BIG NEWS for ..."), a punchline after an ellipsis or the author's joy ("she DID IT!!!").
+    // A deadline or a length the author stresses ("TODAY ONLY", "in ONE DAY") is a fact of the offer: readers
+    // called lowering it a false alarm on the main selling point (panels 53 and 54; one reader of 49). The
+    // whole-pitch rewrite still lowers it with the rest.
+    let deadline = words.iter().all(|&i| {
+        let w = t.norm(i);
+        is_in(w, &DEADLINE_SHOUTS) || is_in(w, &WEEKDAYS) || is_in(w, &MONTHS)
+    });
+    if deadline && !whole_pitch {
+        return None;
+    }
     let (opens_line, continues) = place_in_line(d, a, b);
     let push = (command || selling) && !(opens_line && !(command && continues)) && !after_ellipsis(d, a);
     if !(push || whole_pitch && shouts) {

@@ -22,6 +22,15 @@ pub(super) fn drop_fix(
         return Vec::new();
     }
     let urgent = rule.tags.iter().any(|g| g == "urgency");
+    // Pressure told in the past is a story or a warning, not a push ("➡️ it was urgent.", a sign of a phishing
+    // e-mail: panel 54).
+    if urgent && first > s_first && is_word(d, first - 1, &["was", "were"]) {
+        return Vec::new();
+    }
+    // A sentence holding a fact of the offer (the deadline rule's "First come first served") is not dropped for
+    // the pressure beside it ("First come first served, DON'T MISS IT!!" lost the no-booking rule: panel 53).
+    let holds_fact =
+        hits_in(d, s_first, s_last).any(|h| (h.last < first || h.first > last) && tagged(d, h, "fact"));
     let remove = |edit: (Span, String)| vec![removing(d, edit)];
     let sentence_content = content_outside(d, s_first, s_last, first, last, &rule.id);
     // Nothing but pressure ("Only 50 spots and they're going fast!", "Don't wait until it's too late."): the
@@ -38,6 +47,7 @@ pub(super) fn drop_fix(
     });
     let pressure_only = urgent
         && !names_dates
+        && !holds_fact
         && (only_presses || !sentence_content && !says_enough(d, [s_first..first, last + 1..s_last + 1]));
     // "for the next 24 hours only", "this weekend only": the deadline is a fact, and its "only" is part of it
     // (without it the offer reads open-ended, readers said): no edit.
@@ -61,21 +71,28 @@ pub(super) fn drop_fix(
     // are limited, RSVP at the link above") is news about the offer, as it is in a sentence of its own: readers
     // called its removal a false alarm on a likely fact (panel 49), and so they did the plain "Places are
     // limited." (panel 52), a sentence of nothing else, where a pressure idiom ("When they're gone, they're
-    // gone.") still goes. Shouted ("filling up FAST"), with "!!", stacked or said as a command, it goes.
-    let opens_sentence = (s_first..first).all(|i| t.list[i].kind != Kind::Word);
-    let shouted = (first..=last).any(|i| {
-        t.list[i].kind == Kind::Word && raw(d, i).len() > 1 && !raw(d, i).chars().any(char::is_lowercase)
-    });
+    // gone.") still goes; shouted too ("Appointments are going FAST 😱" cut lost "a useful reason to DM now",
+    // panel 54). With "!!", stacked or said as a command, it goes.
+    // The claim's subject: a few words before the pressure ("Appointments are going FAST"), or none when the
+    // phrase names it ("Spaces are limited"); a command ("Book early") or an idiom of pronouns ("When they're
+    // gone, they're gone", "they're going fast") is no claim about the offer.
+    let lead: Vec<usize> = (s_first..first).filter(|&i| t.list[i].kind == Kind::Word).collect();
+    let opener = lead.first().copied().unwrap_or(first);
+    let names_subject = !lead.is_empty() && !lexicon::is_in(t.norm(opener), &lexicon::PLURAL_STAND_INS);
     let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
     let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
     let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
+    // Either the phrase opens its sentence and says more than pressure, or it is the whole of a short sentence
+    // that names what is scarce.
     let plain_claim = urgent
-        && (!pressure_only || capacity)
-        && opens_sentence
+        && (lead.is_empty() && (!pressure_only || capacity)
+            || pressure_only && names_subject && lead.len() <= 3)
         && single
-        && !shouted
         && !loud
-        && !lexicon::is_call_verb(t.norm(first));
+        && !lexicon::is_call_verb(t.norm(opener))
+        && !lexicon::is_call_verb(t.norm(first))
+        && !is_word(d, opener, &["please"])
+        && !lexicon::is_in(t.norm(opener), &lexicon::SUBORDINATORS);
     if plain_claim {
         return Vec::new();
     }
@@ -132,7 +149,11 @@ pub(super) fn drop_fix(
         && !plain_scarcity
         && !hype_about_others
         && (urgent || keeps_sentence_reason(d, s_first, s_last).is_none());
-    if may_drop && !ends_with_colon(d, s_last) && !(urgent && advice_step(d, s_first, s_last)) {
+    let sentence_kept = holds_fact
+        || ends_with_colon(d, s_last)
+        || urgent && advice_step(d, s_first, s_last)
+        || leaned_on(d, s_last);
+    if may_drop && !sentence_kept {
         let span = line_cut(d, s_first, s_last);
         return vec![suggestion(span, String::new(), "Drop this sentence".into())];
     }
@@ -169,6 +190,16 @@ pub(super) fn drop_fix(
         }
     }
     Vec::new()
+}
+
+/// Whether the rest of the line after `s_last` points back at what the sentence named: "SLOTS ARE GOING FAST!!!
+/// Book NOW before they're gone" without its first sentence leaves "they" naming nothing (panel 53).
+fn leaned_on(d: &Draft<'_>, s_last: usize) -> bool {
+    let t = d.tokens;
+    (s_last + 1..t.len())
+        .take_while(|&i| t.list[i].kind != Kind::Break)
+        .take(40)
+        .any(|i| t.list[i].kind == Kind::Word && lexicon::is_in(t.norm(i), &lexicon::PLURAL_STAND_INS))
 }
 
 /// Whether the sentence `s_first..=s_last` is a step of advice: a command opening a list item whose line goes on

@@ -817,11 +817,13 @@ mod tests {
         );
         assert!(capacity.findings.iter().any(|f| f.rule.id == "deadline"), "{:?}", capacity.findings);
         assert!(capacity.findings.iter().all(|f| f.suggestions.is_empty()), "{:?}", capacity.findings);
-        // A sentence that is pressure only.
+        // A sentence that is pressure only goes; one that names what is scarce is news and stays (panels 9 and
+        // 54).
         assert_eq!(
-            applied("Our tips are below. Places are going fast.", "urgency-claim"),
+            applied("Our tips are below. When they're gone, they're gone.", "urgency-claim"),
             "Our tips are below."
         );
+        no_fix("Our tips are below. Places are going fast.", "urgency-claim");
         // A deadline stays whole, its "only" too (a fact): no edit.
         no_fix("Up to 30% off all e-bikes this weekend only!", "deadline");
         // A "just" before a number, not the words around it.
@@ -976,6 +978,27 @@ mod tests {
             "Our spring sale is on.\nDon't miss out!! Prices like this won't be around after Sunday. Book \
                        your test drive at example.com/spring or call 01632 960 551.";
         assert_eq!(first(selling, "urgency"), Some(("Don't miss out!! ".into(), String::new())));
+    }
+
+    /// Panels 53 and 54: pressure told in the past ("it was urgent", a sign of a scam), a sentence holding a fact
+    /// ("First come first served"), a sentence the next one leans on ("before they're gone") and a plain scarcity
+    /// claim, shouted or not, keep their words; the pressure beside a fact goes alone.
+    #[test]
+    fn past_pressure_facts_leaned_on_sentences_and_scarcity_claims_stay() {
+        let warning =
+            "How to spot it:\n➡️ the sender was a random domain\n➡️ it was urgent. Real notices don't \
+                       threaten you.";
+        assert_eq!(first(warning, "urgency"), None);
+        let fact =
+            "Sharpening van in town this Saturday! Knives £4 each. First come first served, DON'T MISS IT!!";
+        let edit = first(fact, "urgency");
+        assert!(edit.as_ref().is_none_or(|(old, _)| !old.contains("First come")), "{edit:?}");
+        let leaned =
+            "Sauna sessions are back.\nSLOTS ARE GOING FAST!!! Book NOW before they're gone 👉 example.com";
+        assert_eq!(first(leaned, "urgency-claim"), None);
+        let claim =
+            "One-day sample sale on Saturday 😍\nAppointments are going FAST 😱 DM us to secure your slot.";
+        assert_eq!(first(claim, "urgency-claim"), None);
     }
 
     /// Panels 49 and 50: a clause whose rest points back at it stays ("Act FAST, its the only thing that really
