@@ -300,9 +300,24 @@ pub fn rewrite(engine: &Engine, text: &str, options: &Options) -> Rewrite {
             ok
         };
         if !fixes.is_empty() && !try_fixes(&fixes, &mut current, &mut scores) {
-            // From the end backwards, so the earlier fixes' offsets stay valid.
-            for fix in fixes.iter().rev() {
-                corrected |= try_fixes(std::slice::from_ref(fix), &mut current, &mut scores);
+            // A correction that reads as pressure once right ("Once there gone there GONE" -> "they're gone"):
+            // all of them, then the edits the corrected post gets (the pressure dropped), if that reads no
+            // worse than the draft; a half-corrected idiom read as still wrong (panel 56).
+            let corrected_text = slips::apply(&current, &fixes);
+            let corrected_report = engine.analyze_for_rewrite(&corrected_text, options);
+            let edits = choose_edits(&corrected_report, &corrected_text);
+            let edited = tidy(&apply(&corrected_text, &edits));
+            let s = engine.scores(&edited, options);
+            if !edits.is_empty() && !worse(&s, &before, &before) && !draft.harmed_by(&edited) {
+                record(&edits, &mut applied);
+                current = edited;
+                scores = s;
+                corrected = true;
+            } else {
+                // From the end backwards, so the earlier fixes' offsets stay valid.
+                for fix in fixes.iter().rev() {
+                    corrected |= try_fixes(std::slice::from_ref(fix), &mut current, &mut scores);
+                }
             }
         } else {
             corrected = !fixes.is_empty();
@@ -345,6 +360,20 @@ will not be repeated. Book your free review now: meridiancole.com/review";
         );
         // The offer stays, so the post still sells; softened, it sells less.
         assert!(rw.after.salesiness < rw.before.salesiness, "{rw:?}");
+    }
+
+    #[test]
+    fn a_slip_that_reads_as_pressure_once_corrected_goes_with_the_pressure() {
+        // "before there gone" corrected is "before they're gone", pressure the draft's score did not hold: the
+        // corrected post's own edits drop it (panel 56; "Drop us a message NOW before there gone!!", panel 46).
+        let engine = Engine::new();
+        let options = Options::for_platform(crate::Platform::Facebook);
+        let draft = "🔥 HOT TUB HIRE 🔥 Only 2 tubs left for the bank holiday weekend!!! £149 for 3 nights, \
+                     delivered, filled and heated by Friday teatime. Drop us a message NOW before there gone!! 🛁 \
+                     #hottubhire";
+        let rw = rewrite(&engine, draft, &options);
+        assert!(!rw.text.contains("there gone") && !rw.text.contains("they're gone"), "{rw:?}");
+        assert!(rw.text.contains("£149 for 3 nights") && rw.text.contains("Only 2 tubs left"), "{rw:?}");
     }
 
     #[test]

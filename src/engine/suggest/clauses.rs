@@ -176,21 +176,23 @@ pub(super) fn clause_removal(
     if !rest_content && !says_enough(d, rest().map(|&(a, b)| a..b + 1)) {
         return None;
     }
+    // A clause that says more than its pressure stays: what a "so" clause rests on ("We take on a limited number
+    // of new clients each year so we can give each one proper attention", panel 14), or a reason beside it
+    // ("– I bought a pallet of elements and when they're gone the price goes back up": cut, the post lost why
+    // the offer ends, panel 56).
+    const MORE_THAN_PRESSURE: usize = 6;
+    let said = free_words(d, cf..first, MORE_THAN_PRESSURE)
+        + free_words(d, last + 1..cl_end + 1, MORE_THAN_PRESSURE);
+    if said >= MORE_THAN_PRESSURE {
+        return None;
+    }
     if ci == 0 {
         if !allow_first {
             return None;
         }
-        // "Appointments are filling up quickly, so tap ...": the clause, its comma and the "so" go. A clause
-        // that says more than its pressure is what the "so" clause rests on ("We take on a limited number of
-        // new clients each year so we can give each one proper attention", panel 14): it stays.
+        // "Appointments are filling up quickly, so tap ...": the clause, its comma and the "so" go.
         let mut n = cl[cj + 1].0;
         if is_word(d, n, &["so", "and", "but"]) && n < cl[cj + 1].1 {
-            const MORE_THAN_PRESSURE: usize = 5;
-            let said = free_words(d, cf..first, MORE_THAN_PRESSURE)
-                + free_words(d, last + 1..cl_end + 1, MORE_THAN_PRESSURE);
-            if said >= MORE_THAN_PRESSURE {
-                return None;
-            }
             n += 1;
         }
         if on_list(d, n, List::NotAStart.bit())

@@ -27,6 +27,17 @@ pub(super) fn drop_fix(
     if urgent && first > s_first && is_word(d, first - 1, &["was", "were"]) {
         return Vec::new();
     }
+    // Pressure inside a condition is the condition of advice, not a push ("If your fixed rate ends this year,
+    // start looking six months before it ends": cut, the advice loses who it is for, panel 57); an idiom that
+    // opens with the subordinator ("When they're gone, they're gone") is pressure.
+    let clause_start = (s_first..first)
+        .rev()
+        .find(|&i| t.list[i].kind == Kind::Punct && matches!(raw(d, i), "," | ";" | ":" | "—" | "–"))
+        .map_or(s_first, |i| i + 1);
+    let opener = (clause_start..=first).find(|&i| t.list[i].kind == Kind::Word);
+    if urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS)) {
+        return Vec::new();
+    }
     // A sentence holding a fact of the offer (the deadline rule's "First come first served") is not dropped for
     // the pressure beside it ("First come first served, DON'T MISS IT!!" lost the no-booking rule: panel 53).
     let holds_fact =
@@ -77,8 +88,8 @@ pub(super) fn drop_fix(
     // phrase names it ("Spaces are limited"); a command ("Book early") or an idiom of pronouns ("When they're
     // gone, they're gone", "they're going fast") is no claim about the offer.
     let lead: Vec<usize> = (s_first..first).filter(|&i| t.list[i].kind == Kind::Word).collect();
-    let opener = lead.first().copied().unwrap_or(first);
-    let names_subject = !lead.is_empty() && !lexicon::is_in(t.norm(opener), &lexicon::PLURAL_STAND_INS);
+    let subject = lead.first().copied().unwrap_or(first);
+    let names_subject = !lead.is_empty() && !lexicon::is_in(t.norm(subject), &lexicon::PLURAL_STAND_INS);
     let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
     let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
     let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
@@ -89,10 +100,9 @@ pub(super) fn drop_fix(
             || pressure_only && names_subject && lead.len() <= 3)
         && single
         && !loud
-        && !lexicon::is_call_verb(t.norm(opener))
+        && !lexicon::is_call_verb(t.norm(subject))
         && !lexicon::is_call_verb(t.norm(first))
-        && !is_word(d, opener, &["please"])
-        && !lexicon::is_in(t.norm(opener), &lexicon::SUBORDINATORS);
+        && !is_word(d, subject, &["please"]);
     if plain_claim {
         return Vec::new();
     }

@@ -346,8 +346,34 @@ fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
     } else {
         sig.tokens.map_or_else(|| first_char(matched), |(f, l)| first_emoji(d, f, l).to_string())
     };
+    // A run opening its line before the words ("!!! BANK HOLIDAY PENS NEARLY GONE !!!") goes with its spaces: a
+    // line opening on "! " read as a glitch (panel 56).
+    if let Some((i, _)) = sig.tokens.filter(|&(i, _)| calm == "!" && opens_line_before_words(d, i)) {
+        let spaces = run_and_spaces_end(d, i) - d.tokens.list[i].end as usize;
+        return suggestion(
+            widened_span(d.tokens, i, i, 0, spaces),
+            String::new(),
+            label("Calm it to ", &calm),
+        );
+    }
     let label = label("Calm it to ", &calm);
     suggestion(sig.span, calm, label)
+}
+
+/// Whether token `k` (a run of marks) opens its line, with only markers before it and a word after it.
+fn opens_line_before_words(d: &Draft<'_>, k: usize) -> bool {
+    let t = d.tokens;
+    after_markers_only(d, k)
+        && (k + 1..t.len())
+            .take_while(|&j| t.list[j].kind != Kind::Break)
+            .find(|&j| t.list[j].kind != Kind::Emoji)
+            .is_some_and(|j| t.list[j].kind == Kind::Word)
+}
+
+/// Where token `k` ends, with the spaces after it.
+fn run_and_spaces_end(d: &Draft<'_>, k: usize) -> usize {
+    let end = d.tokens.list[k].end as usize;
+    end + d.text[end..].len() - d.text[end..].trim_start_matches(' ').len()
 }
 
 /// A "!!" that sells calmed together with every other "!!" of its paragraph (outside quotations): one calmed
@@ -382,6 +408,10 @@ fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Option<Sugge
     for &k in &runs {
         let run = &d.text[t.list[k].start as usize..t.list[k].end as usize];
         text.push_str(&d.text[at..t.list[k].start as usize]);
+        if run.contains('!') && !run.contains('?') && opens_line_before_words(d, k) {
+            at = run_and_spaces_end(d, k);
+            continue;
+        }
         text.push(if run.contains('?') { '?' } else { '!' });
         at = t.list[k].end as usize;
     }
@@ -978,6 +1008,25 @@ mod tests {
             "Our spring sale is on.\nDon't miss out!! Prices like this won't be around after Sunday. Book \
                        your test drive at example.com/spring or call 01632 960 551.";
         assert_eq!(first(selling, "urgency"), Some(("Don't miss out!! ".into(), String::new())));
+    }
+
+    /// Panels 56 and 57: pressure inside a condition stays ("If your fixed rate ends this year, ..."), as does a
+    /// clause that gives a reason beside its pressure; a run of "!" opening its line goes with its space.
+    #[test]
+    fn conditions_reasons_and_opening_bangs() {
+        let condition =
+            "If your fixed rate ends this year, the most useful thing you can do is start looking six \
+                         months before it ends, not six weeks.";
+        assert_eq!(first(condition, "urgency-claim"), None);
+        let reason =
+            "Only 8 left at this price – I bought a pallet of elements and when they're gone the price \
+                      goes back up!!! Message me to order.";
+        assert_eq!(first(reason, "urgency-claim"), None);
+        let banner =
+            "!!! BANK HOLIDAY PENS NEARLY GONE !!!\n\nHeated chalets £16.50 a night. Call 01562 900447";
+        let engine = Engine::new();
+        let rw = engine.rewrite(banner, &Options::for_platform(Platform::Facebook)).text;
+        assert!(rw.starts_with("BANK HOLIDAY PENS NEARLY GONE!"), "{rw}");
     }
 
     /// Panels 53 and 54: pressure told in the past ("it was urgent", a sign of a scam), a sentence holding a fact
