@@ -134,7 +134,8 @@ fn a_malformed_pack_names_line_and_column_and_the_default_pack_stays() {
 fn rewrite_lowers_salesiness() {
     // A post whose pressure, fanfare and command can go without losing a fact (the louder SALES_POST keeps its
     // offer and scarcity, and stays at 100).
-    const POST: &str = "We are thrilled to announce that our spring menu is here!!! Places are going fast. Book now at example.com/menu!";
+    const POST: &str =
+        "We are thrilled to announce that our spring menu is here!!! Hurry, don't miss out! Book now at example.com/menu!";
     let rewrite = wasm::rewrite(POST, options("linkedin")).expect("rewrite");
     let text = get(&rewrite, "text").as_string().expect("rewrite text");
     let before = number(&get(&rewrite, "before"), "salesiness");

@@ -334,6 +334,16 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 ))
             }
             ("it's", Some("own")) => Some((w.end, format!("{}s", &w.text[..2]))),
+            // "This is it's fourth year", "in it's place": after "is" or a preposition, before a word a possessive
+            // can precede, "it's" is "its".
+            ("it's", Some(n))
+                if before.is_some_and(|b| {
+                    matches!(b, "is" | "of" | "in" | "for" | "on" | "with" | "by" | "from")
+                }) && !is_in(n, &NOT_AFTER_POSSESSIVE)
+                    && n.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                Some((w.end, format!("{}s", &w.text[..2])))
+            }
             // "the grown-ups to.": "to" ending its clause after a pronoun or a plural is "too" ("me to!").
             ("to", None) if clause_ends && ends_on_too_word(&text[..w.start]) => {
                 same_case(w.text, "too").map(|t| (w.end, t))
@@ -527,6 +537,7 @@ mod tests {
         assert_eq!(fixed("Ask any farmer, there output was down."), "Ask any farmer, their output was down.");
         assert_eq!(fixed("All shape's and size's welcome!"), "All shapes and sizes welcome!");
         assert_eq!(fixed("Fully insured, no hidden fee's."), "Fully insured, no hidden fees.");
+        assert_eq!(fixed("This is it's fourth consecutive year."), "This is its fourth consecutive year.");
         assert_eq!(
             fixed("It's better then anything, your looking at it."),
             "It's better than anything, you're looking at it."
@@ -608,6 +619,7 @@ mod tests {
             "Over there people are kind. Its BBC coverage. All day's events are free. There will be no tickets.",
             "There won't be any left. There could have been more. There must be a way. There may have been.",
             "Guess who's. I know what's. Tea at mum's. See you at Joe's.",
+            "Here it's cold. Is it's not right? Of it's a plan.",
             "Over there Tom's van waits. Its everything-included price. This years Plan.",
         ] {
             assert_eq!(correct(text), None, "{text}");

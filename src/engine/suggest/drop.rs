@@ -23,8 +23,9 @@ pub(super) fn drop_fix(
     }
     let urgent = rule.tags.iter().any(|g| g == "urgency");
     // Pressure told in the past is a story or a warning, not a push ("➡️ it was urgent.", a sign of a phishing
-    // e-mail: panel 54).
-    if urgent && first > s_first && is_word(d, first - 1, &["was", "were"]) {
+    // e-mail: panel 54), and told as a habit it is a fact ("book ahead, sells out every year!": panel 61).
+    let habit = (last + 1..(last + 4).min(s_last + 1)).any(|i| is_word(d, i, &["every", "each"]));
+    if urgent && (habit || first > s_first && is_word(d, first - 1, &["was", "were"])) {
         return Vec::new();
     }
     // Pressure inside a condition is the condition of advice, not a push ("If your fixed rate ends this year,

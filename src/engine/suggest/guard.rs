@@ -79,8 +79,8 @@ pub fn safe(text: &str, start: usize, end: usize, replacement: &str, hashtags_ma
 }
 
 /// Whether `s` counts or points back to something it does not name: a figure right before "left", "remaining"
-/// or "available" ("about 20 left"; not "20 seats left"), "one", "ones", "them" standing for a noun ("grab
-/// one"), or a first word pointing back ("it's the only thing that matters").
+/// or "available" ("about 20 left"; not "20 seats left"), "one", "ones", "them", "yours" standing for a noun
+/// ("grab one", "Buy yours"), or a first word pointing back ("it's the only thing that matters").
 /// `kept` is what the edit writes in place of the clause (the next word, recapitalised), `s` what follows it.
 fn leans_on_what_went(kept: &str, s: &str) -> bool {
     let words: Vec<&str> = kept.split_whitespace().chain(s.split_whitespace()).map(core).collect();
@@ -92,7 +92,7 @@ fn leans_on_what_went(kept: &str, s: &str) -> bool {
     // "one" with no noun after it ("grab one in advance"; not "in one visit", "one of the best").
     let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
     let stands_for_a_noun = (0..words.len()).any(|k| {
-        is(words[k], &["them"])
+        is(words[k], &["them", "yours"])
             || is(words[k], &["one", "ones"])
                 && words.get(k + 1).is_none_or(|n| n.is_empty() || is(n, &lexicon::AFTER_STAND_IN))
     });

@@ -835,10 +835,17 @@ mod tests {
         // The clause, its comma and the "so".
         assert_eq!(
             applied(
-                "We sell out every year, so we'd recommend ordering early: petalandstem.com/day",
+                "Spots are going fast, so we'd recommend ordering early: petalandstem.com/day",
                 "urgency-claim"
             ),
             "We'd recommend ordering early: petalandstem.com/day"
+        );
+        // Told as a habit, the pressure is a fact ("sells out every year": panel 61).
+        no_fix("Santa's Hut every weekend (book ahead, sells out every year!)", "urgency-claim");
+        // A clause the next sentence's "yours" stands in for stays (panel 61).
+        no_fix(
+            "Tickets going FAST, last year we turned people away. Buy yours from Moira at the post office!",
+            "urgency-claim",
         );
         // "a limited number of" is a fact about capacity, like places left: it explains (panel 14).
         let capacity = Engine::new().analyze(
