@@ -3,7 +3,10 @@
 //! a figure of speech ("It's amazing how ...") and a sentence that is about neither the author nor an offer
 //! a sentence of thanks ("Huge thanks", "Thank you to our dedicated organisers") keep their words: a coach would not call those hype, and removing them changes what the author says.
 
-use super::super::lexicon::{is_in, GENEROUS_WORDS, INTENSIFIERS, KEPT_CLAIMS, MEASURES, PEOPLE, PREDICATES};
+use super::super::lexicon::{
+    is_in, DETERMINERS, GENEROUS_WORDS, INTENSIFIERS, KEPT_CLAIMS, MEASURES, PEOPLE, POSSESSIVES, PREDICATES,
+    SERVICE_NOUNS,
+};
 use super::super::text::Kind;
 use super::{about_us, carries_offer, hits_in, is_word, raw, sentence_of, Draft};
 use crate::Side;
@@ -32,6 +35,16 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
         (s_first..=s_last).any(|i| t.list[i].kind == Kind::Word && is_in(t.norm(i), &GENEROUS_WORDS));
     // "an unmatched level of service": without its adjective a measure says nothing ("a level of service").
     if thanks || next_word.is_some_and(|i| is_in(t.norm(i), &PEOPLE) || is_in(t.norm(i), &MEASURES)) {
+        return false;
+    }
+    // "delivering best-in-class service to our clients" -> "delivering service": with no article or possessive
+    // before it, a noun of service says nothing without its adjective (panel 63; "that world-class service" can
+    // lose it).
+    let bare = first == s_first
+        || !is_in(t.norm(first - 1), &DETERMINERS)
+            && !is_in(t.norm(first - 1), &POSSESSIVES)
+            && !matches!(t.norm(first - 1), "that" | "these" | "those");
+    if bare && next_word.is_some_and(|i| is_in(t.norm(i), &SERVICE_NOUNS)) {
         return false;
     }
     let offer = hits_in(d, s_first, s_last).any(|h| {

@@ -357,7 +357,27 @@ fn calming(sig: &Signal, d: &Draft<'_>, matched: &str) -> Suggestion {
         );
     }
     let label = label("Calm it to ", &calm);
+    // "ARRIVED !!!" -> "ARRIVED!": the space before a run of marks goes with it (left, "ARRIVED !" read as a
+    // slip, panel 62).
+    if let Some((i, _)) = sig.tokens.filter(|_| calm == "!") {
+        let spaces = spaces_before_mark(d, i);
+        if spaces > 0 {
+            return suggestion(widened_span(d.tokens, i, i, spaces, 0), calm, label);
+        }
+    }
     suggestion(sig.span, calm, label)
+}
+
+/// The spaces between a word and the run of marks at token `k` ("ARRIVED !!!"), none when no word comes before.
+fn spaces_before_mark(d: &Draft<'_>, k: usize) -> usize {
+    let before = &d.text[..d.tokens.list[k].start as usize];
+    let trimmed = before.trim_end_matches(' ');
+    let after_word = trimmed.chars().next_back().is_some_and(char::is_alphanumeric);
+    if after_word {
+        before.len() - trimmed.len()
+    } else {
+        0
+    }
 }
 
 /// Whether token `k` (a run of marks) opens its line, with only markers before it and a word after it.
@@ -407,7 +427,12 @@ fn calming_paragraph(sig: &Signal, d: &Draft<'_>, matched: &str) -> Option<Sugge
     let mut at = start;
     for &k in &runs {
         let run = &d.text[t.list[k].start as usize..t.list[k].end as usize];
-        text.push_str(&d.text[at..t.list[k].start as usize]);
+        let chunk = &d.text[at..t.list[k].start as usize];
+        text.push_str(if run.contains('?') {
+            chunk
+        } else {
+            &chunk[..chunk.len() - spaces_before_mark(d, k).min(chunk.len())]
+        });
         if run.contains('!') && !run.contains('?') && opens_line_before_words(d, k) {
             at = run_and_spaces_end(d, k);
             continue;
@@ -1015,6 +1040,28 @@ mod tests {
             "Our spring sale is on.\nDon't miss out!! Prices like this won't be around after Sunday. Book \
                        your test drive at example.com/spring or call 01632 960 551.";
         assert_eq!(first(selling, "urgency"), Some(("Don't miss out!! ".into(), String::new())));
+    }
+
+    /// Panels 62 and 63: a "NOW" shouted again on its line stays (one lowered read half-done); the space
+    /// before a calmed run goes; bare service keeps its adjective; a frame after a condition is an offer.
+    #[test]
+    fn shouting_lines_spaced_marks_bare_service_and_conditional_frames() {
+        assert_eq!(first("DM NOW DM NOW DM NOW 🎣🎣 Carp from £40.", "hard-cta"), None);
+        assert_eq!(
+            first("Big news. DM me NOW for a private showing of the flat.", "hard-cta"),
+            Some(("DM me NOW".into(), "DM me now".into()))
+        );
+        let spaced =
+            "Our whole stock of shelving JUST ARRIVED !!! From £40, collect from the yard at example.com";
+        let rw = Engine::new().rewrite(spaced, &Options::for_platform(Platform::Facebook)).text;
+        assert!(rw.contains("ARRIVED!") && !rw.contains("ARRIVED !"), "{rw}");
+        let bare =
+            "We are committed to delivering best-in-class service to our clients. Book a call at example.com";
+        assert_eq!(first(bare, "puffery"), None);
+        let offer =
+            "If you run a service business and you're weighing the same decision, I'm happy to share the \
+                     numbers more openly. Just ask in the comments.";
+        assert_eq!(first(offer, "announcement"), None);
     }
 
     /// Panels 56 and 57: pressure inside a condition stays ("If your fixed rate ends this year, ..."), as does a

@@ -64,6 +64,14 @@ pub(super) fn unframe(
     s_last: usize,
 ) -> Option<(Span, String)> {
     let t = d.tokens;
+    // After a condition the frame offers, it does not announce ("If you're weighing the same decision, I'm happy
+    // to share the numbers": "I'm sharing" broke the offer, panel 63).
+    let (s_first, _) = sentence_of(t, first);
+    if (s_first..first)
+        .any(|i| t.list[i].kind == Kind::Word && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS))
+    {
+        return None;
+    }
     // The verb: the word after "to" that follows the emotion words.
     let to = (emo..=last.min(s_last)).find(|&i| is_word(d, i, &["to"]))?;
     let verb = to + 1;

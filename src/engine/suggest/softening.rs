@@ -253,6 +253,15 @@ fn shouted_push(d: &Draft<'_>, verb: usize, last: usize) -> Option<(Span, String
     if !words_follow || !t.list[p].caps {
         return None;
     }
+    // The same push shouted again on its line ("DM NOW DM NOW DM NOW"): one lowered among the others read
+    // half-done (both readers of panel 62).
+    let line = |i: &usize| t.list[*i].kind != Kind::Break;
+    let from = (0..verb).rev().take_while(line).last().unwrap_or(verb);
+    let to = (p + 1..t.len()).take_while(line).last().unwrap_or(p);
+    let again = |i: usize| i != p && t.list[i].kind == Kind::Word && t.list[i].caps && t.norm(i) == t.norm(p);
+    if (from..=to).any(again) {
+        return None;
+    }
     // From the verb (lowered when shouted: "BUY" -> "Buy"; "DM" stays) through the push word; the words
     // shouted with it are lowered too ("CALL US NOW" -> "Call us", not "Call US").
     let v = &t.list[verb];
