@@ -170,6 +170,13 @@ pub struct Fix {
     text: String,
 }
 
+impl Fix {
+    /// Where the correction starts in the text it was found in.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+}
+
 /// `text` with `fixes` (in text order, not overlapping) applied.
 pub fn apply(text: &str, fixes: &[Fix]) -> String {
     let mut out = text.to_string();
@@ -177,6 +184,21 @@ pub fn apply(text: &str, fixes: &[Fix]) -> String {
         out.replace_range(f.start..f.end, &f.text);
     }
     out
+}
+
+/// `fixes` grouped so that corrections writing the same word on the same line go together ("Once there gone
+/// there GONE": one corrected and not the other read half-fixed, panels 56, 62 and 64); each group in text order.
+pub fn groups(text: &str, fixes: &[Fix]) -> Vec<Vec<Fix>> {
+    let line_of = |f: &Fix| text[..f.start].bytes().filter(|&b| b == b'\n').count();
+    let mut out: Vec<(usize, String, Vec<Fix>)> = Vec::new();
+    for f in fixes {
+        let key = (line_of(f), f.text.to_lowercase());
+        match out.iter_mut().find(|(line, word, _)| (*line, word.as_str()) == (key.0, key.1.as_str())) {
+            Some((_, _, group)) => group.push(f.clone()),
+            None => out.push((key.0, key.1, vec![f.clone()])),
+        }
+    }
+    out.into_iter().map(|(_, _, group)| group).collect()
 }
 
 /// The author's slips in `text`, in text order: each a correction the rewrite may make on its own.

@@ -35,7 +35,9 @@ pub(super) fn drop_fix(
         .rev()
         .find(|&i| t.list[i].kind == Kind::Punct && matches!(raw(d, i), "," | ";" | ":" | "—" | "–"))
         .map_or(s_first, |i| i + 1);
-    let opener = (clause_start..=first).find(|&i| t.list[i].kind == Kind::Word);
+    // The clause's first word past a conjunction ("And if you need urgent advice": panel 65).
+    let opener = (clause_start..=first)
+        .find(|&i| t.list[i].kind == Kind::Word && !lexicon::is_in(t.norm(i), &lexicon::CONJUNCTIONS));
     if urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS)) {
         return Vec::new();
     }

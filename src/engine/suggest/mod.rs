@@ -1072,6 +1072,9 @@ mod tests {
             "If your fixed rate ends this year, the most useful thing you can do is start looking six \
                          months before it ends, not six weeks.";
         assert_eq!(first(condition, "urgency-claim"), None);
+        let and_if =
+            "Our HR plan covers contracts and policies. And if you need urgent advice, we pick up the phone.";
+        assert_eq!(first(and_if, "urgency"), None);
         let reason =
             "Only 8 left at this price – I bought a pallet of elements and when they're gone the price \
                       goes back up!!! Message me to order.";
