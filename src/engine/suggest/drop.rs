@@ -165,7 +165,8 @@ pub(super) fn drop_fix(
     let sentence_kept = holds_fact
         || ends_with_colon(d, s_last)
         || urgent && advice_step(d, s_first, s_last)
-        || leaned_on(d, s_last);
+        || leaned_on(d, s_last)
+        || leaves_bare_contact(d, s_first, s_last);
     if may_drop && !sentence_kept {
         let span = line_cut(d, s_first, s_last);
         return vec![suggestion(span, String::new(), "Drop this sentence".into())];
@@ -213,6 +214,24 @@ fn leaned_on(d: &Draft<'_>, s_last: usize) -> bool {
         .take_while(|&i| t.list[i].kind != Kind::Break)
         .take(40)
         .any(|i| t.list[i].kind == Kind::Word && lexicon::is_in(t.norm(i), &lexicon::PLURAL_STAND_INS))
+}
+
+/// Whether cutting the sentence `s_first..=s_last` would leave its line a bare contact: numbers, links or
+/// @mentions with no word to say what they are for. "Don't miss out, these prices will NOT be repeated!!! ☎️
+/// 01582 555 413" cut to "☎️ 01582 555 413" lost its call (panel 67).
+fn leaves_bare_contact(d: &Draft<'_>, s_first: usize, s_last: usize) -> bool {
+    let t = d.tokens;
+    let before = (0..s_first).rev().take_while(|&i| t.list[i].kind != Kind::Break);
+    let after = (s_last + 1..t.len()).take_while(|&i| t.list[i].kind != Kind::Break);
+    let mut contact = false;
+    for i in before.chain(after) {
+        match t.list[i].kind {
+            Kind::Word | Kind::Hashtag => return false,
+            Kind::Number | Kind::Money | Kind::Percent | Kind::Url | Kind::Mention => contact = true,
+            _ => {}
+        }
+    }
+    contact
 }
 
 /// Whether the sentence `s_first..=s_last` is a step of advice: a command opening a list item whose line goes on

@@ -839,6 +839,19 @@ mod tests {
             applied("🚀 Big news: TaskHarbor 4.0 is out.", "announcement"),
             "🚀 TaskHarbor 4.0 is out."
         );
+        // A label on a line of its own goes with the line: its emoji alone opened the post (panel 66).
+        assert_eq!(
+            applied("Big news! 🎉🎉\n\nShiftRota now works with Xero.", "announcement"),
+            "ShiftRota now works with Xero."
+        );
+        assert_eq!(
+            applied("We moved.\n\n🎉 Big news! 🎉\n\nShiftRota now works with Xero.", "announcement"),
+            "We moved.\n\nShiftRota now works with Xero."
+        );
+        assert_eq!(
+            applied("ShiftRota now works with Xero.\n\nBig news! 🎉", "announcement"),
+            "ShiftRota now works with Xero."
+        );
         // "announce" with an object explains: "News from Copper Hill Brewing Co.: our expansion" read robotic
         // (panel 36), "is announcing" announces again. A frame after a label goes whole (panel 37: "we announce
         // that" read robotic).
@@ -1105,6 +1118,13 @@ mod tests {
         let claim =
             "One-day sample sale on Saturday 😍\nAppointments are going FAST 😱 DM us to secure your slot.";
         assert_eq!(first(claim, "urgency-claim"), None);
+        // Panel 67: cut, the sentence left its phone number alone on the line; on a line of its own it goes.
+        let call =
+            "Tyres from £39 fitted.\nDon't miss out, these prices will NOT be repeated!!! ☎️ 01582 555 413";
+        let edit = first(call, "urgency");
+        assert!(edit.as_ref().is_none_or(|(old, _)| !old.contains("Don't miss")), "{edit:?}");
+        let alone = "Tyres from £39 fitted.\nDon't miss out!!\n☎️ 01582 555 413";
+        assert!(first(alone, "urgency").is_some_and(|(old, _)| old.contains("Don't miss")));
     }
 
     /// Panels 49 and 50: a clause whose rest points back at it stays ("Act FAST, its the only thing that really

@@ -111,6 +111,9 @@ pub(super) fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
             }
         }
     }
+    if let Some(span) = whole_line(d, a, b) {
+        return (span, String::new());
+    }
     let next = (b + 1 < t.len()).then_some(b + 1).filter(|&n| t.list[n].kind != Kind::Break);
     if at_start(d, a) {
         if let Some(n) = next.filter(|&n| t.list[n].kind == Kind::Word && !t.list[n].quoted) {
@@ -137,6 +140,47 @@ pub(super) fn removal(d: &Draft<'_>, a: usize, b: usize) -> (Span, String) {
         }
     }
     (cut(d, a, b), String::new())
+}
+
+/// When removing tokens `a..=b` would leave their line empty or holding only emoji ("Big news! 🎉🎉" above the
+/// post, panel 66), the span of the whole line with its line breaks: the breaks after it, or before it when it
+/// closes the post. `None` when the line keeps a word, a number or a mark.
+fn whole_line(d: &Draft<'_>, a: usize, b: usize) -> Option<Span> {
+    let t = d.tokens;
+    let (mut s, mut e) = (a, b);
+    while s > 0 && emoji_like(d, s - 1) {
+        s -= 1;
+    }
+    while e + 1 < t.len() && emoji_like(d, e + 1) {
+        e += 1;
+    }
+    let opens = s == 0 || t.list[s - 1].kind == Kind::Break;
+    let closes = e + 1 == t.len() || t.list[e + 1].kind == Kind::Break;
+    if !opens || !closes {
+        return None;
+    }
+    let mut z = e;
+    while z + 1 < t.len() && t.list[z + 1].kind == Kind::Break {
+        z += 1;
+    }
+    let (first, last) = (&t.list[s], &t.list[e]);
+    if let Some(next) = t.list.get(z + 1) {
+        return Some(Span {
+            start: first.start as usize,
+            end: next.start as usize,
+            start_utf16: first.start16 as usize,
+            end_utf16: next.start16 as usize,
+        });
+    }
+    // The last line: the breaks before it go, back to the end of the text above.
+    let above = (0..s).rev().find(|&i| t.list[i].kind != Kind::Break)?;
+    let prev = &t.list[above];
+    Some(Span {
+        start: prev.end as usize,
+        end: last.end as usize,
+        start_utf16: prev.end16 as usize,
+        end_utf16: last.end16 as usize,
+    })
 }
 
 /// The price anchor in or around the match `first..=last`, to remove: (span, replacement).
