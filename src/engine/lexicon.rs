@@ -754,8 +754,11 @@ pub const PRONOUN_IS: [&str; 16] = [
 ];
 /// Verbs that open a command on the reader's own thing, besides those of a call to action (`NEEDS_OBJECT`):
 /// "you're" after one is "your" ("Bring you're tired old sofa back to life"). Verbs that may take a clause
-/// ("check you're registered", "show you're serious") are not here.
-pub const OWN_THING_VERBS: [&str; 18] = [
+/// ("check you're registered", "show you're serious") are not here; "want" and "need" open a question on the
+/// reader's thing ("Want you're guests talking about it?", panel 71) and never take "you are".
+pub const OWN_THING_VERBS: [&str; 20] = [
+    "want",
+    "need",
     "bring",
     "send",
     "give",

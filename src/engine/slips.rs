@@ -543,6 +543,11 @@ mod tests {
             fixed("Bring you're tired old sofa back to life"),
             "Bring your tired old sofa back to life"
         );
+        assert_eq!(
+            fixed("Want you're guests talking about it for years??"),
+            "Want your guests talking about it for years??"
+        );
+        assert_eq!(fixed("I want you to know you're welcome."), "I want you to know you're welcome.");
         assert_eq!(fixed("Its everything I wish I'd known."), "It's everything I wish I'd known.");
         assert_eq!(fixed("18 jars of this years harvest."), "18 jars of this year's harvest.");
         assert_eq!(fixed("First message get's it."), "First message gets it.");
