@@ -45,6 +45,19 @@ pub const WEEKDAYS: [&str; 12] = [
     "weekend",
     "weekday",
 ];
+/// Days said in the plural: which dates an offer has ("weekends filling FAST", "Saturdays are booked"), facts
+/// the guard keeps as it keeps the days of `WEEKDAYS` (panel 72).
+pub const WEEKDAY_PLURALS: [&str; 9] = [
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "weekends",
+    "weekdays",
+];
 /// Month names (a fact only when capitalised: "may", "march").
 pub const MONTHS: [&str; 12] = [
     "january",
@@ -806,7 +819,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 57] = [
+        let lists: [&[&str]; 58] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -815,6 +828,7 @@ mod tests {
             &OTHER_SELF_FORMS,
             &NUMBER_WORDS,
             &WEEKDAYS,
+            &WEEKDAY_PLURALS,
             &MONTHS,
             &HOLIDAYS,
             &CALL_VERBS,

@@ -1123,6 +1123,12 @@ mod tests {
             "Tyres from £39 fitted.\nDon't miss out, these prices will NOT be repeated!!! ☎️ 01582 555 413";
         let edit = first(call, "urgency");
         assert!(edit.as_ref().is_none_or(|(old, _)| !old.contains("Don't miss")), "{edit:?}");
+        // Panel 72: the days that are scarce are a fact of the offer, said in the plural too.
+        let days = "Escape rooms in Norwich 🚢 Book NOW, weekends filling FAST!!! example.com/dive";
+        assert!(first(days, "urgency-claim").is_none_or(|(old, _)| !old.contains("weekends")));
+        let summer =
+            "Seal trips from £22. Book online or just turn up early, but summer weekends DO sell out.";
+        assert!(first(summer, "urgency-claim").is_none_or(|(old, _)| !old.contains("weekends")));
         let alone = "Tyres from £39 fitted.\nDon't miss out!!\n☎️ 01582 555 413";
         assert!(first(alone, "urgency").is_some_and(|(old, _)| old.contains("Don't miss")));
     }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::super::super::lexicon::{
     ANAPHORA, DANGLING_END, DETERMINERS, INTENSIFIERS, MONTHS, NUMBER_WORDS, PEOPLE, SHOUT_WORDS, WEEKDAYS,
+    WEEKDAY_PLURALS,
 };
 
 /// Byte classes (`CLASS`), or-ed over a word by `classed_words`: ASCII white space,
@@ -183,6 +184,7 @@ pub fn fact_words() -> &'static WordTable {
             &[
                 (&NUMBER_WORDS, List::Number),
                 (&WEEKDAYS, List::Weekday),
+                (&WEEKDAY_PLURALS, List::Weekday),
                 (&MONTHS, List::Month),
                 (&SHOUT_WORDS, List::Shout),
             ],
@@ -419,7 +421,11 @@ mod tests {
         for p in probes() {
             let f = facts.get(p.as_bytes(), true);
             assert_eq!(f.has(List::Number), is_in_ci(&p, &NUMBER_WORDS), "{p}");
-            assert_eq!(f.has(List::Weekday), is_in_ci(&p, &WEEKDAYS), "{p}");
+            assert_eq!(
+                f.has(List::Weekday),
+                is_in_ci(&p, &WEEKDAYS) || is_in_ci(&p, &WEEKDAY_PLURALS),
+                "{p}"
+            );
             assert_eq!(f.has(List::Month), is_in_ci(&p, &MONTHS), "{p}");
             assert_eq!(f.has(List::Shout), is_in_ci(&p, &SHOUT_WORDS), "{p}");
             for (lower, g) in [
