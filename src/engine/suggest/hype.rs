@@ -39,8 +39,10 @@ pub fn worth_removing(d: &Draft<'_>, first: usize, last: usize) -> bool {
     }
     // "delivering best-in-class service to our clients" -> "delivering service": with no article or possessive
     // before it, a noun of service says nothing without its adjective (panel 63; "that world-class service" can
-    // lose it).
+    // lose it). After "a" or "an" it is as empty: "to deliver an unparalleled experience" -> "an experience"
+    // (panel 73).
     let bare = first == s_first
+        || matches!(t.norm(first - 1), "a" | "an")
         || !is_in(t.norm(first - 1), &DETERMINERS)
             && !is_in(t.norm(first - 1), &POSSESSIVES)
             && !matches!(t.norm(first - 1), "that" | "these" | "those");

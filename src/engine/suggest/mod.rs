@@ -1071,6 +1071,9 @@ mod tests {
         let bare =
             "We are committed to delivering best-in-class service to our clients. Book a call at example.com";
         assert_eq!(first(bare, "puffery"), None);
+        let hollow =
+            "Our partnership brings our data to you to deliver an unparalleled experience for retailers.";
+        assert_eq!(first(hollow, "puffery"), None);
         let offer =
             "If you run a service business and you're weighing the same decision, I'm happy to share the \
                      numbers more openly. Just ask in the comments.";
