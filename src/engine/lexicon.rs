@@ -372,6 +372,32 @@ pub const DEADLINE_SHOUTS: [&str; 17] = [
 /// stays.
 pub const PLURAL_STAND_INS: [&str; 5] = ["they", "they're", "theyre", "them", "those"];
 
+/// Words of a scam: a post that holds one and a word of `WARNING_WORDS` warns, and its capitals and "!!!" are the warning's
+/// voice ("THAT IS NOT US!!!", "DO NOT send any money": lowered, the warning read softened to both readers of
+/// panel 75, as "THIS IS NOT US" did to panel 65).
+pub const SCAM_WORDS: [&str; 16] = [
+    "scam",
+    "scams",
+    "scammer",
+    "scammers",
+    "scammed",
+    "fraud",
+    "frauds",
+    "fraudster",
+    "fraudsters",
+    "fraudulent",
+    "phishing",
+    "impersonating",
+    "impersonation",
+    "impersonator",
+    "impersonators",
+    "hoax",
+];
+
+/// Words that raise a warning: with a word of `SCAM_WORDS` they make a post a warning ("SCAM WARNING", "Beware
+/// of fraudsters"), where a security firm selling "Phishing Awareness" training raises none.
+pub const WARNING_WORDS: [&str; 6] = ["warning", "beware", "alert", "psa", "fake", "careful"];
+
 /// Verbs that report what someone else said: what follows them is not the author's own voice. ("claimed" and
 /// "claims" are left out: "312 already claimed" counts an offer taken.)
 pub const SPEECH_VERBS: [&str; 12] = [
@@ -819,7 +845,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_without_repeats() {
-        let lists: [&[&str]; 58] = [
+        let lists: [&[&str]; 60] = [
             &PREDICATES,
             &GENEROUS_WORDS,
             &INTENSIFIERS,
@@ -833,6 +859,8 @@ mod tests {
             &HOLIDAYS,
             &CALL_VERBS,
             &SPEECH_VERBS,
+            &SCAM_WORDS,
+            &WARNING_WORDS,
             &AFTER_STAND_IN,
             &SELLING_SHOUTS,
             &SHOUT_WORDS,

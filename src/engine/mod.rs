@@ -315,12 +315,15 @@ impl Engine {
             }
         }
         let score::Judgement { salesiness, value, verdict, .. } = judgement;
-        if verdict == Verdict::SalesPitch {
+        // A warning about a scam shouts to protect the reader, and the verdict may misread it as a pitch: its
+        // voice stays, as in a conversation.
+        let warns = suggest::warns_of_scam(&tokens);
+        if verdict == Verdict::SalesPitch && !warns {
             for (i, edit) in pitch_edits {
                 findings[i].suggestions.push(edit);
             }
         }
-        if verdict == Verdict::Conversation {
+        if verdict == Verdict::Conversation || warns {
             // In a post that plugs nothing, "!!!", a row of emoji, capitals and big adjectives are the author's
             // voice (panel 15: "We shipped our 100,000th order today!!!", "we need your help with something
             // amazing!!"; panel 42: "state-of-the-art" cut from a news report): the finding explains, nothing is

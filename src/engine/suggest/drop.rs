@@ -13,32 +13,8 @@ pub(super) fn drop_fix(
     let t = d.tokens;
     let Some((s_first, s_last)) = scanned_sentence(t, first) else { return Vec::new() };
     let last = last.min(s_last);
-    // A sentence about the author only brags when it boasts ("our award-winning team"); "For our clients, it
-    // means stronger local delivery" says something and stays.
-    let self_talk = rule.tags.iter().any(|g| g == "self");
-    let boasts = (s_first..=s_last).any(|i| on_list(d, i, List::Boast.bit()))
-        || hits_in(d, s_first, s_last).any(|h| tagged(d, h, "hype"));
-    if self_talk && !boasts {
-        return Vec::new();
-    }
     let urgent = rule.tags.iter().any(|g| g == "urgency");
-    // Pressure told in the past is a story or a warning, not a push ("➡️ it was urgent.", a sign of a phishing
-    // e-mail: panel 54), and told as a habit it is a fact ("book ahead, sells out every year!": panel 61).
-    let habit = (last + 1..(last + 4).min(s_last + 1)).any(|i| is_word(d, i, &["every", "each"]));
-    if urgent && (habit || first > s_first && is_word(d, first - 1, &["was", "were"])) {
-        return Vec::new();
-    }
-    // Pressure inside a condition is the condition of advice, not a push ("If your fixed rate ends this year,
-    // start looking six months before it ends": cut, the advice loses who it is for, panel 57); an idiom that
-    // opens with the subordinator ("When they're gone, they're gone") is pressure.
-    let clause_start = (s_first..first)
-        .rev()
-        .find(|&i| t.list[i].kind == Kind::Punct && matches!(raw(d, i), "," | ";" | ":" | "—" | "–"))
-        .map_or(s_first, |i| i + 1);
-    // The clause's first word past a conjunction ("And if you need urgent advice": panel 65).
-    let opener = (clause_start..=first)
-        .find(|&i| t.list[i].kind == Kind::Word && !lexicon::is_in(t.norm(i), &lexicon::CONJUNCTIONS));
-    if urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS)) {
+    if not_a_push(rule, d, (first, last), (s_first, s_last), urgent) {
         return Vec::new();
     }
     // A sentence holding a fact of the offer (the deadline rule's "First come first served") is not dropped for
@@ -81,32 +57,7 @@ pub(super) fn drop_fix(
     if urgent && term && states_deadline(d) {
         return Vec::new();
     }
-    // Scarcity said plainly as the claim opening its sentence ("Spaces are limited – register at ...", "Places
-    // are limited, RSVP at the link above") is news about the offer, as it is in a sentence of its own: readers
-    // called its removal a false alarm on a likely fact (panel 49), and so they did the plain "Places are
-    // limited." (panel 52), a sentence of nothing else, where a pressure idiom ("When they're gone, they're
-    // gone.") still goes; shouted too ("Appointments are going FAST 😱" cut lost "a useful reason to DM now",
-    // panel 54). With "!!", stacked or said as a command, it goes.
-    // The claim's subject: a few words before the pressure ("Appointments are going FAST"), or none when the
-    // phrase names it ("Spaces are limited"); a command ("Book early") or an idiom of pronouns ("When they're
-    // gone, they're gone", "they're going fast") is no claim about the offer.
-    let lead: Vec<usize> = (s_first..first).filter(|&i| t.list[i].kind == Kind::Word).collect();
-    let subject = lead.first().copied().unwrap_or(first);
-    let names_subject = !lead.is_empty() && !lexicon::is_in(t.norm(subject), &lexicon::PLURAL_STAND_INS);
-    let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
-    let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
-    let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
-    // Either the phrase opens its sentence and says more than pressure, or it is the whole of a short sentence
-    // that names what is scarce.
-    let plain_claim = urgent
-        && (lead.is_empty() && (!pressure_only || capacity)
-            || pressure_only && names_subject && lead.len() <= 3)
-        && single
-        && !loud
-        && !lexicon::is_call_verb(t.norm(subject))
-        && !lexicon::is_call_verb(t.norm(first))
-        && !is_word(d, subject, &["please"]);
-    if plain_claim {
+    if urgent && plain_claim(d, (first, last), (s_first, s_last), pressure_only) {
         return Vec::new();
     }
     if urgent && !pressure_only {
@@ -204,6 +155,77 @@ pub(super) fn drop_fix(
         }
     }
     Vec::new()
+}
+
+/// Whether the sentence `s_first..=s_last` around the match `first..=last` is no push of the author's to drop:
+/// talk about the author that boasts of nothing, pressure told in the past or as a habit, or pressure inside
+/// a condition.
+fn not_a_push(
+    rule: &Rule,
+    d: &Draft<'_>,
+    (first, last): (usize, usize),
+    (s_first, s_last): (usize, usize),
+    urgent: bool,
+) -> bool {
+    let t = d.tokens;
+    // A sentence about the author only brags when it boasts ("our award-winning team"); "For our clients, it
+    // means stronger local delivery" says something and stays.
+    let self_talk = rule.tags.iter().any(|g| g == "self");
+    let boasts = (s_first..=s_last).any(|i| on_list(d, i, List::Boast.bit()))
+        || hits_in(d, s_first, s_last).any(|h| tagged(d, h, "hype"));
+    if self_talk && !boasts {
+        return true;
+    }
+    // Pressure told in the past is a story or a warning, not a push ("➡️ it was urgent.", a sign of a phishing
+    // e-mail: panel 54), and told as a habit it is a fact ("book ahead, sells out every year!": panel 61).
+    let habit = (last + 1..(last + 4).min(s_last + 1)).any(|i| is_word(d, i, &["every", "each"]));
+    if urgent && (habit || first > s_first && is_word(d, first - 1, &["was", "were"])) {
+        return true;
+    }
+    // Pressure inside a condition is the condition of advice, not a push ("If your fixed rate ends this year,
+    // start looking six months before it ends": cut, the advice loses who it is for, panel 57); an idiom that
+    // opens with the subordinator ("When they're gone, they're gone") is pressure.
+    let clause_start = (s_first..first)
+        .rev()
+        .find(|&i| t.list[i].kind == Kind::Punct && matches!(raw(d, i), "," | ";" | ":" | "—" | "–"))
+        .map_or(s_first, |i| i + 1);
+    // The clause's first word past a conjunction ("And if you need urgent advice": panel 65).
+    let opener = (clause_start..=first)
+        .find(|&i| t.list[i].kind == Kind::Word && !lexicon::is_in(t.norm(i), &lexicon::CONJUNCTIONS));
+    urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS))
+}
+
+/// Whether the urgency match `first..=last` is scarcity claimed plainly: news about the offer, which stays.
+fn plain_claim(
+    d: &Draft<'_>,
+    (first, last): (usize, usize),
+    (s_first, s_last): (usize, usize),
+    pressure_only: bool,
+) -> bool {
+    let t = d.tokens;
+    // Scarcity said plainly as the claim opening its sentence ("Spaces are limited – register at ...", "Places
+    // are limited, RSVP at the link above") is news about the offer, as it is in a sentence of its own: readers
+    // called its removal a false alarm on a likely fact (panel 49), and so they did the plain "Places are
+    // limited." (panel 52), a sentence of nothing else, where a pressure idiom ("When they're gone, they're
+    // gone.") still goes; shouted too ("Appointments are going FAST 😱" cut lost "a useful reason to DM now",
+    // panel 54). With "!!", stacked or said as a command, it goes.
+    // The claim's subject: a few words before the pressure ("Appointments are going FAST"), or none when the
+    // phrase names it ("Spaces are limited"); a command ("Book early") or an idiom of pronouns ("When they're
+    // gone, they're gone", "they're going fast") is no claim about the offer.
+    let lead: Vec<usize> = (s_first..first).filter(|&i| t.list[i].kind == Kind::Word).collect();
+    let subject = lead.first().copied().unwrap_or(first);
+    let names_subject = !lead.is_empty() && !lexicon::is_in(t.norm(subject), &lexicon::PLURAL_STAND_INS);
+    let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
+    let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
+    let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
+    // Either the phrase opens its sentence and says more than pressure, or it is the whole of a short sentence
+    // that names what is scarce.
+    (lead.is_empty() && (!pressure_only || capacity) || pressure_only && names_subject && lead.len() <= 3)
+        && single
+        && !loud
+        && !lexicon::is_call_verb(t.norm(subject))
+        && !lexicon::is_call_verb(t.norm(first))
+        && !is_word(d, subject, &["please"])
 }
 
 /// Whether the rest of the line after `s_last` points back at what the sentence named: "SLOTS ARE GOING FAST!!!

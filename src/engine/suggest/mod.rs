@@ -231,6 +231,15 @@ pub fn tones_down_voice(rule: &Rule) -> bool {
     matches!(rule.fix, Fix::Calm | Fix::Lowercase) || is_hype(rule)
 }
 
+/// Whether the draft warns of a scam (a word of `lexicon::SCAM_WORDS` and one of `lexicon::WARNING_WORDS`): its
+/// shouting is the warning's, not a pitch's.
+pub fn warns_of_scam(tokens: &Tokens) -> bool {
+    let has = |list: &[&str]| {
+        (0..tokens.len()).any(|i| tokens.list[i].kind == Kind::Word && lexicon::is_in(tokens.norm(i), list))
+    };
+    has(&lexicon::SCAM_WORDS) && has(&lexicon::WARNING_WORDS)
+}
+
 /// Whether `after` is `before` with some capitals lowered and nothing else changed.
 fn only_lowered(before: &str, after: &str) -> bool {
     before != after
@@ -1024,6 +1033,16 @@ mod tests {
                     by bank transfer. No supplier will ask for money like that. If it does need changing, your \
                     supplier does it for free. Please tell your mum and dad.";
         assert_eq!(first(scam, "urgency"), None);
+        // Panel 75: the shouting of a scam warning is the warning's; the rewrite leaves it, as it calms a pitch.
+        let fake =
+            "⚠️⚠️ SCAM WARNING ⚠️⚠️\n\nSomeone has made a FAKE page with our name and photos and is messaging \
+                    people offering log deliveries for a £40 \"deposit\" by bank transfer.\n\nTHAT IS NOT US!!!\n\nWe \
+                    never ask for deposits. If you have been contacted, please report the page and DO NOT send \
+                    any money.";
+        let options = Options::for_platform(Platform::Facebook);
+        assert_eq!(Engine::new().rewrite(fake, &options).text, fake);
+        let pitch = "LOG SALE THIS WEEK ONLY!!! £50 a load, BOOK NOW at example.com before they're gone!!!";
+        assert_ne!(Engine::new().rewrite(pitch, &options).text, pitch);
         let half =
             "🎁 BOOK BEFORE 31st JANUARY and we'll throw in the CANDY FLOSS CART FOR FREE (worth £350)!!!";
         assert_eq!(first(half, "caps"), None);
