@@ -246,7 +246,7 @@ pub fn slips(text: &str) -> Vec<Fix> {
         let next = next.filter(|_| plain_next);
         // "your"/"their" before a word no possessive precedes ("your not", "their gone"; "your not being there"
         // is a possessive), or opening a clause before a verb in -ing and its object ("If your bringing a
-        // friend"), is "you're"/"they're".
+        // friend", "if your thinking about it": panel 76), is "you're"/"they're".
         let contracted = |n: &str| {
             is_in(n, &NOT_AFTER_YOUR_THEIR)
                 && (n != "welcome" || after_next.is_none())
@@ -254,6 +254,9 @@ pub fn slips(text: &str) -> Vec<Fix> {
                 || n == "going" && after_next.is_some_and(|a| is_in(a, &GOING_HOW))
                 || before.is_none_or(|b| is_in(b, &CLAUSE_OPENERS))
                     && (n.ends_with("ing") && after_next.is_some_and(|a| is_in(a, &OBJECT_STARTS))
+                        || n.ends_with("ing")
+                            && after_next.is_some_and(|a| is_in(a, &PARTICLES))
+                            && follows(i + 3).is_some_and(|o| is_in(o, &OBJECT_STARTS))
                         || n.ends_with("ly")
                             && after_next.is_some_and(|a| a.ends_with("ing"))
                             && follows(i + 3)
@@ -542,6 +545,14 @@ mod tests {
         assert_eq!(
             fixed("Bring you're tired old sofa back to life"),
             "Bring your tired old sofa back to life"
+        );
+        assert_eq!(
+            fixed("So if your thinking about it, don't wait."),
+            "So if you're thinking about it, don't wait."
+        );
+        assert_eq!(
+            fixed("If your thinking is about price, ask us."),
+            "If your thinking is about price, ask us."
         );
         assert_eq!(
             fixed("Want you're guests talking about it for years??"),
