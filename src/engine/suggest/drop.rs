@@ -57,7 +57,7 @@ pub(super) fn drop_fix(
     if urgent && term && states_deadline(d) {
         return Vec::new();
     }
-    if urgent && plain_claim(d, (first, last), (s_first, s_last), pressure_only) {
+    if urgent && plain_claim(rule, d, (first, last), (s_first, s_last), pressure_only) {
         return Vec::new();
     }
     if urgent && !pressure_only {
@@ -192,11 +192,18 @@ fn not_a_push(
     // The clause's first word past a conjunction ("And if you need urgent advice": panel 65).
     let opener = (clause_start..=first)
         .find(|&i| t.list[i].kind == Kind::Word && !lexicon::is_in(t.norm(i), &lexicon::CONJUNCTIONS));
-    urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS))
+    if urgent && opener.is_some_and(|i| i < first && lexicon::is_in(t.norm(i), &lexicon::SUBORDINATORS)) {
+        return true;
+    }
+    // "urgent" before its noun says what kind of thing it is, not that the reader must hurry ("Anyone with urgent
+    // medical appointments, ring the office": cut, the help was offered to everyone, panel 77).
+    let next = t.list.get(last + 1).filter(|x| x.kind == Kind::Word);
+    urgent && first == last && is_word(d, first, &["urgent"]) && next.is_some()
 }
 
 /// Whether the urgency match `first..=last` is scarcity claimed plainly: news about the offer, which stays.
 fn plain_claim(
+    rule: &Rule,
     d: &Draft<'_>,
     (first, last): (usize, usize),
     (s_first, s_last): (usize, usize),
@@ -218,9 +225,18 @@ fn plain_claim(
     let loud = (s_first..=s_last).any(|i| t.list[i].kind == Kind::Punct && raw(d, i).starts_with("!!"));
     let single = hits_in(d, s_first, s_last).filter(|h| tagged(d, h, "urgency")).count() == 1;
     let capacity = (first..=last).any(|i| is_word(d, i, &["limited"]));
-    // Either the phrase opens its sentence and says more than pressure, or it is the whole of a short sentence
-    // that names what is scarce.
-    (lead.is_empty() && (!pressure_only || capacity) || pressure_only && names_subject && lead.len() <= 3)
+    // Either the phrase opens its sentence and says more than pressure, or a few words before it name what is
+    // scarce, in a short sentence or a clause of a longer one ("Vehicle spaces going fast, foot passengers always
+    // welcome": cut, the ferry post lost what was scarce, panel 77).
+    // A pressure that opens with a subordinator ("Pop in before they're gone") tells when to act, no news, and
+    // a shouted one in a longer sentence pushes ("Classes are filling up FAST, Street Dance ...", panel 49); a
+    // deadline's "just" ("of just 14 days") is no claim of scarcity.
+    let claims = !lexicon::is_in(t.norm(first), &lexicon::SUBORDINATORS)
+        && !matches!(t.norm(first), "before" | "till" | "til")
+        && !(s_first..=(last + 1).min(s_last)).any(|i| t.list[i].kind == Kind::Word && t.list[i].caps)
+        && !rule.tags.iter().any(|g| g == "fact");
+    (lead.is_empty() && (!pressure_only || capacity)
+        || names_subject && lead.len() <= 3 && (pressure_only || claims))
         && single
         && !loud
         && !lexicon::is_call_verb(t.norm(subject))

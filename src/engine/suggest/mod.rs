@@ -879,10 +879,10 @@ mod tests {
 
     #[test]
     fn pressure_goes_at_the_smallest_unit_that_leaves_the_post_readable() {
-        // The clause, its comma and the "so".
+        // The clause, its comma and the "so" (a clause that names what is scarce stays, panel 77).
         assert_eq!(
             applied(
-                "Spots are going fast, so we'd recommend ordering early: petalandstem.com/day",
+                "They're going fast, so we'd recommend ordering early: petalandstem.com/day",
                 "urgency-claim"
             ),
             "We'd recommend ordering early: petalandstem.com/day"
@@ -1145,6 +1145,17 @@ mod tests {
             "Tyres from £39 fitted.\nDon't miss out, these prices will NOT be repeated!!! ☎️ 01582 555 413";
         let edit = first(call, "urgency");
         assert!(edit.as_ref().is_none_or(|(old, _)| !old.contains("Don't miss")), "{edit:?}");
+        // Panel 77: "urgent" before its noun says which appointments, and a clause naming what is scarce is news;
+        // a command's "before they're gone" still goes.
+        let notice = "The hall is open tonight. Anyone with urgent medical appointments, ring the office.";
+        assert_eq!(first(notice, "urgency"), None);
+        let ferry =
+            "Extra sailings Fri–Mon. Vehicle spaces going fast, foot passengers always welcome. Book at \
+                     example.co.uk/ferry";
+        assert_eq!(first(ferry, "urgency-claim"), None);
+        let command = "Vans from £89 this weekend. Ring Jo on 01632 960 127 before they're gone 📞";
+        assert!(first(command, "urgency-claim")
+            .is_some_and(|(old, new)| old.contains("before") && new.is_empty()));
         // Panel 72: the days that are scarce are a fact of the offer, said in the plural too.
         let days = "Escape rooms in Norwich 🚢 Book NOW, weekends filling FAST!!! example.com/dive";
         assert!(first(days, "urgency-claim").is_none_or(|(old, _)| !old.contains("weekends")));
