@@ -317,7 +317,7 @@ impl Engine {
         let score::Judgement { salesiness, value, verdict, .. } = judgement;
         // A warning about a scam shouts to protect the reader, and the verdict may misread it as a pitch: its
         // voice stays, as in a conversation.
-        let warns = suggest::warns_of_scam(&tokens);
+        let warns = verdict != Verdict::Conversation && suggest::warns_of_scam(&tokens, &c.suggest_lists);
         if verdict == Verdict::SalesPitch && !warns {
             for (i, edit) in pitch_edits {
                 findings[i].suggestions.push(edit);

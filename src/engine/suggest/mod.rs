@@ -158,9 +158,11 @@ enum List {
     FrameSubjects,
     Labels,
     LaunchVerbs,
+    Scam,
+    Warning,
 }
 
-const LISTS: usize = List::LaunchVerbs as usize + 1;
+const LISTS: usize = List::Warning as usize + 1;
 
 impl List {
     const fn bit(self) -> u32 {
@@ -188,6 +190,8 @@ pub const WORD_LISTS: [&[&str]; LISTS] = {
     lists[List::FrameSubjects as usize] = &lexicon::FRAME_SUBJECTS;
     lists[List::Labels as usize] = &lexicon::LABELS;
     lists[List::LaunchVerbs as usize] = &lexicon::LAUNCH_VERBS;
+    lists[List::Scam as usize] = &lexicon::SCAM_WORDS;
+    lists[List::Warning as usize] = &lexicon::WARNING_WORDS;
     lists
 };
 
@@ -232,12 +236,13 @@ pub fn tones_down_voice(rule: &Rule) -> bool {
 }
 
 /// Whether the draft warns of a scam (a word of `lexicon::SCAM_WORDS` and one of `lexicon::WARNING_WORDS`): its
-/// shouting is the warning's, not a pitch's.
-pub fn warns_of_scam(tokens: &Tokens) -> bool {
-    let has = |list: &[&str]| {
-        (0..tokens.len()).any(|i| tokens.list[i].kind == Kind::Word && lexicon::is_in(tokens.norm(i), list))
-    };
-    has(&lexicon::SCAM_WORDS) && has(&lexicon::WARNING_WORDS)
+/// shouting is the warning's, not a pitch's. `lists` are the `WORD_LISTS` by word id.
+pub fn warns_of_scam(tokens: &Tokens, lists: &WordLists) -> bool {
+    let mut seen = 0;
+    for tok in tokens.list.iter().filter(|t| t.kind == Kind::Word) {
+        seen |= lists.bits(tok.word) & (List::Scam.bit() | List::Warning.bit());
+    }
+    seen == List::Scam.bit() | List::Warning.bit()
 }
 
 /// Whether `after` is `before` with some capitals lowered and nothing else changed.
