@@ -151,8 +151,8 @@ pub const KEPT_CLAIMS: [&str; 18] = [
 
 /// Nouns that measure and say nothing without their adjective: hype before one stays ("an unmatched level of
 /// service" cut to "a level of service", panel 37; "✅ Unbeatable prices across the East Midlands" cut to
-/// "Prices across ...", panel 50).
-pub const MEASURES: [&str; 14] = [
+/// "Prices across ...", panel 50; "our industry-leading turnaround times" cut to "our turnaround times", panel 79).
+pub const MEASURES: [&str; 23] = [
     "level",
     "levels",
     "standard",
@@ -167,6 +167,15 @@ pub const MEASURES: [&str; 14] = [
     "rates",
     "value",
     "results",
+    "rate",
+    "turnaround",
+    "times",
+    "speed",
+    "speeds",
+    "performance",
+    "accuracy",
+    "reliability",
+    "uptime",
 ];
 
 /// Nouns of service that say nothing bare once their adjective goes ("delivering best-in-class service"); with

@@ -1095,6 +1095,9 @@ mod tests {
         let bare =
             "We are committed to delivering best-in-class service to our clients. Book a call at example.com";
         assert_eq!(first(bare, "puffery"), None);
+        let times =
+            "This award recognises our 98% satisfaction rate and our industry-leading turnaround times.";
+        assert_eq!(first(times, "puffery"), None);
         let hollow =
             "Our partnership brings our data to you to deliver an unparalleled experience for retailers.";
         assert_eq!(first(hollow, "puffery"), None);
